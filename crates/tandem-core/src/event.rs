@@ -1,0 +1,412 @@
+//! Events: meetings, workshops, conferences and sessions, with their canonical local times.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Duration, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::recurrence::{occurrence, Recurrence};
+use crate::region::RegionCode;
+use crate::time::{format_local_datetime, Interval, Resolution, Zone};
+use crate::validation::FieldError;
+
+/// Longest single occurrence of an event.
+pub const MAX_EVENT_DAYS: i64 = 31;
+
+macro_rules! wire_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vdoc])* $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire spelling.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = FieldError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => {
+                        let expected: Vec<&str> = vec![$($text),+];
+                        Err(FieldError::new("", format!("unknown value '{s}': expected one of {}", expected.join(", "))))
+                    }
+                }
+            }
+        }
+    };
+}
+
+wire_enum!(
+    /// What sort of gathering an event is.
+    EventKind {
+        /// A meeting, such as a regional group meeting.
+        Meeting => "meeting",
+        /// A workshop.
+        Workshop => "workshop",
+        /// A conference.
+        Conference => "conference",
+        /// A session.
+        Session => "session",
+    }
+);
+
+wire_enum!(
+    /// How people take part.
+    EventMode {
+        /// Everybody in the room.
+        InPerson => "in_person",
+        /// Everybody remote.
+        Virtual => "virtual",
+        /// In the room with remote participation.
+        Hybrid => "hybrid",
+    }
+);
+
+wire_enum!(
+    /// Where an event stands.
+    EventStatus {
+        /// Suggested, not yet agreed; holds no room.
+        Proposed => "proposed",
+        /// Agreed; holds its room.
+        Confirmed => "confirmed",
+        /// Called off; kept for history.
+        Cancelled => "cancelled",
+    }
+);
+
+wire_enum!(
+    /// How one participant takes part.
+    Attendance {
+        /// In the room at the venue.
+        InPerson => "in_person",
+        /// From wherever they are.
+        Remote => "remote",
+    }
+);
+
+/// A validated event title (or any short display name): 1 to 200 characters, trimmed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Title(String);
+
+impl Title {
+    /// Trims `text` and checks it is between 1 and `max` characters.
+    pub fn parse_with_max(text: &str, max: usize) -> Result<Self, FieldError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(FieldError::new("", "must not be empty"));
+        }
+        if trimmed.chars().count() > max {
+            return Err(FieldError::new(
+                "",
+                format!("must be at most {max} characters"),
+            ));
+        }
+        if trimmed.chars().any(char::is_control) {
+            return Err(FieldError::new("", "must not contain control characters"));
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    /// A title of at most 200 characters.
+    pub fn parse(text: &str) -> Result<Self, FieldError> {
+        Self::parse_with_max(text, 200)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Title {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A participant's identifier: 1 to 100 of `A-Z a-z 0-9 . _ @ -`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ParticipantId(String);
+
+impl ParticipantId {
+    /// Checks the identifier's length and characters.
+    pub fn parse(text: &str) -> Result<Self, FieldError> {
+        let ok = !text.is_empty()
+            && text.len() <= 100
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '@' | '-'));
+        if ok {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(FieldError::new(
+                "",
+                format!("invalid participant id '{text}': use 1 to 100 of A-Z a-z 0-9 . _ @ -"),
+            ))
+        }
+    }
+
+    /// The identifier.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ParticipantId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Someone expected at an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    /// Stable identifier, shared across events.
+    pub id: ParticipantId,
+    /// Display name.
+    pub name: Option<String>,
+    /// Where they are, for remote participation.
+    pub tz: Zone,
+    /// In the room or remote.
+    pub attendance: Attendance,
+    /// Whether the event needs them.
+    pub required: bool,
+}
+
+/// When an event happens: local wall-clock start and end in its zone, and its recurrence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventTiming {
+    zone: Zone,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    rrule: Option<Recurrence>,
+}
+
+impl EventTiming {
+    /// Checks that `start` and `end` exist in `zone`, that the event lasts between a minute
+    /// and [`MAX_EVENT_DAYS`] days, and that the rule is valid.
+    ///
+    /// Errors name the field (`start`, `end`, `rrule`). A local time skipped by a DST change
+    /// is refused here, where a person typed it; recurrences that later land in a gap follow
+    /// the RFC 5545 rule instead.
+    pub fn new(
+        zone: Zone,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        rrule: Option<&str>,
+    ) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for (field, local) in [("start", start), ("end", end)] {
+            if let Resolution::Gap { .. } = zone.resolution(local) {
+                errors.push(FieldError::new(
+                    field,
+                    format!(
+                        "{} does not exist in {zone}: the clocks skip it for a DST change",
+                        format_local_datetime(local)
+                    ),
+                ));
+            }
+        }
+        if errors.is_empty() {
+            let (from, to) = (zone.resolve(start), zone.resolve(end));
+            if to <= from {
+                errors.push(FieldError::new("end", "must be after start"));
+            } else if to - from > Duration::days(MAX_EVENT_DAYS) {
+                errors.push(FieldError::new(
+                    "end",
+                    format!(
+                        "an event lasts at most {MAX_EVENT_DAYS} days; use 'rrule' for a series"
+                    ),
+                ));
+            }
+        }
+        let rrule = match rrule.map(|text| Recurrence::parse(text, zone)) {
+            Some(Ok(r)) => Some(r),
+            Some(Err(e)) => {
+                errors.push(e.under("rrule"));
+                None
+            }
+            None => None,
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let timing = Self {
+            zone,
+            start,
+            end,
+            rrule,
+        };
+        timing.occurrences().map_err(|e| vec![e.under("rrule")])?;
+        Ok(timing)
+    }
+
+    /// The event's zone.
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+
+    /// Local wall-clock start of the first occurrence.
+    pub fn local_start(&self) -> NaiveDateTime {
+        self.start
+    }
+
+    /// Local wall-clock end of the first occurrence.
+    pub fn local_end(&self) -> NaiveDateTime {
+        self.end
+    }
+
+    /// The recurrence rule, if the event repeats.
+    pub fn rrule(&self) -> Option<&Recurrence> {
+        self.rrule.as_ref()
+    }
+
+    /// The first occurrence as instants.
+    pub fn first(&self) -> Interval {
+        occurrence(self.zone, self.start, self.end - self.start)
+    }
+
+    /// Every occurrence as instants, derived with the bundled tz database.
+    pub fn occurrences(&self) -> Result<Vec<Interval>, FieldError> {
+        let length = self.end - self.start;
+        match &self.rrule {
+            None => Ok(vec![self.first()]),
+            Some(rule) => Ok(rule
+                .wall_clock_starts(self.start)?
+                .into_iter()
+                .map(|s| occurrence(self.zone, s, length))
+                .filter(|i| !i.is_empty())
+                .collect()),
+        }
+    }
+}
+
+/// A validated event, ready to be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventDraft {
+    /// What it is called.
+    pub title: Title,
+    /// Free-text description.
+    pub description: Option<String>,
+    /// Meeting, workshop, …
+    pub kind: EventKind,
+    /// In person, virtual or hybrid.
+    pub mode: EventMode,
+    /// Proposed, confirmed or cancelled.
+    pub status: EventStatus,
+    /// The ITU region it serves.
+    pub region: RegionCode,
+    /// The study group or regional group it belongs to.
+    pub group: Option<String>,
+    /// Where it takes place.
+    pub venue_id: Option<Uuid>,
+    /// The room it holds.
+    pub room_id: Option<Uuid>,
+    /// When it happens.
+    pub timing: EventTiming,
+    /// The event it is held alongside.
+    pub co_located_with: Option<Uuid>,
+    /// Link for remote participation.
+    pub remote_url: Option<String>,
+    /// Who is expected.
+    pub participants: Vec<Participant>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_local_datetime;
+
+    fn l(s: &str) -> NaiveDateTime {
+        parse_local_datetime(s).unwrap()
+    }
+
+    #[test]
+    fn nonexistent_start_is_refused_by_field() {
+        let z = Zone::parse("Europe/Zurich").unwrap();
+        let errors =
+            EventTiming::new(z, l("2027-03-28T02:30"), l("2027-03-28T04:00"), None).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "start");
+        assert!(errors[0].message.contains("does not exist"));
+    }
+
+    #[test]
+    fn end_before_start_is_refused() {
+        let z = Zone::parse("Africa/Douala").unwrap();
+        let errors =
+            EventTiming::new(z, l("2027-03-10T09:00"), l("2027-03-10T08:00"), None).unwrap_err();
+        assert_eq!(errors[0].field, "end");
+    }
+
+    #[test]
+    fn ambiguous_end_is_its_first_occurrence() {
+        // 02:30 happens twice in Zurich on 31 Oct 2027; the first is 00:30Z.
+        let z = Zone::parse("Europe/Zurich").unwrap();
+        let t = EventTiming::new(z, l("2027-10-31T01:00"), l("2027-10-31T02:30"), None).unwrap();
+        assert_eq!(t.first().duration(), Duration::minutes(90));
+    }
+
+    #[test]
+    fn two_day_meeting_in_yaounde() {
+        let z = Zone::parse("Africa/Douala").unwrap();
+        let t = EventTiming::new(z, l("2027-03-10T09:00"), l("2027-03-11T17:30"), None).unwrap();
+        assert_eq!(t.first().start.to_rfc3339(), "2027-03-10T08:00:00+00:00");
+        assert_eq!(t.first().end.to_rfc3339(), "2027-03-11T16:30:00+00:00");
+    }
+
+    #[test]
+    fn bad_rule_is_named_under_rrule() {
+        let z = Zone::UTC;
+        let errors = EventTiming::new(
+            z,
+            l("2027-03-10T09:00"),
+            l("2027-03-10T10:00"),
+            Some("FREQ=WEEKLY"),
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field, "rrule");
+    }
+
+    #[test]
+    fn wire_enums_round_trip() {
+        for k in EventKind::ALL {
+            assert_eq!(k.as_str().parse::<EventKind>().unwrap(), *k);
+        }
+        assert!("party"
+            .parse::<EventKind>()
+            .unwrap_err()
+            .message
+            .contains("meeting"));
+        assert_eq!(
+            "in_person".parse::<EventMode>().unwrap(),
+            EventMode::InPerson
+        );
+    }
+
+    #[test]
+    fn titles_and_ids() {
+        assert!(Title::parse("  ").is_err());
+        assert_eq!(Title::parse(" SG3RG-AFR ").unwrap().as_str(), "SG3RG-AFR");
+        assert!(ParticipantId::parse("p 17").is_err());
+        assert!(ParticipantId::parse("p-17@itu.int").is_ok());
+    }
+}

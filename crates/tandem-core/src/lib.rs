@@ -1,0 +1,23 @@
+//! tandem's pure domain: the time model (DESIGN §2), intervals, recurrence, events, venues
+//! and the ITU reference data. No I/O, no async, no framework types: functions over chrono
+//! and chrono-tz values, so the hardest logic is the easiest to test.
+
+pub mod event;
+pub mod recurrence;
+pub mod reference;
+pub mod region;
+pub mod time;
+pub mod validation;
+pub mod venue;
+pub mod weekday;
+
+pub use event::{
+    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Participant,
+    ParticipantId, Title,
+};
+pub use recurrence::Recurrence;
+pub use region::RegionCode;
+pub use time::{Interval, LocalTimeOfDay, Resolution, Zone};
+pub use validation::{FieldError, FieldErrors};
+pub use venue::{CountryCode, RoomDraft, VenueDraft};
+pub use weekday::{WeekdaySet, WEEKDAY_NAMES};

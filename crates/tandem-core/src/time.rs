@@ -1,0 +1,485 @@
+//! The time model of DESIGN §2.
+//!
+//! An event's canonical time is a local wall-clock time plus an IANA zone; UTC instants are
+//! derived from it with the rules of RFC 5545 §3.3.5: a local time inside a DST gap takes the
+//! UTC offset in force *before* the gap, an ambiguous local time (fall-back) is its *first*
+//! occurrence, and `24:00` is midnight of the next day. Intervals are half-open.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::validation::FieldError;
+
+/// Version of the IANA time zone database compiled into this build.
+pub fn tzdata_version() -> &'static str {
+    chrono_tz::IANA_TZDB_VERSION
+}
+
+/// A valid IANA time zone name, such as `Africa/Douala`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Zone(Tz);
+
+impl Zone {
+    /// UTC.
+    pub const UTC: Zone = Zone(Tz::UTC);
+
+    /// Parses an IANA zone name exactly as the tz database spells it.
+    pub fn parse(name: &str) -> Result<Self, FieldError> {
+        let trimmed = name.trim();
+        if trimmed.is_empty() {
+            return Err(FieldError::new("", "a time zone is required"));
+        }
+        Tz::from_str(trimmed).map(Zone).map_err(|_| {
+            FieldError::new(
+                "",
+                format!(
+                    "unknown time zone '{trimmed}': expected an IANA name such as 'Africa/Douala'"
+                ),
+            )
+        })
+    }
+
+    /// The chrono-tz zone.
+    pub fn tz(self) -> Tz {
+        self.0
+    }
+
+    /// The IANA name.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// Interprets a local wall-clock time in this zone by the RFC 5545 rules.
+    pub fn resolve(self, local: NaiveDateTime) -> DateTime<Utc> {
+        self.resolution(local).instant()
+    }
+
+    /// Interprets a local wall-clock time, telling whether it fell in a gap or an overlap.
+    pub fn resolution(self, local: NaiveDateTime) -> Resolution {
+        match self.0.from_local_datetime(&local) {
+            LocalResult::Single(dt) => Resolution::Exact(dt.with_timezone(&Utc)),
+            LocalResult::Ambiguous(first, second) => Resolution::Ambiguous {
+                first: first.with_timezone(&Utc),
+                second: second.with_timezone(&Utc),
+            },
+            LocalResult::None => {
+                let before = self.offset_before_gap(local);
+                Resolution::Gap {
+                    instant: (local - before).and_utc(),
+                }
+            }
+        }
+    }
+
+    /// The local wall-clock time of an instant in this zone.
+    pub fn local(self, instant: DateTime<Utc>) -> NaiveDateTime {
+        instant.with_timezone(&self.0).naive_local()
+    }
+
+    /// The instant as an RFC 3339 string with this zone's offset (`2027-03-02T12:00:00+00:00`).
+    pub fn rfc3339(self, instant: DateTime<Utc>) -> String {
+        instant
+            .with_timezone(&self.0)
+            .fixed_offset()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    }
+
+    /// The UTC offset in force at an instant.
+    pub fn offset_at(self, instant: DateTime<Utc>) -> Duration {
+        let seconds = self
+            .0
+            .offset_from_utc_datetime(&instant.naive_utc())
+            .fix()
+            .local_minus_utc();
+        Duration::seconds(i64::from(seconds))
+    }
+
+    /// The local day `date`, midnight to midnight, as instants.
+    pub fn day(self, date: NaiveDate) -> Interval {
+        let start = self.resolve(date.and_time(NaiveTime::MIN));
+        let end = self.resolve(next_day(date).and_time(NaiveTime::MIN));
+        Interval::new(start, end).unwrap_or(Interval { start, end: start })
+    }
+
+    /// The UTC offset in force just before the gap that swallowed `local`.
+    ///
+    /// Gaps are contiguous and (in every tz database entry) shorter than two days, so stepping
+    /// back hour by hour reaches the last wall-clock time before the gap.
+    fn offset_before_gap(self, local: NaiveDateTime) -> Duration {
+        for hours in 1..=48 {
+            let earlier = local - Duration::hours(hours);
+            if let Some(dt) = self.0.from_local_datetime(&earlier).latest() {
+                return Duration::seconds(i64::from(dt.offset().fix().local_minus_utc()));
+            }
+        }
+        Duration::zero()
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Zone {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Zone::parse(s)
+    }
+}
+
+impl Serialize for Zone {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Zone {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Zone::parse(&name).map_err(|e| serde::de::Error::custom(e.message))
+    }
+}
+
+/// How a local wall-clock time maps to an instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Exactly one instant has this local time.
+    Exact(DateTime<Utc>),
+    /// The local time was skipped by a forward transition; the instant uses the offset before.
+    Gap {
+        /// The instant RFC 5545 assigns to it.
+        instant: DateTime<Utc>,
+    },
+    /// The local time happens twice (fall-back); RFC 5545 takes the first.
+    Ambiguous {
+        /// The first occurrence, which RFC 5545 uses.
+        first: DateTime<Utc>,
+        /// The second occurrence.
+        second: DateTime<Utc>,
+    },
+}
+
+impl Resolution {
+    /// The instant that RFC 5545 §3.3.5 assigns.
+    pub fn instant(self) -> DateTime<Utc> {
+        match self {
+            Resolution::Exact(instant) | Resolution::Gap { instant } => instant,
+            Resolution::Ambiguous { first, .. } => first,
+        }
+    }
+
+    /// True when the local time does not exist in the zone.
+    pub fn is_gap(self) -> bool {
+        matches!(self, Resolution::Gap { .. })
+    }
+}
+
+fn next_day(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(date)
+}
+
+/// A local time of day `HH:MM`, from `00:00` to `24:00` inclusive (`24:00` ends the day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LocalTimeOfDay {
+    minutes: u16,
+}
+
+impl LocalTimeOfDay {
+    /// Midnight at the start of the day.
+    pub const MIDNIGHT: LocalTimeOfDay = LocalTimeOfDay { minutes: 0 };
+    /// `24:00`, midnight at the end of the day.
+    pub const END_OF_DAY: LocalTimeOfDay = LocalTimeOfDay { minutes: 24 * 60 };
+
+    /// Parses `HH:MM` (24-hour clock); `24:00` is accepted as the end of the day.
+    pub fn parse(text: &str) -> Result<Self, FieldError> {
+        let bad = || {
+            FieldError::new(
+                "",
+                format!("invalid time of day '{text}': expected HH:MM between 00:00 and 24:00"),
+            )
+        };
+        let (h, m) = text.split_once(':').ok_or_else(bad)?;
+        if h.len() != 2 || m.len() != 2 {
+            return Err(bad());
+        }
+        let hours: u16 = h.parse().map_err(|_| bad())?;
+        let minutes: u16 = m.parse().map_err(|_| bad())?;
+        if minutes >= 60 || hours > 24 || (hours == 24 && minutes != 0) {
+            return Err(bad());
+        }
+        Ok(Self {
+            minutes: hours * 60 + minutes,
+        })
+    }
+
+    /// Builds a time of day from minutes after midnight (0..=1440).
+    pub fn from_minutes(minutes: u16) -> Option<Self> {
+        (minutes <= 24 * 60).then_some(Self { minutes })
+    }
+
+    /// Minutes after local midnight.
+    pub fn minutes(self) -> u16 {
+        self.minutes
+    }
+
+    /// The wall-clock date-time of this time on `date` (`24:00` is the next day's `00:00`).
+    pub fn on(self, date: NaiveDate) -> NaiveDateTime {
+        date.and_time(NaiveTime::MIN) + Duration::minutes(i64::from(self.minutes))
+    }
+}
+
+impl fmt::Display for LocalTimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+impl Serialize for LocalTimeOfDay {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalTimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        LocalTimeOfDay::parse(&text).map_err(|e| serde::de::Error::custom(e.message))
+    }
+}
+
+/// Parses a local wall-clock date-time without offset: `YYYY-MM-DDTHH:MM[:SS]`.
+///
+/// `T24:00` is accepted and means midnight of the next day. An offset or `Z` is refused:
+/// canonical times are local, and their zone is given separately.
+pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldError> {
+    let bad = |why: &str| FieldError::new("", format!("invalid local date-time '{text}': {why}"));
+    let (date, time) = text
+        .split_once('T')
+        .ok_or_else(|| bad("expected YYYY-MM-DDTHH:MM"))?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| bad("expected YYYY-MM-DDTHH:MM with a real calendar date"))?;
+    if time.ends_with('Z') || time.contains('+') || time[1..].contains('-') {
+        return Err(bad(
+            "local times carry no offset; give the zone in the 'tz' field",
+        ));
+    }
+    let hm = match time.len() {
+        5 => time,
+        8 if time.ends_with(":00") => &time[..5],
+        8 => return Err(bad("seconds must be :00")),
+        _ => return Err(bad("expected YYYY-MM-DDTHH:MM")),
+    };
+    let time_of_day =
+        LocalTimeOfDay::parse(hm).map_err(|_| bad("expected a time between 00:00 and 24:00"))?;
+    Ok(time_of_day.on(date))
+}
+
+/// Formats a local wall-clock date-time as `YYYY-MM-DDTHH:MM` (`:SS` only when non-zero).
+pub fn format_local_datetime(local: NaiveDateTime) -> String {
+    if local.and_utc().timestamp() % 60 == 0 {
+        local.format("%Y-%m-%dT%H:%M").to_string()
+    } else {
+        local.format("%Y-%m-%dT%H:%M:%S").to_string()
+    }
+}
+
+/// A half-open span of time `[start, end)`; back-to-back intervals do not overlap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Interval {
+    /// First instant inside the interval.
+    pub start: DateTime<Utc>,
+    /// First instant after the interval.
+    pub end: DateTime<Utc>,
+}
+
+impl Interval {
+    /// An interval, or `None` when `end` is before `start`.
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> Option<Self> {
+        (start <= end).then_some(Self { start, end })
+    }
+
+    /// True when the two intervals share at least one instant.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies entirely inside this interval.
+    pub fn contains(&self, other: &Interval) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Length of the interval.
+    pub fn duration(&self) -> Duration {
+        self.end - self.start
+    }
+
+    /// True when the interval holds no instant.
+    pub fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local(s: &str) -> NaiveDateTime {
+        parse_local_datetime(s).unwrap()
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn zone(name: &str) -> Zone {
+        Zone::parse(name).unwrap()
+    }
+
+    #[test]
+    fn unknown_zone_is_named() {
+        let err = Zone::parse("Africa/Yaounde").unwrap_err();
+        assert!(err.message.contains("Africa/Yaounde"), "{err}");
+        assert!(Zone::parse("").is_err());
+        assert!(
+            Zone::parse("europe/zurich").is_err(),
+            "IANA names are case-sensitive"
+        );
+    }
+
+    #[test]
+    fn plain_time_in_douala() {
+        assert_eq!(
+            zone("Africa/Douala").resolve(local("2027-03-10T09:00")),
+            utc("2027-03-10T08:00:00Z")
+        );
+    }
+
+    #[test]
+    fn gap_takes_the_offset_before() {
+        // Europe/Zurich springs forward 2027-03-28 02:00 -> 03:00; 02:30 does not exist.
+        let r = zone("Europe/Zurich").resolution(local("2027-03-28T02:30"));
+        assert!(r.is_gap());
+        // Offset before the gap is +01:00, so 02:30 local is 01:30Z (= 03:30 CEST).
+        assert_eq!(r.instant(), utc("2027-03-28T01:30:00Z"));
+    }
+
+    #[test]
+    fn overlap_takes_the_first() {
+        // Europe/Zurich falls back 2027-10-31 03:00 -> 02:00; 02:30 happens twice.
+        let r = zone("Europe/Zurich").resolution(local("2027-10-31T02:30"));
+        assert!(matches!(r, Resolution::Ambiguous { .. }));
+        assert_eq!(r.instant(), utc("2027-10-31T00:30:00Z"));
+    }
+
+    #[test]
+    fn southern_hemisphere_gap_and_overlap() {
+        // Santiago: DST ends first Sunday of April (2027-04-04 00:00 -> 2027-04-03 23:00).
+        let r = zone("America/Santiago").resolution(local("2027-04-03T23:30"));
+        assert!(matches!(r, Resolution::Ambiguous { .. }), "{r:?}");
+        assert_eq!(r.instant(), utc("2027-04-04T02:30:00Z"));
+        // Sydney springs forward 2027-10-03 02:00 -> 03:00.
+        let r = zone("Australia/Sydney").resolution(local("2027-10-03T02:15"));
+        assert!(r.is_gap());
+        assert_eq!(r.instant(), utc("2027-10-02T16:15:00Z"));
+    }
+
+    #[test]
+    fn lord_howe_half_hour_dst() {
+        // Lord Howe moves 02:00 -> 02:30 on the first Sunday of October.
+        let r = zone("Australia/Lord_Howe").resolution(local("2027-10-03T02:10"));
+        assert!(r.is_gap());
+        // Offset before is +10:30.
+        assert_eq!(r.instant(), utc("2027-10-02T15:40:00Z"));
+    }
+
+    #[test]
+    fn odd_offsets() {
+        assert_eq!(
+            zone("Asia/Kathmandu").resolve(local("2027-01-05T09:00")),
+            utc("2027-01-05T03:15:00Z")
+        );
+        assert_eq!(
+            zone("Asia/Kolkata").resolve(local("2027-01-05T09:00")),
+            utc("2027-01-05T03:30:00Z")
+        );
+        assert_eq!(
+            zone("America/St_Johns").resolve(local("2027-01-05T09:00")),
+            utc("2027-01-05T12:30:00Z")
+        );
+    }
+
+    #[test]
+    fn end_of_day_is_next_midnight() {
+        assert_eq!(local("2027-03-10T24:00"), local("2027-03-11T00:00"));
+        assert_eq!(
+            LocalTimeOfDay::parse("24:00")
+                .unwrap()
+                .on(NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
+            local("2028-01-01T00:00")
+        );
+        assert!(LocalTimeOfDay::parse("24:01").is_err());
+        assert!(LocalTimeOfDay::parse("9:00").is_err());
+        assert!(LocalTimeOfDay::parse("09:60").is_err());
+    }
+
+    #[test]
+    fn local_datetime_parse_refuses_offsets_and_bad_dates() {
+        assert!(parse_local_datetime("2027-03-10T09:00Z").is_err());
+        assert!(parse_local_datetime("2027-03-10T09:00+01:00").is_err());
+        assert!(parse_local_datetime("2027-02-30T09:00").is_err());
+        assert!(parse_local_datetime("2027-03-10 09:00").is_err());
+        assert!(parse_local_datetime("2027-03-10T09:00:30").is_err());
+        assert_eq!(local("2027-03-10T09:00:00"), local("2027-03-10T09:00"));
+    }
+
+    #[test]
+    fn samoa_skipped_a_whole_day() {
+        // Pacific/Apia jumped from 2011-12-29 23:59 to 2011-12-31 00:00.
+        let r = zone("Pacific/Apia").resolution(local("2011-12-30T12:00"));
+        assert!(r.is_gap());
+        // Offset before was -10:00.
+        assert_eq!(r.instant(), utc("2011-12-30T22:00:00Z"));
+    }
+
+    #[test]
+    fn day_lengths_follow_dst() {
+        let z = zone("Europe/Zurich");
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(z.day(d("2027-03-28")).duration(), Duration::hours(23));
+        assert_eq!(z.day(d("2027-10-31")).duration(), Duration::hours(25));
+        assert_eq!(z.day(d("2027-06-01")).duration(), Duration::hours(24));
+    }
+
+    #[test]
+    fn rfc3339_carries_the_zone_offset() {
+        assert_eq!(
+            zone("Asia/Kathmandu").rfc3339(utc("2027-03-02T12:00:00Z")),
+            "2027-03-02T17:45:00+05:45"
+        );
+    }
+
+    #[test]
+    fn tzdata_version_is_known() {
+        let v = tzdata_version();
+        assert!(v.len() >= 5 && v.starts_with("20"), "{v}");
+    }
+
+    #[test]
+    fn half_open_intervals() {
+        let a = Interval::new(utc("2027-01-01T09:00:00Z"), utc("2027-01-01T10:00:00Z")).unwrap();
+        let b = Interval::new(utc("2027-01-01T10:00:00Z"), utc("2027-01-01T11:00:00Z")).unwrap();
+        assert!(!a.overlaps(&b), "back-to-back is not an overlap");
+        let c = Interval::new(utc("2027-01-01T09:59:00Z"), utc("2027-01-01T11:00:00Z")).unwrap();
+        assert!(a.overlaps(&c) && c.overlaps(&a));
+        assert!(Interval::new(b.end, b.start).is_none());
+    }
+}
