@@ -1,1 +1,259 @@
-fn main() {}
+//! The `tandem` command line: run the service, migrate the database, manage API tokens.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use secrecy::ExposeSecret;
+use tandem_core::RegionCode;
+use tandem_server::config::{LogFormat, Settings};
+use tandem_store::Role;
+use tracing_subscriber::EnvFilter;
+
+/// Meeting coordination across time zones for ITU regional offices and groups.
+#[derive(Debug, Parser)]
+#[command(name = "tandem", version, about)]
+struct Cli {
+    #[command(flatten)]
+    common: Common,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// A TOML file layered over the defaults (then TANDEM__SECTION__KEY variables).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Database URL: sqlite://FILE (default sqlite://tandem.db) or postgres://…
+    #[arg(long, global = true, value_name = "URL")]
+    database: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP service.
+    Serve {
+        /// Address to listen on (port 0 picks a free port).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<SocketAddr>,
+        /// Load demo venues and meetings (once per database).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Create or upgrade the database schema, then exit.
+    Migrate,
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenAction {
+    /// Create a token and print it once (only its hash is stored).
+    Create {
+        /// admin, organiser or viewer.
+        #[arg(long)]
+        role: String,
+        /// Region an organiser may write to (repeat for several).
+        #[arg(long = "region", value_name = "CODE")]
+        regions: Vec<String>,
+        /// Who or what the token is for.
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// Revoke a token by id.
+    Revoke {
+        /// The token's id (from `token create` or `token list`).
+        id: uuid::Uuid,
+    },
+    /// List tokens (ids, roles, regions; never the secrets).
+    List,
+}
+
+/// A failure the user can fix (bad flag, bad configuration): exit code 2.
+#[derive(Debug)]
+struct UsageError(String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+fn settings(common: &Common) -> anyhow::Result<Settings> {
+    let mut settings =
+        Settings::load(common.config.as_deref()).map_err(|e| UsageError(e.to_string()))?;
+    if let Some(url) = &common.database {
+        settings.database.url = url.clone().into();
+    }
+    Ok(settings)
+}
+
+fn init_tracing(settings: &Settings) {
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_new(&settings.log.filter))
+        .unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match settings.log.format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}
+
+async fn open_store(
+    settings: &Settings,
+) -> anyhow::Result<std::sync::Arc<dyn tandem_store::Store>> {
+    let url = settings.database.url.expose_secret();
+    tandem_store::connect(url, settings.database.max_connections)
+        .await
+        .with_context(|| format!("opening the database {}", tandem_store::redact_url(url)))
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut settings = settings(&cli.common)?;
+    match cli.command {
+        Command::Serve { bind, demo } => {
+            if let Some(bind) = bind {
+                settings.server.bind = bind;
+            }
+            init_tracing(&settings);
+            let store = open_store(&settings).await?;
+            let bind = settings.server.bind;
+            let listener = tokio::net::TcpListener::bind(bind)
+                .await
+                .with_context(|| format!("binding {bind}"))?;
+            let addr = listener.local_addr()?;
+            settings.set_public_url_from(addr);
+            let state = tandem_server::state(store, settings)?;
+            tandem_server::prepare(&state, demo).await?;
+            tracing::info!(%addr, backend = state.store.backend(), "tandem listening");
+            println!("tandem listening on http://{addr}");
+            tandem_server::serve(listener, tandem_server::app(state), shutdown_signal()).await?;
+            tracing::info!("stopped");
+        }
+        Command::Migrate => {
+            let store = open_store(&settings).await?;
+            println!("database is migrated ({})", store.backend());
+        }
+        Command::Token { action } => {
+            let store = open_store(&settings).await?;
+            match action {
+                TokenAction::Create {
+                    role,
+                    regions,
+                    label,
+                } => {
+                    let role: Role = role.parse().map_err(UsageError)?;
+                    let regions = regions
+                        .iter()
+                        .map(|r| {
+                            r.parse::<RegionCode>()
+                                .map_err(|e| UsageError(format!("--region: {}", e.message)))
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    match role {
+                        Role::Organiser if regions.is_empty() => {
+                            return Err(UsageError(
+                                "an organiser token needs at least one --region".into(),
+                            )
+                            .into())
+                        }
+                        Role::Admin | Role::Viewer if !regions.is_empty() => {
+                            return Err(UsageError(format!(
+                                "--region applies to organiser tokens only, not {role}"
+                            ))
+                            .into())
+                        }
+                        _ => {}
+                    }
+                    let (secret, record) =
+                        tandem_server::auth::issue_token(store.as_ref(), role, regions, label)
+                            .await?;
+                    eprintln!(
+                        "token {} ({role}) created; it is shown once, store it now:",
+                        record.id
+                    );
+                    println!("{}", secret.expose_secret());
+                }
+                TokenAction::Revoke { id } => {
+                    store.revoke_token(id).await.map_err(|e| match e {
+                        tandem_store::StoreError::NotFound { .. } => {
+                            UsageError(format!("no token with id {id}")).into()
+                        }
+                        other => anyhow::Error::from(other),
+                    })?;
+                    println!("token {id} revoked");
+                }
+                TokenAction::List => {
+                    for t in store.tokens().await? {
+                        let regions: Vec<&str> = t.regions.iter().map(|r| r.code()).collect();
+                        println!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            t.id,
+                            t.role,
+                            if regions.is_empty() {
+                                "-".to_owned()
+                            } else {
+                                regions.join(",")
+                            },
+                            t.label.as_deref().unwrap_or("-"),
+                            t.revoked_at.map_or_else(
+                                || "active".to_owned(),
+                                |r| format!("revoked {}", r.to_rfc3339())
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let Some(usage) = e.downcast_ref::<UsageError>() {
+                eprintln!("tandem: {usage}");
+                ExitCode::from(2)
+            } else {
+                eprintln!("tandem: {e:#}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+}

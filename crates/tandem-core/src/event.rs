@@ -259,6 +259,25 @@ impl EventTiming {
         Ok(timing)
     }
 
+    /// Rebuilds the timing of a stored event without refusing local times that a newer tz
+    /// database has put in a gap: those follow the RFC 5545 rule, like any recurrence.
+    pub fn stored(
+        zone: Zone,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        rrule: Option<&str>,
+    ) -> Result<Self, FieldError> {
+        let rrule = rrule
+            .map(|text| Recurrence::parse(text, zone).map_err(|e| e.under("rrule")))
+            .transpose()?;
+        Ok(Self {
+            zone,
+            start,
+            end,
+            rrule,
+        })
+    }
+
     /// The event's zone.
     pub fn zone(&self) -> Zone {
         self.zone

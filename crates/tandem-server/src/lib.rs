@@ -1,1 +1,172 @@
-//! tandem-server
+//! tandem's HTTP front (axum): the JSON API under `/api/v1` with its OpenAPI document,
+//! bearer-token auth, problem documents for every error, health and metrics endpoints.
+//! Handlers are thin: they parse requests into core types, call the store, render.
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod extract;
+pub mod metrics;
+pub mod problem;
+pub mod state;
+pub mod tzdata;
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Request, StatusCode};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{middleware, Router};
+use include_dir::{include_dir, Dir};
+use tandem_core::reference::ReferenceData;
+use tandem_store::Store;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Settings;
+use crate::metrics::Metrics;
+use crate::problem::{problem_response, ApiError, Problem, PROBLEM_BASE};
+use crate::state::AppState;
+
+/// The ITU reference data bundled at build time (`config/reference/itu.toml`).
+pub const REFERENCE_TOML: &str = include_str!("../../../config/reference/itu.toml");
+
+/// The public-holiday calendars bundled at build time (`config/holidays/*.ics`).
+pub static HOLIDAYS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../config/holidays");
+
+/// Parses the bundled reference data.
+pub fn reference_data() -> anyhow::Result<ReferenceData> {
+    Ok(ReferenceData::parse(REFERENCE_TOML)?)
+}
+
+/// Codes of the bundled holiday calendars (`CM` for `config/holidays/CM.ics`).
+pub fn holiday_calendars() -> BTreeSet<String> {
+    HOLIDAYS
+        .files()
+        .filter_map(|f| {
+            let path = f.path();
+            (path.extension()? == "ics").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect()
+}
+
+/// Builds the shared state on an open store.
+pub fn state(store: Arc<dyn Store>, settings: Settings) -> anyhow::Result<AppState> {
+    Ok(AppState {
+        store,
+        reference: Arc::new(reference_data()?),
+        settings: Arc::new(settings),
+        metrics: Arc::new(Metrics::default()),
+        holiday_calendars: Arc::new(holiday_calendars()),
+    })
+}
+
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a handler panicked");
+    ApiError::Internal(anyhow::anyhow!("handler panicked")).into_response_problem()
+}
+
+impl ApiError {
+    fn into_response_problem(self) -> Response {
+        axum::response::IntoResponse::into_response(self)
+    }
+}
+
+async fn not_found() -> Response {
+    problem_response(&Problem {
+        kind: format!("{PROBLEM_BASE}not-found"),
+        title: "Not found".into(),
+        status: 404,
+        detail: "no such resource; the API is described at /api/v1/openapi.json".into(),
+        errors: Vec::new(),
+        clashes: Vec::new(),
+    })
+}
+
+/// Turns bare error statuses from layers (timeouts, 405) into problem documents.
+async fn problems_for_bare_errors(
+    request: Request<axum::body::Body>,
+    next: middleware::Next,
+) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (slug, title) = match status {
+        StatusCode::METHOD_NOT_ALLOWED => ("method-not-allowed", "Method not allowed"),
+        StatusCode::SERVICE_UNAVAILABLE => ("timeout", "The request took too long"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("too-large", "Request body too large"),
+        _ => return response,
+    };
+    let mut answer = problem_response(&Problem {
+        kind: format!("{PROBLEM_BASE}{slug}"),
+        title: title.into(),
+        status: status.as_u16(),
+        detail: title.into(),
+        errors: Vec::new(),
+        clashes: Vec::new(),
+    });
+    if let Some(allow) = response.headers().get(axum::http::header::ALLOW) {
+        answer
+            .headers_mut()
+            .insert(axum::http::header::ALLOW, allow.clone());
+    }
+    answer
+}
+
+/// The whole application: API, docs, operations endpoints and their layers.
+pub fn app(state: AppState) -> Router {
+    let (api, openapi) = api::router();
+    let settings = state.settings.clone();
+    Router::new()
+        .merge(api)
+        .merge(api::docs_router(&openapi))
+        .route("/metrics", get(api::operations::metrics))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(middleware::from_fn(problems_for_bare_errors))
+        .layer(DefaultBodyLimit::max(settings.server.body_limit_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(settings.server.request_timeout_seconds),
+        ))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves, then finishes in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Prepares a freshly opened store for serving: re-derives events whose tz database changed,
+/// then seeds the demo data when asked.
+pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
+    tzdata::rederive_future_events(state.store.as_ref()).await?;
+    if demo && demo::seed(state.store.as_ref(), &state.holiday_calendars).await? {
+        tracing::info!("demo data loaded");
+    }
+    Ok(())
+}

@@ -1,1 +1,153 @@
-//! tandem-store
+//! Persistence for tandem: one [`Store`] trait with a SQLite implementation (the embedded
+//! default) and a PostgreSQL one (for several instances), held to one conformance suite.
+//!
+//! The store owns the guarantee that a room never holds two overlapping confirmed events:
+//! PostgreSQL enforces it with the exclusion constraint `events_room_no_overlap`, SQLite
+//! with a check and a write inside one `BEGIN IMMEDIATE` transaction.
+
+mod error;
+mod model;
+mod postgres;
+mod rows;
+mod sqlite;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tandem_core::{EventDraft, Interval, VenueDraft};
+use uuid::Uuid;
+
+pub use error::{RoomClash, StoreError};
+pub use model::{Event, EventCursor, EventFilter, NewToken, Role, Room, TokenRecord, Venue};
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+
+/// Result of a store operation.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Everything tandem keeps: venues, events with their occurrences, API tokens, metadata.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Which backend this is (`sqlite` or `postgres`), for logs and `/readyz`.
+    fn backend(&self) -> &'static str;
+
+    /// Checks that the database answers.
+    async fn ping(&self) -> StoreResult<()>;
+
+    /// Creates a venue with its rooms.
+    async fn create_venue(&self, draft: &VenueDraft) -> StoreResult<Venue>;
+
+    /// One venue with its rooms.
+    async fn venue(&self, id: Uuid) -> StoreResult<Venue>;
+
+    /// Every venue, by name.
+    async fn venues(&self) -> StoreResult<Vec<Venue>>;
+
+    /// Creates an event; a confirmed event whose room is taken fails with
+    /// [`StoreError::RoomTaken`] naming the clashing events.
+    async fn create_event(&self, draft: &EventDraft) -> StoreResult<Event>;
+
+    /// One event.
+    async fn event(&self, id: Uuid) -> StoreResult<Event>;
+
+    /// Events matching `filter`, ordered by first start then id, after `cursor`.
+    async fn events(
+        &self,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>>;
+
+    /// Replaces an event's fields if its version is still `expected_version`; bumps the
+    /// version, and the sequence when `visible_change` says subscribers would see it.
+    async fn update_event(
+        &self,
+        id: Uuid,
+        expected_version: Option<i64>,
+        draft: &EventDraft,
+        visible_change: bool,
+    ) -> StoreResult<Event>;
+
+    /// Marks an event cancelled (it stays stored), frees its room, bumps version and sequence.
+    async fn cancel_event(&self, id: Uuid, expected_version: Option<i64>) -> StoreResult<Event>;
+
+    /// Events still to end after `now` whose instants were derived with another tz database.
+    async fn events_derived_with_other_tzdata(
+        &self,
+        tzdata_version: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<Event>>;
+
+    /// Stores re-derived instants for an event, with the tz database version used.
+    async fn store_rederived(
+        &self,
+        id: Uuid,
+        occurrences: &[Interval],
+        tzdata_version: &str,
+    ) -> StoreResult<()>;
+
+    /// Stores a new API token (only its hash).
+    async fn create_token(&self, token: &NewToken) -> StoreResult<TokenRecord>;
+
+    /// The live (not revoked) token with this SHA-256 hash.
+    async fn token_by_hash(&self, hash: &[u8; 32]) -> StoreResult<Option<TokenRecord>>;
+
+    /// Revokes a token; revoking twice is not an error.
+    async fn revoke_token(&self, id: Uuid) -> StoreResult<()>;
+
+    /// Every token record, newest first (hashes only).
+    async fn tokens(&self) -> StoreResult<Vec<TokenRecord>>;
+
+    /// A metadata value.
+    async fn meta(&self, key: &str) -> StoreResult<Option<String>>;
+
+    /// Sets a metadata value.
+    async fn set_meta(&self, key: &str, value: &str) -> StoreResult<()>;
+}
+
+/// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and
+/// migrating it as needed.
+pub async fn connect(url: &str, max_connections: u32) -> StoreResult<std::sync::Arc<dyn Store>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(std::sync::Arc::new(
+            PostgresStore::connect(url, max_connections).await?,
+        ))
+    } else if url.starts_with("sqlite:") {
+        Ok(std::sync::Arc::new(
+            SqliteStore::connect(url, max_connections).await?,
+        ))
+    } else {
+        Err(StoreError::Config(format!(
+            "unsupported database URL scheme in '{}': use sqlite://FILE or postgres://…",
+            redact_url(url)
+        )))
+    }
+}
+
+/// The URL with any password replaced by `***`, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            super::redact_url("postgres://tandem:secret@db:5432/tandem"),
+            "postgres://tandem:***@db:5432/tandem"
+        );
+        assert_eq!(
+            super::redact_url("sqlite://tandem.db"),
+            "sqlite://tandem.db"
+        );
+    }
+}

@@ -1,0 +1,844 @@
+//! `/api/v1/events`: create, read, list, update (with `If-Match`), cancel.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use tandem_core::time::{format_local_datetime, parse_local_datetime};
+use tandem_core::{
+    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, FieldError,
+    FieldErrors, Participant, ParticipantId, RegionCode, Title, Zone,
+};
+use tandem_store::{Event, EventCursor, EventFilter};
+use tracing::instrument;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::auth::{Authenticated, Caller};
+use crate::extract::{version_etag, ApiJson, IfMatch};
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// Most participants one event may list.
+pub const MAX_PARTICIPANTS: usize = 1000;
+/// Longest description accepted, in characters.
+pub const MAX_DESCRIPTION: usize = 10_000;
+/// Default and largest page size of event lists.
+pub const DEFAULT_PAGE: u32 = 50;
+/// Largest page size of event lists.
+pub const MAX_PAGE: u32 = 200;
+
+/// Someone expected at an event.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantRequest {
+    /// Stable id (`p-17`), shared across events.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Their IANA zone; defaults to the event's.
+    #[serde(default)]
+    pub tz: Option<String>,
+    /// `in_person` or `remote`; defaults to `in_person` for in-person events, else `remote`.
+    #[serde(default)]
+    pub attendance: Option<String>,
+    /// Whether the event needs them (default true).
+    #[serde(default)]
+    pub required: Option<bool>,
+}
+
+/// A new event (DESIGN §4). Times are local wall-clock times in `tz`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventRequest {
+    /// Title.
+    pub title: String,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// `meeting`, `workshop`, `conference` or `session`.
+    pub kind: String,
+    /// `in_person`, `virtual` or `hybrid`.
+    pub mode: String,
+    /// `proposed`, `confirmed` (default) or `cancelled`.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// ITU region code: AFR, AMS, ARB, ASP, CIS or EUR.
+    pub region: String,
+    /// Study group (`ITU-T-SG3`) or regional group (`SG3RG-AFR`) code.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Venue.
+    #[serde(default)]
+    pub venue_id: Option<Uuid>,
+    /// Room of that venue.
+    #[serde(default)]
+    pub room_id: Option<Uuid>,
+    /// IANA zone of the local times.
+    pub tz: String,
+    /// Local start, `YYYY-MM-DDTHH:MM`.
+    #[schema(example = "2027-03-10T09:00")]
+    pub start: String,
+    /// Local end, `YYYY-MM-DDTHH:MM` (`T24:00` is midnight).
+    #[schema(example = "2027-03-11T17:30")]
+    pub end: String,
+    /// RFC 5545 RRULE (must end: COUNT or UNTIL).
+    #[serde(default)]
+    pub rrule: Option<String>,
+    /// The event this one is held alongside.
+    #[serde(default)]
+    pub co_located_with: Option<Uuid>,
+    /// Remote participation link.
+    #[serde(default)]
+    pub remote_url: Option<String>,
+    /// Participants.
+    #[serde(default)]
+    pub participants: Vec<ParticipantRequest>,
+}
+
+fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// Changes to an event: absent fields stay, `null` clears an optional field.
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventPatch {
+    /// Title.
+    pub title: Option<String>,
+    /// Description (`null` clears).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    /// Kind.
+    pub kind: Option<String>,
+    /// Mode.
+    pub mode: Option<String>,
+    /// Status.
+    pub status: Option<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// Group (`null` clears).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub group: Option<Option<String>>,
+    /// Venue (`null` clears).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Uuid>)]
+    pub venue_id: Option<Option<Uuid>>,
+    /// Room (`null` clears).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Uuid>)]
+    pub room_id: Option<Option<Uuid>>,
+    /// Zone.
+    pub tz: Option<String>,
+    /// Local start.
+    pub start: Option<String>,
+    /// Local end.
+    pub end: Option<String>,
+    /// RRULE (`null` makes it a single event).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub rrule: Option<Option<String>>,
+    /// Co-location link (`null` clears).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Uuid>)]
+    pub co_located_with: Option<Option<Uuid>>,
+    /// Remote link (`null` clears).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub remote_url: Option<Option<String>>,
+    /// Participants (replaces the list).
+    pub participants: Option<Vec<ParticipantRequest>>,
+}
+
+impl EventPatch {
+    fn apply(self, mut to: EventRequest) -> EventRequest {
+        macro_rules! set {
+            ($($field:ident),*) => { $(if let Some(v) = self.$field { to.$field = v; })* };
+        }
+        set!(
+            title,
+            description,
+            kind,
+            mode,
+            region,
+            group,
+            venue_id,
+            room_id,
+            tz,
+            start,
+            end,
+            rrule,
+            co_located_with,
+            remote_url,
+            participants
+        );
+        if let Some(status) = self.status {
+            to.status = Some(status);
+        }
+        to
+    }
+}
+
+/// A participant as stored.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ParticipantBody {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: Option<String>,
+    /// Zone.
+    pub tz: String,
+    /// `in_person` or `remote`.
+    pub attendance: String,
+    /// Whether the event needs them.
+    pub required: bool,
+}
+
+/// Links to an event's representations.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct EventLinks {
+    /// This resource.
+    #[serde(rename = "self")]
+    pub this: String,
+}
+
+/// An event as stored, with derived UTC instants.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct EventBody {
+    /// Id.
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Kind.
+    pub kind: String,
+    /// Mode.
+    pub mode: String,
+    /// Status.
+    pub status: String,
+    /// Region.
+    pub region: String,
+    /// Group.
+    pub group: Option<String>,
+    /// Venue.
+    pub venue_id: Option<Uuid>,
+    /// Room.
+    pub room_id: Option<Uuid>,
+    /// Canonical zone.
+    pub tz: String,
+    /// Canonical local start.
+    pub start: String,
+    /// Canonical local end.
+    pub end: String,
+    /// Recurrence rule.
+    pub rrule: Option<String>,
+    /// The event it is held alongside.
+    pub co_located_with: Option<Uuid>,
+    /// Remote participation link.
+    pub remote_url: Option<String>,
+    /// Participants.
+    pub participants: Vec<ParticipantBody>,
+    /// Optimistic-concurrency version (also the ETag).
+    pub version: i64,
+    /// iCalendar SEQUENCE.
+    pub sequence: i64,
+    /// First occurrence start, UTC.
+    pub starts_at: DateTime<Utc>,
+    /// First occurrence end, UTC.
+    pub ends_at: DateTime<Utc>,
+    /// End of the last occurrence, UTC.
+    pub last_ends_at: DateTime<Utc>,
+    /// tz database version the instants were derived with.
+    pub tzdata_version: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Links.
+    pub links: EventLinks,
+}
+
+/// A page of events.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct EventPage {
+    /// The events, by first start then id.
+    pub items: Vec<EventBody>,
+    /// Cursor for the next page, if there may be one.
+    pub next_cursor: Option<String>,
+    /// URL of the next page, if there may be one.
+    pub next: Option<String>,
+}
+
+/// Filters of the event list.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EventQuery {
+    /// Region code.
+    pub region: Option<String>,
+    /// Group code.
+    pub group: Option<String>,
+    /// Venue id.
+    pub venue_id: Option<String>,
+    /// Comma-separated statuses (default `proposed,confirmed`).
+    pub status: Option<String>,
+    /// Only events with an occurrence ending after this RFC 3339 instant.
+    pub from: Option<String>,
+    /// Only events with an occurrence starting before this RFC 3339 instant.
+    pub to: Option<String>,
+    /// Page size (1–200, default 50).
+    pub limit: Option<u32>,
+    /// Cursor from a previous page.
+    pub cursor: Option<String>,
+}
+
+/// Everything a valid request turns into.
+struct Validated {
+    draft: EventDraft,
+}
+
+fn optional_text(
+    value: Option<&String>,
+    field: &str,
+    max: usize,
+    errors: &mut FieldErrors,
+) -> Option<String> {
+    let text = value?.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().count() > max {
+        errors.push(FieldError::new(
+            field,
+            format!("must be at most {max} characters"),
+        ));
+        return None;
+    }
+    Some(text.to_owned())
+}
+
+fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let title = errors.take(Title::parse(&request.title).map_err(|e| e.under("title")));
+    let description = optional_text(
+        request.description.as_ref(),
+        "description",
+        MAX_DESCRIPTION,
+        &mut errors,
+    );
+    let kind = errors.take(
+        request
+            .kind
+            .parse::<EventKind>()
+            .map_err(|e| e.under("kind")),
+    );
+    let mode = errors.take(
+        request
+            .mode
+            .parse::<EventMode>()
+            .map_err(|e| e.under("mode")),
+    );
+    let status = errors.take(
+        request
+            .status
+            .as_deref()
+            .unwrap_or("confirmed")
+            .parse::<EventStatus>()
+            .map_err(|e| e.under("status")),
+    );
+    let region = errors.take(
+        request
+            .region
+            .parse::<RegionCode>()
+            .map_err(|e| e.under("region")),
+    );
+    let group = match request
+        .group
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+    {
+        None => None,
+        Some(code) if state.reference.group(code).is_some() => Some(code.to_owned()),
+        Some(code) => {
+            errors.push(FieldError::new(
+                "group",
+                format!("unknown group '{code}': see GET /api/v1/groups for the codes"),
+            ));
+            None
+        }
+    };
+    if request.room_id.is_some() && request.venue_id.is_none() {
+        errors.push(FieldError::new("room_id", "a room needs its venue_id"));
+    }
+    let zone = errors.take(Zone::parse(&request.tz).map_err(|e| e.under("tz")));
+    let start = errors.take(parse_local_datetime(&request.start).map_err(|e| e.under("start")));
+    let end = errors.take(parse_local_datetime(&request.end).map_err(|e| e.under("end")));
+    let rrule = request
+        .rrule
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let timing = match (zone, start, end) {
+        (Some(zone), Some(start), Some(end)) => match EventTiming::new(zone, start, end, rrule) {
+            Ok(timing) => Some(timing),
+            Err(list) => {
+                for e in list {
+                    errors.push(e);
+                }
+                None
+            }
+        },
+        _ => None,
+    };
+    let remote_url = optional_text(request.remote_url.as_ref(), "remote_url", 2000, &mut errors);
+    if let Some(url) = &remote_url {
+        if !(url.starts_with("https://") || url.starts_with("http://"))
+            || url.chars().any(char::is_whitespace)
+        {
+            errors.push(FieldError::new(
+                "remote_url",
+                format!("'{url}' is not an http(s) URL"),
+            ));
+        }
+    }
+    if request.participants.len() > MAX_PARTICIPANTS {
+        errors.push(FieldError::new(
+            "participants",
+            format!("at most {MAX_PARTICIPANTS} participants"),
+        ));
+    }
+    let mut participants = Vec::with_capacity(request.participants.len());
+    for (i, p) in request.participants.iter().enumerate() {
+        let at = format!("participants[{i}]");
+        let id = errors.take(ParticipantId::parse(&p.id).map_err(|e| e.under(&format!("{at}.id"))));
+        if request.participants[..i].iter().any(|q| q.id == p.id) {
+            errors.push(FieldError::new(
+                format!("{at}.id"),
+                format!("participant '{}' is listed twice", p.id),
+            ));
+        }
+        let tz = match &p.tz {
+            Some(tz) => errors.take(Zone::parse(tz).map_err(|e| e.under(&format!("{at}.tz")))),
+            None => zone,
+        };
+        let default_attendance = if mode == Some(EventMode::InPerson) {
+            "in_person"
+        } else {
+            "remote"
+        };
+        let attendance = errors.take(
+            p.attendance
+                .as_deref()
+                .unwrap_or(default_attendance)
+                .parse::<Attendance>()
+                .map_err(|e| e.under(&format!("{at}.attendance"))),
+        );
+        let name = optional_text(p.name.as_ref(), &format!("{at}.name"), 200, &mut errors);
+        if let (Some(id), Some(tz), Some(attendance)) = (id, tz, attendance) {
+            participants.push(Participant {
+                id,
+                name,
+                tz,
+                attendance,
+                required: p.required.unwrap_or(true),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match (title, kind, mode, status, region, timing) {
+        (Some(title), Some(kind), Some(mode), Some(status), Some(region), Some(timing)) => {
+            Ok(Validated {
+                draft: EventDraft {
+                    title,
+                    description,
+                    kind,
+                    mode,
+                    status,
+                    region,
+                    group,
+                    venue_id: request.venue_id,
+                    room_id: request.room_id,
+                    timing,
+                    co_located_with: request.co_located_with,
+                    remote_url,
+                    participants,
+                },
+            })
+        }
+        _ => Err(FieldError::new("", "invalid event").into()),
+    }
+}
+
+/// The request that would recreate `event` as it is.
+fn as_request(event: &Event) -> EventRequest {
+    EventRequest {
+        title: event.title.clone(),
+        description: event.description.clone(),
+        kind: event.kind.as_str().to_owned(),
+        mode: event.mode.as_str().to_owned(),
+        status: Some(event.status.as_str().to_owned()),
+        region: event.region.code().to_owned(),
+        group: event.group.clone(),
+        venue_id: event.venue_id,
+        room_id: event.room_id,
+        tz: event.tz.name().to_owned(),
+        start: format_local_datetime(event.local_start),
+        end: format_local_datetime(event.local_end),
+        rrule: event.rrule.clone(),
+        co_located_with: event.co_located_with,
+        remote_url: event.remote_url.clone(),
+        participants: event
+            .participants
+            .iter()
+            .map(|p| ParticipantRequest {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                tz: Some(p.tz.name().to_owned()),
+                attendance: Some(p.attendance.as_str().to_owned()),
+                required: Some(p.required),
+            })
+            .collect(),
+    }
+}
+
+/// True when subscribers would see the difference (everything but the participant list).
+fn visible_change(before: &EventDraft, after: &EventDraft) -> bool {
+    let strip = |d: &EventDraft| EventDraft {
+        participants: Vec::new(),
+        ..d.clone()
+    };
+    strip(before) != strip(after)
+}
+
+/// Renders a stored event.
+pub fn event_body(event: &Event, state: &AppState) -> EventBody {
+    let base = state.settings.public_url();
+    EventBody {
+        id: event.id,
+        title: event.title.clone(),
+        description: event.description.clone(),
+        kind: event.kind.as_str().to_owned(),
+        mode: event.mode.as_str().to_owned(),
+        status: event.status.as_str().to_owned(),
+        region: event.region.code().to_owned(),
+        group: event.group.clone(),
+        venue_id: event.venue_id,
+        room_id: event.room_id,
+        tz: event.tz.name().to_owned(),
+        start: format_local_datetime(event.local_start),
+        end: format_local_datetime(event.local_end),
+        rrule: event.rrule.clone(),
+        co_located_with: event.co_located_with,
+        remote_url: event.remote_url.clone(),
+        participants: event
+            .participants
+            .iter()
+            .map(|p| ParticipantBody {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                tz: p.tz.name().to_owned(),
+                attendance: p.attendance.as_str().to_owned(),
+                required: p.required,
+            })
+            .collect(),
+        version: event.version,
+        sequence: event.sequence,
+        starts_at: event.starts_at,
+        ends_at: event.ends_at,
+        last_ends_at: event.last_ends_at,
+        tzdata_version: event.tzdata_version.clone(),
+        created_at: event.created_at,
+        updated_at: event.updated_at,
+        links: EventLinks {
+            this: format!("{base}/api/v1/events/{}", event.id),
+        },
+    }
+}
+
+fn with_etag(status: StatusCode, event: &Event, state: &AppState) -> Response {
+    let mut response = (status, Json(event_body(event, state))).into_response();
+    if let Ok(etag) = HeaderValue::from_str(&version_etag(event.version)) {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+}
+
+/// Creates an event. A confirmed event whose room is taken is refused with 409 and the
+/// clashing events.
+#[utoipa::path(
+    post, path = "/api/v1/events", tag = "events",
+    request_body = EventRequest,
+    responses(
+        (status = 201, description = "Created", body = EventBody),
+        (status = 400, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Outside the token's regions", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Room already booked", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[instrument(skip_all)]
+pub async fn create_event(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    ApiJson(request): ApiJson<EventRequest>,
+) -> Result<Response, ApiError> {
+    let validated = validate(&request, &state)?;
+    caller.require_write(&[validated.draft.region])?;
+    let event = state.store.create_event(&validated.draft).await?;
+    tracing::info!(event_id = %event.id, "event created");
+    let mut response = with_etag(StatusCode::CREATED, &event, &state);
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+fn parse_id(text: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no event with id '{text}'")))
+}
+
+/// One event; its `ETag` is its version, for `If-Match`.
+#[utoipa::path(
+    get, path = "/api/v1/events/{id}", tag = "events",
+    params(("id" = Uuid, Path, description = "Event id")),
+    responses(
+        (status = 200, description = "The event", body = EventBody),
+        (status = 404, description = "No such event", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_event(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let event = state.store.event(parse_id(&id)?).await?;
+    Ok(with_etag(StatusCode::OK, &event, &state))
+}
+
+fn encode_cursor(event: &Event) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{}:{}", event.starts_at.timestamp(), event.id))
+}
+
+fn decode_cursor(text: &str) -> Result<EventCursor, ApiError> {
+    let bad = || ApiError::field("cursor", "not a cursor returned by this API");
+    let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let (ts, id) = text.split_once(':').ok_or_else(bad)?;
+    Ok(EventCursor {
+        starts_at: ts
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| DateTime::from_timestamp(s, 0))
+            .ok_or_else(bad)?,
+        id: Uuid::parse_str(id).map_err(|_| bad())?,
+    })
+}
+
+fn instant(value: Option<&String>, field: &str, errors: &mut FieldErrors) -> Option<DateTime<Utc>> {
+    let text = value?;
+    errors.take(
+        DateTime::parse_from_rfc3339(text)
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|_| {
+                FieldError::new(
+                    field,
+                    format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
+                )
+            }),
+    )
+}
+
+/// Builds the store filter from query parameters.
+pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter, ApiError> {
+    let mut errors = FieldErrors::default();
+    let region = query
+        .region
+        .as_deref()
+        .and_then(|r| errors.take(r.parse::<RegionCode>().map_err(|e| e.under("region"))));
+    if let Some(group) = &query.group {
+        if state.reference.group(group).is_none() {
+            errors.push(FieldError::new("group", format!("unknown group '{group}'")));
+        }
+    }
+    let venue_id = query.venue_id.as_deref().and_then(|v| {
+        errors.take(
+            Uuid::parse_str(v)
+                .map_err(|_| FieldError::new("venue_id", format!("'{v}' is not a venue id"))),
+        )
+    });
+    let statuses = match &query.status {
+        None => vec![EventStatus::Proposed, EventStatus::Confirmed],
+        Some(list) => list
+            .split(',')
+            .filter_map(|s| {
+                errors.take(
+                    s.trim()
+                        .parse::<EventStatus>()
+                        .map_err(|e| e.under("status")),
+                )
+            })
+            .collect(),
+    };
+    let from = instant(query.from.as_ref(), "from", &mut errors);
+    let to = instant(query.to.as_ref(), "to", &mut errors);
+    if let (Some(f), Some(t)) = (from, to) {
+        if t <= f {
+            errors.push(FieldError::new("to", "must be after from"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    Ok(EventFilter {
+        region,
+        group: query.group.clone(),
+        venue_id,
+        statuses,
+        from,
+        to,
+    })
+}
+
+/// Events matching the filters, a page at a time (cursor pagination, by first start).
+#[utoipa::path(
+    get, path = "/api/v1/events", tag = "events",
+    params(EventQuery),
+    responses(
+        (status = 200, description = "A page of events", body = EventPage),
+        (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_events(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<EventQuery>,
+) -> Result<Json<EventPage>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let filter = event_filter(&query, &state)?;
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(ApiError::field(
+            "limit",
+            format!("must be between 1 and {MAX_PAGE}"),
+        ));
+    }
+    let cursor = query.cursor.as_deref().map(decode_cursor).transpose()?;
+    let events = state.store.events(&filter, cursor.as_ref(), limit).await?;
+    let next_cursor = (events.len() == limit as usize)
+        .then(|| events.last().map(encode_cursor))
+        .flatten();
+    let next = next_cursor.as_ref().map(|c| {
+        let mut params: Vec<(String, String)> = Vec::new();
+        let mut push = |k: &str, v: &Option<String>| {
+            if let Some(v) = v {
+                params.push((k.to_owned(), v.clone()));
+            }
+        };
+        push("region", &query.region);
+        push("group", &query.group);
+        push("venue_id", &query.venue_id);
+        push("status", &query.status);
+        push("from", &query.from);
+        push("to", &query.to);
+        params.push(("limit".into(), limit.to_string()));
+        params.push(("cursor".into(), c.clone()));
+        let qs = serde_urlencoded::to_string(&params).unwrap_or_default();
+        format!("{}/api/v1/events?{qs}", state.settings.public_url())
+    });
+    Ok(Json(EventPage {
+        items: events.iter().map(|e| event_body(e, &state)).collect(),
+        next_cursor,
+        next,
+    }))
+}
+
+/// Changes an event. With `If-Match`, a stale version is refused with 412.
+#[utoipa::path(
+    patch, path = "/api/v1/events/{id}", tag = "events",
+    params(("id" = Uuid, Path, description = "Event id"), ("If-Match" = Option<String>, Header, description = "The ETag (version) read")),
+    request_body = EventPatch,
+    responses(
+        (status = 200, description = "Updated", body = EventBody),
+        (status = 400, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Room already booked", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[instrument(skip_all, fields(%id))]
+pub async fn update_event(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path(id): Path<String>,
+    IfMatch(expected): IfMatch,
+    ApiJson(patch): ApiJson<EventPatch>,
+) -> Result<Response, ApiError> {
+    let id = parse_id(&id)?;
+    let current = state.store.event(id).await?;
+    caller.require_write(&[current.region])?;
+    if let Some(expected) = expected {
+        if expected != current.version {
+            return Err(ApiError::PreconditionFailed {
+                expected,
+                current: current.version,
+            });
+        }
+    }
+    let before = validate(&as_request(&current), &state)?.draft;
+    let after = validate(&patch.apply(as_request(&current)), &state)?.draft;
+    caller.require_write(&[after.region])?;
+    let visible = visible_change(&before, &after);
+    let event = state
+        .store
+        .update_event(
+            id,
+            Some(expected.unwrap_or(current.version)),
+            &after,
+            visible,
+        )
+        .await?;
+    Ok(with_etag(StatusCode::OK, &event, &state))
+}
+
+/// Cancels an event: it stays stored (history, `include=cancelled`) and leaves feeds.
+#[utoipa::path(
+    delete, path = "/api/v1/events/{id}", tag = "events",
+    params(("id" = Uuid, Path, description = "Event id"), ("If-Match" = Option<String>, Header, description = "The ETag (version) read")),
+    responses(
+        (status = 200, description = "Cancelled", body = EventBody),
+        (status = 404, description = "No such event", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[instrument(skip_all, fields(%id))]
+pub async fn cancel_event(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path(id): Path<String>,
+    IfMatch(expected): IfMatch,
+) -> Result<Response, ApiError> {
+    let id = parse_id(&id)?;
+    let current = state.store.event(id).await?;
+    caller.require_write(&[current.region])?;
+    let event = state.store.cancel_event(id, expected).await?;
+    Ok(with_etag(StatusCode::OK, &event, &state))
+}

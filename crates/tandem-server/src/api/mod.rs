@@ -1,0 +1,131 @@
+//! The JSON API under `/api/v1`, its OpenAPI document and its browsable docs.
+
+pub mod events;
+pub mod operations;
+pub mod reference;
+pub mod venues;
+
+use axum::http::header;
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use axum::Router;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "tandem",
+        description = "Meeting coordination across time zones for ITU regional offices, regional \
+                       organisations and the regional groups of ITU study groups.",
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "events", description = "Meetings, workshops, conferences and sessions"),
+        (name = "venues", description = "Venues and rooms"),
+        (name = "reference", description = "ITU regions, offices, organisations and groups"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    )
+)]
+struct ApiDoc;
+
+/// The API router and its OpenAPI document, built from the handlers' annotations.
+pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(events::create_event, events::list_events))
+        .routes(routes!(
+            events::get_event,
+            events::update_event,
+            events::cancel_event
+        ))
+        .routes(routes!(venues::create_venue, venues::list_venues))
+        .routes(routes!(venues::get_venue))
+        .routes(routes!(reference::list_regions))
+        .routes(routes!(reference::get_region))
+        .routes(routes!(reference::list_offices))
+        .routes(routes!(reference::list_organizations))
+        .routes(routes!(reference::list_groups))
+        .routes(routes!(reference::get_group))
+        .routes(routes!(operations::healthz))
+        .routes(routes!(operations::readyz))
+        .split_for_parts()
+}
+
+const SWAGGER_JS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui-bundle.js");
+const SWAGGER_CSS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui.css");
+
+const DOCS_PAGE: &str = r##"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>tandem API</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<noscript>The interactive documentation needs JavaScript; the OpenAPI document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</noscript>
+<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script>
+window.ui = SwaggerUIBundle({ url: "/api/v1/openapi.json", dom_id: "#swagger-ui", validatorUrl: null, deepLinking: true });
+</script>
+</body>
+</html>
+"##;
+
+/// The browsable documentation, served from vendored assets only.
+pub fn docs_router(openapi: &utoipa::openapi::OpenApi) -> Router<AppState> {
+    let json = openapi.to_json().unwrap_or_else(|_| "{}".to_owned());
+    Router::new()
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let json = json.clone();
+                async move { ([(header::CONTENT_TYPE, "application/json")], json) }
+            }),
+        )
+        .route("/api/docs", get(|| async { Html(DOCS_PAGE) }))
+        .route("/api/docs/", get(|| async { Html(DOCS_PAGE) }))
+        .route(
+            "/api/docs/swagger-ui-bundle.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=86400"),
+                    ],
+                    SWAGGER_JS,
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/api/docs/swagger-ui.css",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=86400"),
+                    ],
+                    SWAGGER_CSS,
+                )
+                    .into_response()
+            }),
+        )
+}

@@ -1,0 +1,301 @@
+//! Read-only ITU reference data: regions, offices, regional organisations, groups.
+
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use tandem_core::reference::{GroupKind, ReferenceData};
+use tandem_core::RegionCode;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::Caller;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// A city and its zone.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CityBody {
+    /// City.
+    pub city: String,
+    /// Country.
+    pub country: String,
+    /// IANA zone.
+    pub tz: String,
+}
+
+/// An ITU region.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct RegionBody {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Main cities.
+    pub cities: Vec<CityBody>,
+}
+
+/// An ITU office.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct OfficeBody {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// `headquarters`, `regional_office` or `area_office`.
+    pub kind: String,
+    /// City.
+    pub city: String,
+    /// Country.
+    pub country: String,
+    /// Region code.
+    pub region: String,
+    /// Zone.
+    pub tz: String,
+    /// Whether a source confirmed the record.
+    pub verified: bool,
+}
+
+/// A regional telecommunication organisation.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct OrganizationBody {
+    /// Acronym.
+    pub acronym: String,
+    /// Name.
+    pub name: String,
+    /// Region codes.
+    pub regions: Vec<String>,
+    /// Seat.
+    pub hq_city: Option<String>,
+    /// Country of the seat.
+    pub hq_country: Option<String>,
+    /// Zone of the seat.
+    pub tz: Option<String>,
+    /// Whether a source confirmed the record.
+    pub verified: bool,
+}
+
+/// A study group or regional group.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct GroupBody {
+    /// Code (`SG3RG-AFR`, `ITU-T-SG3`).
+    pub code: String,
+    /// `study_group` or `regional_group`.
+    pub kind: String,
+    /// `ITU-T` or `ITU-D`.
+    pub sector: String,
+    /// Title.
+    pub title: String,
+    /// Region code, for a regional group.
+    pub region: Option<String>,
+    /// Parent study group code, for a regional group.
+    pub parent: Option<String>,
+    /// Status in the current study period, where known.
+    pub status: Option<String>,
+    /// Whether a source confirmed the record.
+    pub verified: bool,
+}
+
+/// Filter by region.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RegionFilter {
+    /// Region code.
+    pub region: Option<String>,
+    /// `study_group` or `regional_group` (groups only).
+    pub kind: Option<String>,
+}
+
+fn region_param(filter: &RegionFilter) -> Result<Option<RegionCode>, ApiError> {
+    filter
+        .region
+        .as_deref()
+        .map(|r| {
+            r.parse::<RegionCode>()
+                .map_err(|e| ApiError::from(e.under("region")))
+        })
+        .transpose()
+}
+
+fn region_body(reference: &ReferenceData, code: RegionCode) -> RegionBody {
+    let cities = reference
+        .region(code)
+        .map(|r| {
+            r.cities
+                .iter()
+                .map(|c| CityBody {
+                    city: c.city.clone(),
+                    country: c.country.clone(),
+                    tz: c.tz.name().to_owned(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    RegionBody {
+        code: code.code().to_owned(),
+        name: code.name().to_owned(),
+        cities,
+    }
+}
+
+/// The six ITU regions with their main cities and zones.
+#[utoipa::path(get, path = "/api/v1/regions", tag = "reference",
+    responses((status = 200, description = "Regions", body = [RegionBody])))]
+pub async fn list_regions(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<RegionBody>>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    Ok(Json(
+        RegionCode::ALL
+            .iter()
+            .map(|c| region_body(&state.reference, *c))
+            .collect(),
+    ))
+}
+
+/// One region.
+#[utoipa::path(get, path = "/api/v1/regions/{code}", tag = "reference",
+    params(("code" = String, Path, description = "Region code")),
+    responses((status = 200, description = "Region", body = RegionBody),
+              (status = 404, description = "No such region", body = Problem, content_type = "application/problem+json")))]
+pub async fn get_region(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> Result<Json<RegionBody>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let code = code.parse::<RegionCode>().map_err(|_| {
+        ApiError::NotFound(format!(
+            "no region '{code}': expected AFR, AMS, ARB, ASP, CIS or EUR"
+        ))
+    })?;
+    Ok(Json(region_body(&state.reference, code)))
+}
+
+/// ITU headquarters, regional and area offices.
+#[utoipa::path(get, path = "/api/v1/offices", tag = "reference", params(RegionFilter),
+    responses((status = 200, description = "Offices", body = [OfficeBody])))]
+pub async fn list_offices(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(filter): Query<RegionFilter>,
+) -> Result<Json<Vec<OfficeBody>>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let region = region_param(&filter)?;
+    Ok(Json(
+        state
+            .reference
+            .offices
+            .iter()
+            .filter(|o| region.is_none_or(|r| o.region == r))
+            .map(|o| OfficeBody {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                kind: o.kind.clone(),
+                city: o.city.clone(),
+                country: o.country.clone(),
+                region: o.region.code().to_owned(),
+                tz: o.tz.name().to_owned(),
+                verified: o.verified,
+            })
+            .collect(),
+    ))
+}
+
+/// Regional telecommunication organisations.
+#[utoipa::path(get, path = "/api/v1/organizations", tag = "reference", params(RegionFilter),
+    responses((status = 200, description = "Organisations", body = [OrganizationBody])))]
+pub async fn list_organizations(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(filter): Query<RegionFilter>,
+) -> Result<Json<Vec<OrganizationBody>>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let region = region_param(&filter)?;
+    Ok(Json(
+        state
+            .reference
+            .regional_organizations
+            .iter()
+            .filter(|o| region.is_none_or(|r| o.regions.contains(&r)))
+            .map(|o| OrganizationBody {
+                acronym: o.acronym.clone(),
+                name: o.name.clone(),
+                regions: o.regions.iter().map(|r| r.code().to_owned()).collect(),
+                hq_city: o.hq_city.clone(),
+                hq_country: o.hq_country.clone(),
+                tz: o.tz.map(|z| z.name().to_owned()),
+                verified: o.verified,
+            })
+            .collect(),
+    ))
+}
+
+fn group_body(g: &tandem_core::reference::Group) -> GroupBody {
+    GroupBody {
+        code: g.code.clone(),
+        kind: match g.kind {
+            GroupKind::StudyGroup => "study_group",
+            GroupKind::RegionalGroup => "regional_group",
+        }
+        .to_owned(),
+        sector: g.sector.clone(),
+        title: g.title.clone(),
+        region: g.region.map(|r| r.code().to_owned()),
+        parent: g.parent.clone(),
+        status: g.status.clone(),
+        verified: g.verified,
+    }
+}
+
+/// Study groups and ITU-T regional groups.
+#[utoipa::path(get, path = "/api/v1/groups", tag = "reference", params(RegionFilter),
+    responses((status = 200, description = "Groups", body = [GroupBody]),
+              (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json")))]
+pub async fn list_groups(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(filter): Query<RegionFilter>,
+) -> Result<Json<Vec<GroupBody>>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let region = region_param(&filter)?;
+    let kind = match filter.kind.as_deref() {
+        None => None,
+        Some("study_group") => Some(GroupKind::StudyGroup),
+        Some("regional_group") => Some(GroupKind::RegionalGroup),
+        Some(other) => {
+            return Err(ApiError::field(
+                "kind",
+                format!("unknown kind '{other}': expected study_group or regional_group"),
+            ))
+        }
+    };
+    Ok(Json(
+        state
+            .reference
+            .groups
+            .iter()
+            .filter(|g| region.is_none_or(|r| g.region == Some(r)))
+            .filter(|g| kind.is_none_or(|k| g.kind == k))
+            .map(group_body)
+            .collect(),
+    ))
+}
+
+/// One group.
+#[utoipa::path(get, path = "/api/v1/groups/{code}", tag = "reference",
+    params(("code" = String, Path, description = "Group code")),
+    responses((status = 200, description = "Group", body = GroupBody),
+              (status = 404, description = "No such group", body = Problem, content_type = "application/problem+json")))]
+pub async fn get_group(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> Result<Json<GroupBody>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    state
+        .reference
+        .group(&code)
+        .map(|g| Json(group_body(g)))
+        .ok_or_else(|| ApiError::NotFound(format!("no group '{code}'")))
+}

@@ -1,0 +1,242 @@
+//! `/api/v1/venues`: venues with their rooms.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_core::{
+    CountryCode, FieldError, FieldErrors, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
+};
+use tandem_store::Venue;
+use tracing::instrument;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::{Authenticated, Caller};
+use crate::extract::ApiJson;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// A room to create with its venue.
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoomRequest {
+    /// Name, unique within the venue.
+    pub name: String,
+    /// Seats (1–100000).
+    pub capacity: i64,
+}
+
+/// A new venue (DESIGN §4).
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VenueRequest {
+    /// Name.
+    pub name: String,
+    /// City.
+    pub city: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    /// IANA zone.
+    pub tz: String,
+    /// Days closed every week (default `["sat","sun"]`).
+    #[serde(default)]
+    pub weekend: Option<Vec<String>>,
+    /// Holiday calendar code (default: the country's, when one is bundled).
+    #[serde(default)]
+    pub holiday_calendar: Option<String>,
+    /// Rooms.
+    #[serde(default)]
+    pub rooms: Vec<RoomRequest>,
+}
+
+/// A room as stored.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct RoomBody {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Seats.
+    pub capacity: u32,
+}
+
+/// A venue as stored.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct VenueBody {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// City.
+    pub city: String,
+    /// Country code.
+    pub country: String,
+    /// Zone.
+    pub tz: String,
+    /// Days closed every week.
+    pub weekend: Vec<String>,
+    /// Holiday calendar code.
+    pub holiday_calendar: Option<String>,
+    /// Rooms.
+    pub rooms: Vec<RoomBody>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Renders a stored venue.
+pub fn venue_body(venue: &Venue) -> VenueBody {
+    VenueBody {
+        id: venue.id,
+        name: venue.name.clone(),
+        city: venue.city.clone(),
+        country: venue.country.clone(),
+        tz: venue.tz.name().to_owned(),
+        weekend: venue
+            .weekend
+            .names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        holiday_calendar: venue.holiday_calendar.clone(),
+        rooms: venue
+            .rooms
+            .iter()
+            .map(|r| RoomBody {
+                id: r.id,
+                name: r.name.clone(),
+                capacity: r.capacity,
+            })
+            .collect(),
+        created_at: venue.created_at,
+        updated_at: venue.updated_at,
+    }
+}
+
+/// Checks a venue request.
+pub fn validate_venue(request: &VenueRequest, state: &AppState) -> Result<VenueDraft, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let name = errors.take(Title::parse(&request.name).map_err(|e| e.under("name")));
+    let city = errors.take(Title::parse_with_max(&request.city, 100).map_err(|e| e.under("city")));
+    let country = errors.take(CountryCode::parse(&request.country).map_err(|e| e.under("country")));
+    let tz = errors.take(Zone::parse(&request.tz).map_err(|e| e.under("tz")));
+    let weekend = match &request.weekend {
+        None => Some(WeekdaySet::SAT_SUN),
+        Some(days) => errors.take(WeekdaySet::parse(days).map_err(|e| e.under("weekend"))),
+    };
+    let holiday_calendar = match request.holiday_calendar.as_deref() {
+        Some(code) if state.holiday_calendars.contains(code) => Some(code.to_owned()),
+        Some(code) => {
+            errors.push(FieldError::new(
+                "holiday_calendar",
+                format!(
+                    "no bundled holiday calendar '{code}': known codes are {}",
+                    state
+                        .holiday_calendars
+                        .iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+            None
+        }
+        None => country
+            .map(|c| c.as_str().to_owned())
+            .filter(|c| state.holiday_calendars.contains(c)),
+    };
+    let mut rooms = Vec::with_capacity(request.rooms.len());
+    for (i, room) in request.rooms.iter().enumerate() {
+        match RoomDraft::new(&room.name, room.capacity) {
+            Ok(r) => rooms.push(r),
+            Err(list) => {
+                for e in list.0 {
+                    errors.push(e.under(&format!("rooms[{i}]")));
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match (name, city, country, tz, weekend) {
+        (Some(name), Some(city), Some(country), Some(tz), Some(weekend)) => VenueDraft {
+            name,
+            city,
+            country,
+            tz,
+            weekend,
+            holiday_calendar,
+            rooms,
+        }
+        .check(),
+        _ => Err(FieldError::new("", "invalid venue").into()),
+    }
+}
+
+/// Creates a venue with its rooms (admins and organisers).
+#[utoipa::path(
+    post, path = "/api/v1/venues", tag = "venues",
+    request_body = VenueRequest,
+    responses(
+        (status = 201, description = "Created", body = VenueBody),
+        (status = 400, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Viewer token", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[instrument(skip_all)]
+pub async fn create_venue(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    ApiJson(request): ApiJson<VenueRequest>,
+) -> Result<Response, ApiError> {
+    caller.require_write(&[])?;
+    let draft = validate_venue(&request, &state)?;
+    let venue = state.store.create_venue(&draft).await?;
+    let mut response = (StatusCode::CREATED, Json(venue_body(&venue))).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/venues/{}", venue.id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// Every venue.
+#[utoipa::path(
+    get, path = "/api/v1/venues", tag = "venues",
+    responses((status = 200, description = "Venues by name", body = [VenueBody]))
+)]
+pub async fn list_venues(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<VenueBody>>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    Ok(Json(
+        state.store.venues().await?.iter().map(venue_body).collect(),
+    ))
+}
+
+/// One venue.
+#[utoipa::path(
+    get, path = "/api/v1/venues/{id}", tag = "venues",
+    params(("id" = Uuid, Path, description = "Venue id")),
+    responses(
+        (status = 200, description = "The venue", body = VenueBody),
+        (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_venue(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<VenueBody>, ApiError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let id =
+        Uuid::parse_str(&id).map_err(|_| ApiError::NotFound(format!("no venue with id '{id}'")))?;
+    Ok(Json(venue_body(&state.store.venue(id).await?)))
+}

@@ -1,0 +1,204 @@
+//! Layered configuration (DESIGN §12): the bundled `config/default.toml`, then a file given
+//! with `--config`, then environment variables `TANDEM__SECTION__KEY`. Unknown keys are
+//! errors; the database URL is a secret and never appears in `Debug` or logs.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// The defaults shipped with tandem.
+pub const DEFAULT_TOML: &str = include_str!("../../../config/default.toml");
+
+/// All settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// HTTP server.
+    pub server: ServerSettings,
+    /// Database.
+    pub database: DatabaseSettings,
+    /// Authentication.
+    pub auth: AuthSettings,
+    /// Logging.
+    pub log: LogSettings,
+}
+
+/// HTTP server settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address to listen on.
+    pub bind: SocketAddr,
+    /// Public base URL for absolute links; by default the address served on.
+    #[serde(default)]
+    pub public_url: Option<String>,
+    /// Largest request body, in bytes.
+    pub body_limit_bytes: usize,
+    /// Longest a request may take, in seconds.
+    pub request_timeout_seconds: u64,
+}
+
+/// Database settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `sqlite://FILE` or `postgres://…` (a secret: it may hold a password).
+    pub url: SecretString,
+    /// Pool size.
+    pub max_connections: u32,
+}
+
+impl DatabaseSettings {
+    /// The URL, for connecting.
+    pub fn url(&self) -> &str {
+        self.url.expose_secret()
+    }
+}
+
+/// Authentication settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthSettings {
+    /// Whether reads need no token.
+    pub public_reads: bool,
+}
+
+/// Logging settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    /// `text` or `json`.
+    pub format: LogFormat,
+    /// `EnvFilter` directives.
+    pub filter: String,
+}
+
+/// How log lines look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Why the settings could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration: {0}")]
+pub struct ConfigError(String);
+
+impl Settings {
+    /// Loads defaults, then `file` if given, then `TANDEM__…` from `env`.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        Self::from_figment(&Self::figment(file, Env::prefixed("TANDEM__").split("__")))
+    }
+
+    /// The same layering with an explicit environment provider (for tests).
+    pub fn figment(file: Option<&Path>, env: Env) -> Figment {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        if let Some(file) = file {
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        figment.merge(env.lowercase(true))
+    }
+
+    /// Extracts and checks settings from a figment.
+    pub fn from_figment(figment: &Figment) -> Result<Self, ConfigError> {
+        let settings: Settings = figment.extract().map_err(|e| {
+            ConfigError(
+                e.into_iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })?;
+        if let Some(url) = &settings.server.public_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(ConfigError(format!(
+                    "server.public_url '{url}' must start with http:// or https://"
+                )));
+            }
+        }
+        if settings.server.body_limit_bytes == 0 || settings.database.max_connections == 0 {
+            return Err(ConfigError(
+                "server.body_limit_bytes and database.max_connections must be positive".into(),
+            ));
+        }
+        Ok(settings)
+    }
+
+    /// The public base URL without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        self.server
+            .public_url
+            .as_deref()
+            .unwrap_or("http://127.0.0.1:8080")
+            .trim_end_matches('/')
+    }
+
+    /// Fills in `server.public_url` from the address actually bound, when not configured.
+    pub fn set_public_url_from(&mut self, addr: SocketAddr) {
+        if self.server.public_url.is_none() {
+            let host = if addr.ip().is_unspecified() {
+                "localhost".to_owned()
+            } else if addr.is_ipv6() {
+                format!("[{}]", addr.ip())
+            } else {
+                addr.ip().to_string()
+            };
+            self.server.public_url = Some(format!("http://{host}:{}", addr.port()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    #[test]
+    fn defaults_load() {
+        let s = Settings::from_figment(&Settings::figment(
+            None,
+            Env::prefixed("TANDEM_TEST_NONE__"),
+        ))
+        .unwrap();
+        assert_eq!(s.database.url(), "sqlite://tandem.db");
+        assert!(s.auth.public_reads);
+    }
+
+    #[test]
+    fn file_then_environment_override() {
+        Jail::expect_with(|jail| {
+            jail.create_file("tandem.toml", "[server]\nbind = \"0.0.0.0:9000\"\n")?;
+            jail.set_env("TANDEM__DATABASE__URL", "postgres://u:secret@db/tandem");
+            jail.set_env("TANDEM__SERVER__BIND", "0.0.0.0:9100");
+            let s = Settings::load(Some(Path::new("tandem.toml"))).unwrap();
+            assert_eq!(s.server.bind.port(), 9100);
+            assert_eq!(s.database.url(), "postgres://u:secret@db/tandem");
+            assert!(
+                !format!("{s:?}").contains("secret"),
+                "the URL is redacted in Debug"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        Jail::expect_with(|jail| {
+            jail.create_file("tandem.toml", "[server]\nbnd = \"0.0.0.0:9000\"\n")?;
+            let err = Settings::load(Some(Path::new("tandem.toml"))).unwrap_err();
+            assert!(err.to_string().contains("bnd"), "{err}");
+            jail.set_env("TANDEM__SERVER__COLOUR", "blue");
+            let err = Settings::load(None).unwrap_err();
+            assert!(err.to_string().contains("colour"), "{err}");
+            Ok(())
+        });
+    }
+}

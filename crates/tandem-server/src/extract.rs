@@ -1,0 +1,109 @@
+//! Request extractors that turn every malformed input into a problem naming what is wrong.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+use crate::problem::ApiError;
+
+/// A JSON body whose deserialisation errors name the path of the bad field.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|m| {
+                let m = m.trim();
+                m.eq_ignore_ascii_case("application/json")
+                    || m.to_ascii_lowercase().ends_with("+json")
+            });
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType(
+                "send the body as JSON with 'Content-Type: application/json'".into(),
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge(rejection.body_text())
+            } else {
+                ApiError::field("", rejection.body_text())
+            }
+        })?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Parses JSON, reporting the path of the first bad field.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let path = if path == "." { String::new() } else { path };
+        let message = inner.to_string();
+        // serde reports a missing field at its parent's path; name the field itself.
+        let path = match message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.split_once('`'))
+        {
+            Some((name, _)) if path.is_empty() => name.to_owned(),
+            Some((name, _)) => format!("{path}.{name}"),
+            None => path,
+        };
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!("the body is not valid JSON: {message}")
+        } else {
+            message
+        };
+        ApiError::field(path, message)
+    })?;
+    deserializer.end().map_err(|e| {
+        ApiError::field(
+            "",
+            format!("trailing characters after the JSON document: {e}"),
+        )
+    })?;
+    Ok(value)
+}
+
+/// The version an `If-Match` header asks for (`"3"`, `W/"3"` or `3`); `*` or no header
+/// means any version.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IfMatch(pub Option<i64>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get(header::IF_MATCH) else {
+            return Ok(IfMatch(None));
+        };
+        let bad = || ApiError::field("If-Match", "expected the event's ETag, such as \"3\"");
+        let text = value.to_str().map_err(|_| bad())?.trim();
+        if text == "*" {
+            return Ok(IfMatch(None));
+        }
+        let text = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');
+        text.parse::<i64>()
+            .map(|v| IfMatch(Some(v)))
+            .map_err(|_| bad())
+    }
+}
+
+/// A strong ETag for a version number.
+pub fn version_etag(version: i64) -> String {
+    format!("\"{version}\"")
+}

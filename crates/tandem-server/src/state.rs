@@ -1,0 +1,25 @@
+//! What every handler shares.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use tandem_core::reference::ReferenceData;
+use tandem_store::Store;
+
+use crate::config::Settings;
+use crate::metrics::Metrics;
+
+/// Shared, cheaply cloned application state.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Arc<dyn Store>,
+    /// ITU reference data.
+    pub reference: Arc<ReferenceData>,
+    /// Settings.
+    pub settings: Arc<Settings>,
+    /// Prometheus metrics.
+    pub metrics: Arc<Metrics>,
+    /// Codes of the bundled holiday calendars (`CM`, `EG`, …).
+    pub holiday_calendars: Arc<BTreeSet<String>>,
+}

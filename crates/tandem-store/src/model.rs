@@ -1,0 +1,215 @@
+//! What the store hands back: records with their ids, versions and derived instants.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use tandem_core::{EventKind, EventMode, EventStatus, Participant, RegionCode, WeekdaySet, Zone};
+use uuid::Uuid;
+
+/// A room of a venue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Room {
+    /// Its id.
+    pub id: Uuid,
+    /// Its name, unique within the venue.
+    pub name: String,
+    /// Seats.
+    pub capacity: u32,
+}
+
+/// A stored venue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Venue {
+    /// Its id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// City.
+    pub city: String,
+    /// ISO country code.
+    pub country: String,
+    /// Zone.
+    pub tz: Zone,
+    /// Days closed every week.
+    pub weekend: WeekdaySet,
+    /// Holiday calendar code.
+    pub holiday_calendar: Option<String>,
+    /// Rooms, in the order given.
+    pub rooms: Vec<Room>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Venue {
+    /// The room with this id.
+    pub fn room(&self, id: Uuid) -> Option<&Room> {
+        self.rooms.iter().find(|r| r.id == id)
+    }
+}
+
+/// A stored event with its derived instants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Its id (also the feed UID's stem: it never changes).
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Kind.
+    pub kind: EventKind,
+    /// Mode.
+    pub mode: EventMode,
+    /// Status.
+    pub status: EventStatus,
+    /// Region.
+    pub region: RegionCode,
+    /// Group code.
+    pub group: Option<String>,
+    /// Venue.
+    pub venue_id: Option<Uuid>,
+    /// Room.
+    pub room_id: Option<Uuid>,
+    /// Canonical zone.
+    pub tz: Zone,
+    /// Canonical local start of the first occurrence.
+    pub local_start: NaiveDateTime,
+    /// Canonical local end of the first occurrence.
+    pub local_end: NaiveDateTime,
+    /// Recurrence rule.
+    pub rrule: Option<String>,
+    /// The event it is held alongside.
+    pub co_located_with: Option<Uuid>,
+    /// Remote participation link.
+    pub remote_url: Option<String>,
+    /// Participants, in the order given.
+    pub participants: Vec<Participant>,
+    /// iCalendar SEQUENCE: bumped on every change subscribers see.
+    pub sequence: i64,
+    /// Optimistic-concurrency version: bumped on every change.
+    pub version: i64,
+    /// First occurrence start (UTC).
+    pub starts_at: DateTime<Utc>,
+    /// First occurrence end (UTC).
+    pub ends_at: DateTime<Utc>,
+    /// End of the last occurrence (UTC).
+    pub last_ends_at: DateTime<Utc>,
+    /// tz database version the instants were derived with.
+    pub tzdata_version: String,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Which events to list. Empty fields match everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// Only this region.
+    pub region: Option<RegionCode>,
+    /// Only this group.
+    pub group: Option<String>,
+    /// Only this venue.
+    pub venue_id: Option<Uuid>,
+    /// Only these statuses.
+    pub statuses: Vec<EventStatus>,
+    /// Only events with an occurrence ending after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Only events with an occurrence starting before this instant.
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Where a page of events ends: the last event's first start and id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventCursor {
+    /// First start of the last event returned.
+    pub starts_at: DateTime<Utc>,
+    /// Id of the last event returned.
+    pub id: Uuid,
+}
+
+/// What a token may do (DESIGN §9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Everything.
+    Admin,
+    /// Writes within their regions.
+    Organiser,
+    /// Reads only.
+    Viewer,
+}
+
+impl Role {
+    /// The wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Organiser => "organiser",
+            Role::Viewer => "viewer",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "admin" => Ok(Role::Admin),
+            "organiser" | "organizer" => Ok(Role::Organiser),
+            "viewer" => Ok(Role::Viewer),
+            _ => Err(format!(
+                "unknown role '{s}': expected admin, organiser or viewer"
+            )),
+        }
+    }
+}
+
+/// A token to store: only the SHA-256 of the secret.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewToken {
+    /// SHA-256 of the secret.
+    pub hash: [u8; 32],
+    /// Role.
+    pub role: Role,
+    /// Regions an organiser may write to.
+    pub regions: Vec<RegionCode>,
+    /// Who or what it is for.
+    pub label: Option<String>,
+}
+
+impl fmt::Debug for NewToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewToken")
+            .field("role", &self.role)
+            .field("regions", &self.regions)
+            .field("label", &self.label)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A stored token, without its secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenRecord {
+    /// Its id.
+    pub id: Uuid,
+    /// Role.
+    pub role: Role,
+    /// Regions an organiser may write to.
+    pub regions: Vec<RegionCode>,
+    /// Who or what it is for.
+    pub label: Option<String>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it was revoked.
+    pub revoked_at: Option<DateTime<Utc>>,
+}

@@ -1,0 +1,769 @@
+//! The embedded SQLite store: WAL, foreign keys, a busy timeout, and every write that must
+//! not race inside one `BEGIN IMMEDIATE` transaction (SQLite's single writer lock).
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
+use tandem_core::{EventDraft, EventStatus, Interval, VenueDraft};
+use tracing::instrument;
+use uuid::Uuid;
+
+use crate::error::{RoomClash, StoreError};
+use crate::model::{Event, EventCursor, EventFilter, NewToken, Room, TokenRecord, Venue};
+use crate::rows::{self, RawEvent, RawParticipant};
+use crate::{Store, StoreResult};
+
+/// tandem's store on one SQLite file.
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+fn ts(instant: DateTime<Utc>) -> i64 {
+    instant.timestamp()
+}
+
+fn from_ts(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+fn uuid(text: &str) -> Result<Uuid, StoreError> {
+    Uuid::parse_str(text).map_err(|_| StoreError::Corrupt(format!("id '{text}'")))
+}
+
+fn opt_uuid(text: Option<&str>) -> Result<Option<Uuid>, StoreError> {
+    text.map(uuid).transpose()
+}
+
+const EVENT_COLUMNS: &str = "id, title, description, kind, mode, status, region, group_code, \
+    venue_id, room_id, tz, local_start, local_end, rrule, co_located_with, remote_url, sequence, \
+    version, starts_at, ends_at, last_ends_at, tzdata_version, created_at, updated_at";
+
+fn raw_event(row: &SqliteRow) -> Result<RawEvent, StoreError> {
+    Ok(RawEvent {
+        id: uuid(&row.try_get::<String, _>("id")?)?,
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        kind: row.try_get("kind")?,
+        mode: row.try_get("mode")?,
+        status: row.try_get("status")?,
+        region: row.try_get("region")?,
+        group_code: row.try_get("group_code")?,
+        venue_id: opt_uuid(row.try_get::<Option<String>, _>("venue_id")?.as_deref())?,
+        room_id: opt_uuid(row.try_get::<Option<String>, _>("room_id")?.as_deref())?,
+        tz: row.try_get("tz")?,
+        local_start: row.try_get("local_start")?,
+        local_end: row.try_get("local_end")?,
+        rrule: row.try_get("rrule")?,
+        co_located_with: opt_uuid(
+            row.try_get::<Option<String>, _>("co_located_with")?
+                .as_deref(),
+        )?,
+        remote_url: row.try_get("remote_url")?,
+        sequence: row.try_get("sequence")?,
+        version: row.try_get("version")?,
+        starts_at: from_ts(row.try_get("starts_at")?),
+        ends_at: from_ts(row.try_get("ends_at")?),
+        last_ends_at: from_ts(row.try_get("last_ends_at")?),
+        tzdata_version: row.try_get("tzdata_version")?,
+        created_at: from_ts(row.try_get("created_at")?),
+        updated_at: from_ts(row.try_get("updated_at")?),
+    })
+}
+
+fn raw_participant(row: &SqliteRow) -> Result<RawParticipant, StoreError> {
+    Ok(RawParticipant {
+        event_id: uuid(&row.try_get::<String, _>("event_id")?)?,
+        participant_id: row.try_get("participant_id")?,
+        name: row.try_get("name")?,
+        tz: row.try_get("tz")?,
+        attendance: row.try_get("attendance")?,
+        required: row.try_get::<i64, _>("required")? != 0,
+    })
+}
+
+impl SqliteStore {
+    /// Opens (creating if missing) and migrates the database at `url` (`sqlite://FILE`).
+    pub async fn connect(url: &str, max_connections: u32) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Config(format!("invalid SQLite URL '{url}': {e}")))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(30));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max_connections.max(1))
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("../../migrations/sqlite").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    async fn load_events(
+        &self,
+        conn: &mut SqliteConnection,
+        rows: Vec<SqliteRow>,
+    ) -> StoreResult<Vec<Event>> {
+        let raws = rows.iter().map(raw_event).collect::<Result<Vec<_>, _>>()?;
+        if raws.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT event_id, participant_id, name, tz, attendance, required FROM event_participants WHERE event_id IN (",
+        );
+        let mut ids = q.separated(", ");
+        for raw in &raws {
+            ids.push_bind(raw.id.to_string());
+        }
+        q.push(") ORDER BY event_id, position");
+        let participants = q
+            .build()
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(raw_participant)
+            .collect::<Result<Vec<_>, _>>()?;
+        rows::events(raws, participants)
+    }
+
+    async fn event_in(&self, conn: &mut SqliteConnection, id: Uuid) -> StoreResult<Event> {
+        let row = sqlx::query(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?"))
+            .bind(id.to_string())
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound {
+                entity: "event",
+                id,
+            })?;
+        self.load_events(conn, vec![row])
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound {
+                entity: "event",
+                id,
+            })
+    }
+
+    async fn venue_in(&self, conn: &mut SqliteConnection, id: Uuid) -> StoreResult<Option<Venue>> {
+        let Some(row) = sqlx::query(
+            "SELECT id, name, city, country, tz, weekend, holiday_calendar, created_at, updated_at FROM venues WHERE id = ?",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&mut *conn)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let rooms = sqlx::query(
+            "SELECT id, name, capacity FROM rooms WHERE venue_id = ? ORDER BY position",
+        )
+        .bind(id.to_string())
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Room {
+                id: uuid(&r.try_get::<String, _>("id")?)?,
+                name: r.try_get("name")?,
+                capacity: u32::try_from(r.try_get::<i64, _>("capacity")?).unwrap_or(0),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Some(Venue {
+            id,
+            name: row.try_get("name")?,
+            city: row.try_get("city")?,
+            country: row.try_get("country")?,
+            tz: rows::zone(&row.try_get::<String, _>("tz")?)?,
+            weekend: rows::weekend(&row.try_get::<String, _>("weekend")?)?,
+            holiday_calendar: row.try_get("holiday_calendar")?,
+            rooms,
+            created_at: from_ts(row.try_get("created_at")?),
+            updated_at: from_ts(row.try_get("updated_at")?),
+        }))
+    }
+
+    /// Checks that the venue, room and co-located event a draft names exist and fit.
+    async fn check_references(
+        &self,
+        conn: &mut SqliteConnection,
+        draft: &EventDraft,
+        own_id: Option<Uuid>,
+    ) -> StoreResult<()> {
+        if let Some(venue_id) = draft.venue_id {
+            let venue = self.venue_in(conn, venue_id).await?.ok_or_else(|| {
+                StoreError::InvalidReference {
+                    field: "venue_id",
+                    message: format!("no venue with id {venue_id}"),
+                }
+            })?;
+            if let Some(room_id) = draft.room_id {
+                if venue.room(room_id).is_none() {
+                    return Err(StoreError::InvalidReference {
+                        field: "room_id",
+                        message: format!("venue {venue_id} has no room {room_id}"),
+                    });
+                }
+            }
+        } else if draft.room_id.is_some() {
+            return Err(StoreError::InvalidReference {
+                field: "room_id",
+                message: "a room needs its venue_id".into(),
+            });
+        }
+        if let Some(other) = draft.co_located_with {
+            let exists = own_id != Some(other)
+                && sqlx::query("SELECT 1 FROM events WHERE id = ?")
+                    .bind(other.to_string())
+                    .fetch_optional(&mut *conn)
+                    .await?
+                    .is_some();
+            if !exists {
+                return Err(StoreError::InvalidReference {
+                    field: "co_located_with",
+                    message: format!("no other event with id {other}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Confirmed occurrences of other events in `room` that overlap any of `occurrences`.
+    async fn room_clashes(
+        conn: &mut SqliteConnection,
+        room: Uuid,
+        occurrences: &[Interval],
+        own_id: Uuid,
+    ) -> StoreResult<Vec<RoomClash>> {
+        let (Some(min), Some(max)) = (
+            occurrences.iter().map(|o| o.start).min(),
+            occurrences.iter().map(|o| o.end).max(),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let rows = sqlx::query(
+            "SELECT o.event_id, e.title, o.starts_at, o.ends_at FROM event_occurrences o \
+             JOIN events e ON e.id = o.event_id \
+             WHERE o.room_id = ? AND o.confirmed = 1 AND o.event_id <> ? AND o.starts_at < ? AND o.ends_at > ? \
+             ORDER BY o.starts_at",
+        )
+        .bind(room.to_string())
+        .bind(own_id.to_string())
+        .bind(ts(max))
+        .bind(ts(min))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut clashes = Vec::new();
+        for row in rows {
+            let taken = Interval {
+                start: from_ts(row.try_get("starts_at")?),
+                end: from_ts(row.try_get("ends_at")?),
+            };
+            if occurrences.iter().any(|o| o.overlaps(&taken)) {
+                clashes.push(RoomClash {
+                    event_id: uuid(&row.try_get::<String, _>("event_id")?)?,
+                    title: row.try_get("title")?,
+                    start: taken.start,
+                    end: taken.end,
+                });
+            }
+        }
+        Ok(clashes)
+    }
+
+    async fn write_children(
+        conn: &mut SqliteConnection,
+        id: Uuid,
+        draft: &EventDraft,
+        occurrences: &[Interval],
+    ) -> StoreResult<()> {
+        sqlx::query("DELETE FROM event_participants WHERE event_id = ?")
+            .bind(id.to_string())
+            .execute(&mut *conn)
+            .await?;
+        for (position, p) in draft.participants.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(id.to_string())
+            .bind(p.id.as_str())
+            .bind(p.name.as_deref())
+            .bind(p.tz.name())
+            .bind(p.attendance.as_str())
+            .bind(i64::from(p.required))
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(&mut *conn)
+            .await?;
+        }
+        Self::write_occurrences(conn, id, draft.room_id, draft.status, occurrences).await
+    }
+
+    async fn write_occurrences(
+        conn: &mut SqliteConnection,
+        id: Uuid,
+        room: Option<Uuid>,
+        status: EventStatus,
+        occurrences: &[Interval],
+    ) -> StoreResult<()> {
+        sqlx::query("DELETE FROM event_occurrences WHERE event_id = ?")
+            .bind(id.to_string())
+            .execute(&mut *conn)
+            .await?;
+        for o in occurrences {
+            sqlx::query(
+                "INSERT INTO event_occurrences (event_id, room_id, starts_at, ends_at, confirmed) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(id.to_string())
+            .bind(room.map(|r| r.to_string()))
+            .bind(ts(o.start))
+            .bind(ts(o.end))
+            .bind(i64::from(status == EventStatus::Confirmed))
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn current_version(conn: &mut SqliteConnection, id: Uuid) -> StoreResult<(i64, String)> {
+        let row = sqlx::query("SELECT version, status FROM events WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound {
+                entity: "event",
+                id,
+            })?;
+        Ok((row.try_get("version")?, row.try_get("status")?))
+    }
+}
+
+fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
+    let first = *occurrences
+        .first()
+        .ok_or_else(|| StoreError::InvalidReference {
+            field: "rrule",
+            message: "the event has no occurrence".into(),
+        })?;
+    let last_end = occurrences.iter().map(|o| o.end).max().unwrap_or(first.end);
+    Ok((first, last_end))
+}
+
+fn check_version(id: Uuid, expected: Option<i64>, current: i64) -> StoreResult<()> {
+    let _ = id;
+    match expected {
+        Some(expected) if expected != current => {
+            Err(StoreError::VersionMismatch { expected, current })
+        }
+        _ => Ok(()),
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(name = %draft.name))]
+    async fn create_venue(&self, draft: &VenueDraft) -> StoreResult<Venue> {
+        let id = Uuid::new_v4();
+        let now = ts(Utc::now());
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query(
+            "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id.to_string())
+        .bind(draft.name.as_str())
+        .bind(draft.city.as_str())
+        .bind(draft.country.as_str())
+        .bind(draft.tz.name())
+        .bind(draft.weekend.to_string())
+        .bind(draft.holiday_calendar.as_deref())
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        for (position, room) in draft.rooms.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO rooms (id, venue_id, name, capacity, position) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(Uuid::new_v4().to_string())
+            .bind(id.to_string())
+            .bind(room.name.as_str())
+            .bind(i64::from(room.capacity))
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let venue = self
+            .venue_in(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound {
+                entity: "venue",
+                id,
+            })?;
+        tx.commit().await?;
+        Ok(venue)
+    }
+
+    async fn venue(&self, id: Uuid) -> StoreResult<Venue> {
+        let mut conn = self.pool.acquire().await?;
+        self.venue_in(&mut conn, id)
+            .await?
+            .ok_or(StoreError::NotFound {
+                entity: "venue",
+                id,
+            })
+    }
+
+    async fn venues(&self) -> StoreResult<Vec<Venue>> {
+        let mut conn = self.pool.acquire().await?;
+        let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM venues ORDER BY name, id")
+            .fetch_all(&mut *conn)
+            .await?;
+        let mut venues = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(v) = self.venue_in(&mut conn, uuid(&id)?).await? {
+                venues.push(v);
+            }
+        }
+        Ok(venues)
+    }
+
+    #[instrument(skip_all, fields(title = %draft.title))]
+    async fn create_event(&self, draft: &EventDraft) -> StoreResult<Event> {
+        let occurrences = rows::occurrences(draft)?;
+        let (first, last_end) = span(&occurrences)?;
+        let id = Uuid::new_v4();
+        let now = ts(Utc::now());
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        self.check_references(&mut tx, draft, None).await?;
+        if let (EventStatus::Confirmed, Some(room)) = (draft.status, draft.room_id) {
+            let clashes = Self::room_clashes(&mut tx, room, &occurrences, id).await?;
+            if !clashes.is_empty() {
+                return Err(StoreError::RoomTaken(clashes));
+            }
+        }
+        sqlx::query(
+            "INSERT INTO events (id, title, description, kind, mode, status, region, group_code, venue_id, room_id, \
+             tz, local_start, local_end, rrule, co_located_with, remote_url, sequence, version, starts_at, ends_at, \
+             last_ends_at, tzdata_version, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id.to_string())
+        .bind(draft.title.as_str())
+        .bind(draft.description.as_deref())
+        .bind(draft.kind.as_str())
+        .bind(draft.mode.as_str())
+        .bind(draft.status.as_str())
+        .bind(draft.region.code())
+        .bind(draft.group.as_deref())
+        .bind(draft.venue_id.map(|v| v.to_string()))
+        .bind(draft.room_id.map(|v| v.to_string()))
+        .bind(draft.timing.zone().name())
+        .bind(rows::local_text(draft.timing.local_start()))
+        .bind(rows::local_text(draft.timing.local_end()))
+        .bind(draft.timing.rrule().map(|r| r.as_str().to_owned()))
+        .bind(draft.co_located_with.map(|v| v.to_string()))
+        .bind(draft.remote_url.as_deref())
+        .bind(ts(first.start))
+        .bind(ts(first.end))
+        .bind(ts(last_end))
+        .bind(tandem_core::time::tzdata_version())
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        Self::write_children(&mut tx, id, draft, &occurrences).await?;
+        let event = self.event_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(event)
+    }
+
+    async fn event(&self, id: Uuid) -> StoreResult<Event> {
+        let mut conn = self.pool.acquire().await?;
+        self.event_in(&mut conn, id).await
+    }
+
+    async fn events(
+        &self,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE 1 = 1"
+        ));
+        if let Some(region) = filter.region {
+            q.push(" AND region = ").push_bind(region.code());
+        }
+        if let Some(group) = &filter.group {
+            q.push(" AND group_code = ").push_bind(group.clone());
+        }
+        if let Some(venue) = filter.venue_id {
+            q.push(" AND venue_id = ").push_bind(venue.to_string());
+        }
+        if !filter.statuses.is_empty() {
+            q.push(" AND status IN (");
+            let mut s = q.separated(", ");
+            for status in &filter.statuses {
+                s.push_bind(status.as_str());
+            }
+            q.push(")");
+        }
+        if filter.from.is_some() || filter.to.is_some() {
+            q.push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id");
+            if let Some(from) = filter.from {
+                q.push(" AND o.ends_at > ").push_bind(ts(from));
+            }
+            if let Some(to) = filter.to {
+                q.push(" AND o.starts_at < ").push_bind(ts(to));
+            }
+            q.push(")");
+        }
+        if let Some(c) = cursor {
+            q.push(" AND (starts_at > ")
+                .push_bind(ts(c.starts_at))
+                .push(" OR (starts_at = ")
+                .push_bind(ts(c.starts_at))
+                .push(" AND id > ")
+                .push_bind(c.id.to_string())
+                .push("))");
+        }
+        q.push(" ORDER BY starts_at, id LIMIT ")
+            .push_bind(i64::from(limit));
+        let mut conn = self.pool.acquire().await?;
+        let rows = q.build().fetch_all(&mut *conn).await?;
+        self.load_events(&mut conn, rows).await
+    }
+
+    #[instrument(skip_all, fields(%id))]
+    async fn update_event(
+        &self,
+        id: Uuid,
+        expected_version: Option<i64>,
+        draft: &EventDraft,
+        visible_change: bool,
+    ) -> StoreResult<Event> {
+        let occurrences = rows::occurrences(draft)?;
+        let (first, last_end) = span(&occurrences)?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let (current, _) = Self::current_version(&mut tx, id).await?;
+        check_version(id, expected_version, current)?;
+        self.check_references(&mut tx, draft, Some(id)).await?;
+        if let (EventStatus::Confirmed, Some(room)) = (draft.status, draft.room_id) {
+            let clashes = Self::room_clashes(&mut tx, room, &occurrences, id).await?;
+            if !clashes.is_empty() {
+                return Err(StoreError::RoomTaken(clashes));
+            }
+        }
+        sqlx::query(
+            "UPDATE events SET title = ?, description = ?, kind = ?, mode = ?, status = ?, region = ?, group_code = ?, \
+             venue_id = ?, room_id = ?, tz = ?, local_start = ?, local_end = ?, rrule = ?, co_located_with = ?, \
+             remote_url = ?, sequence = sequence + ?, version = version + 1, starts_at = ?, ends_at = ?, \
+             last_ends_at = ?, tzdata_version = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(draft.title.as_str())
+        .bind(draft.description.as_deref())
+        .bind(draft.kind.as_str())
+        .bind(draft.mode.as_str())
+        .bind(draft.status.as_str())
+        .bind(draft.region.code())
+        .bind(draft.group.as_deref())
+        .bind(draft.venue_id.map(|v| v.to_string()))
+        .bind(draft.room_id.map(|v| v.to_string()))
+        .bind(draft.timing.zone().name())
+        .bind(rows::local_text(draft.timing.local_start()))
+        .bind(rows::local_text(draft.timing.local_end()))
+        .bind(draft.timing.rrule().map(|r| r.as_str().to_owned()))
+        .bind(draft.co_located_with.map(|v| v.to_string()))
+        .bind(draft.remote_url.as_deref())
+        .bind(i64::from(visible_change))
+        .bind(ts(first.start))
+        .bind(ts(first.end))
+        .bind(ts(last_end))
+        .bind(tandem_core::time::tzdata_version())
+        .bind(ts(Utc::now()))
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        Self::write_children(&mut tx, id, draft, &occurrences).await?;
+        let event = self.event_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(event)
+    }
+
+    #[instrument(skip_all, fields(%id))]
+    async fn cancel_event(&self, id: Uuid, expected_version: Option<i64>) -> StoreResult<Event> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let (current, status) = Self::current_version(&mut tx, id).await?;
+        check_version(id, expected_version, current)?;
+        if status != EventStatus::Cancelled.as_str() {
+            sqlx::query(
+                "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, updated_at = ? WHERE id = ?",
+            )
+            .bind(ts(Utc::now()))
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE event_occurrences SET confirmed = 0 WHERE event_id = ?")
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        let event = self.event_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(event)
+    }
+
+    async fn events_derived_with_other_tzdata(
+        &self,
+        tzdata_version: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<Event>> {
+        let mut conn = self.pool.acquire().await?;
+        let rows = sqlx::query(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE tzdata_version <> ? AND last_ends_at > ? ORDER BY starts_at, id"
+        ))
+        .bind(tzdata_version)
+        .bind(ts(now))
+        .fetch_all(&mut *conn)
+        .await?;
+        self.load_events(&mut conn, rows).await
+    }
+
+    async fn store_rederived(
+        &self,
+        id: Uuid,
+        occurrences: &[Interval],
+        tzdata_version: &str,
+    ) -> StoreResult<()> {
+        let (first, last_end) = span(occurrences)?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let event = self.event_in(&mut tx, id).await?;
+        if let (EventStatus::Confirmed, Some(room)) = (event.status, event.room_id) {
+            let clashes = Self::room_clashes(&mut tx, room, occurrences, id).await?;
+            if !clashes.is_empty() {
+                return Err(StoreError::RoomTaken(clashes));
+            }
+        }
+        sqlx::query("UPDATE events SET starts_at = ?, ends_at = ?, last_ends_at = ?, tzdata_version = ? WHERE id = ?")
+            .bind(ts(first.start))
+            .bind(ts(first.end))
+            .bind(ts(last_end))
+            .bind(tzdata_version)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        Self::write_occurrences(&mut tx, id, event.room_id, event.status, occurrences).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_token(&self, token: &NewToken) -> StoreResult<TokenRecord> {
+        let id = Uuid::new_v4();
+        let now = Utc::now();
+        sqlx::query("INSERT INTO api_tokens (id, token_hash, role, regions, label, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(id.to_string())
+            .bind(&token.hash[..])
+            .bind(token.role.as_str())
+            .bind(rows::regions_text(&token.regions))
+            .bind(token.label.as_deref())
+            .bind(ts(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(TokenRecord {
+            id,
+            role: token.role,
+            regions: token.regions.clone(),
+            label: token.label.clone(),
+            created_at: from_ts(ts(now)),
+            revoked_at: None,
+        })
+    }
+
+    async fn token_by_hash(&self, hash: &[u8; 32]) -> StoreResult<Option<TokenRecord>> {
+        let row = sqlx::query(
+            "SELECT id, role, regions, label, created_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+        )
+        .bind(&hash[..])
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            rows::token(
+                uuid(&r.try_get::<String, _>("id")?)?,
+                &r.try_get::<String, _>("role")?,
+                &r.try_get::<String, _>("regions")?,
+                r.try_get("label")?,
+                from_ts(r.try_get("created_at")?),
+                None,
+            )
+        })
+        .transpose()
+    }
+
+    async fn revoke_token(&self, id: Uuid) -> StoreResult<()> {
+        let done =
+            sqlx::query("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")
+                .bind(ts(Utc::now()))
+                .bind(id.to_string())
+                .execute(&self.pool)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                entity: "token",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    async fn tokens(&self) -> StoreResult<Vec<TokenRecord>> {
+        sqlx::query("SELECT id, role, regions, label, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                rows::token(
+                    uuid(&r.try_get::<String, _>("id")?)?,
+                    &r.try_get::<String, _>("role")?,
+                    &r.try_get::<String, _>("regions")?,
+                    r.try_get("label")?,
+                    from_ts(r.try_get("created_at")?),
+                    r.try_get::<Option<i64>, _>("revoked_at")?.map(from_ts),
+                )
+            })
+            .collect()
+    }
+
+    async fn meta(&self, key: &str) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    async fn set_meta(&self, key: &str, value: &str) -> StoreResult<()> {
+        sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(key)
+            .bind(value)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
