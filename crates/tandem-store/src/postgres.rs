@@ -71,6 +71,21 @@ fn raw_participant(row: &PgRow) -> Result<RawParticipant, StoreError> {
     })
 }
 
+/// True when PostgreSQL aborted the transaction to break a deadlock or a serialization
+/// conflict: two series of occurrences inserted at once can wait on each other.
+fn is_retryable(error: &StoreError) -> bool {
+    match error {
+        StoreError::Database(e) => e
+            .as_database_error()
+            .and_then(|d| d.code())
+            .is_some_and(|code| code == "40P01" || code == "40001"),
+        _ => false,
+    }
+}
+
+/// Attempts of a write aborted by a deadlock before giving up.
+const WRITE_ATTEMPTS: usize = 3;
+
 /// True when `error` is a violation of the room exclusion constraint.
 fn is_room_overlap(error: &sqlx::Error) -> bool {
     error
@@ -561,9 +576,13 @@ impl Store for PostgresStore {
     async fn create_event(&self, draft: &EventDraft) -> StoreResult<Event> {
         let occurrences = rows::occurrences(draft)?;
         let id = Uuid::new_v4();
-        match self.insert_event(id, draft, &occurrences).await {
-            Ok(event) => Ok(event),
-            Err(e) => Err(self.write_failed(e, draft.room_id, &occurrences, id).await),
+        let mut attempt = 1;
+        loop {
+            match self.insert_event(id, draft, &occurrences).await {
+                Ok(event) => return Ok(event),
+                Err(e) if is_retryable(&e) && attempt < WRITE_ATTEMPTS => attempt += 1,
+                Err(e) => return Err(self.write_failed(e, draft.room_id, &occurrences, id).await),
+            }
         }
     }
 
@@ -627,12 +646,16 @@ impl Store for PostgresStore {
         visible_change: bool,
     ) -> StoreResult<Event> {
         let occurrences = rows::occurrences(draft)?;
-        match self
-            .replace_event(id, expected_version, draft, visible_change, &occurrences)
-            .await
-        {
-            Ok(event) => Ok(event),
-            Err(e) => Err(self.write_failed(e, draft.room_id, &occurrences, id).await),
+        let mut attempt = 1;
+        loop {
+            match self
+                .replace_event(id, expected_version, draft, visible_change, &occurrences)
+                .await
+            {
+                Ok(event) => return Ok(event),
+                Err(e) if is_retryable(&e) && attempt < WRITE_ATTEMPTS => attempt += 1,
+                Err(e) => return Err(self.write_failed(e, draft.room_id, &occurrences, id).await),
+            }
         }
     }
 

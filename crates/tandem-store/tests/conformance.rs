@@ -1,0 +1,1904 @@
+//! The store conformance suite (DESIGN §11, §13): one set of tests, each given a fresh
+//! store, run on both backends as `sqlite::NAME` (a new file in a temporary directory) and
+//! `postgres::NAME` (a new database on the server that `TANDEM_TEST_POSTGRES`, else
+//! `DATABASE_URL`, names; dropped afterwards).
+//!
+//! Without a server the `postgres` half says it was skipped and passes, unless
+//! `TANDEM_REQUIRE_POSTGRES=1`, where it fails: CI sets that so a missing server cannot pass
+//! for a green run.
+
+use std::collections::HashSet;
+use std::fmt::Debug;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use futures::future::join_all;
+use futures::FutureExt;
+use sqlx::{Connection, PgConnection};
+use tandem_core::time::{format_local_datetime, parse_local_datetime, tzdata_version};
+use tandem_core::{
+    Attendance, CountryCode, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Interval,
+    Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
+};
+use tandem_store::{
+    redact_url, Event, EventCursor, EventFilter, NewToken, PostgresStore, Role, RoomClash,
+    SqliteStore, Store, StoreError, StoreResult, Venue,
+};
+use uuid::Uuid;
+
+// ---------------------------------------------------------------------------------------
+// Running each test on both backends
+// ---------------------------------------------------------------------------------------
+
+/// Generates `sqlite::NAME` and `postgres::NAME` for each test, so the two results show
+/// separately.
+macro_rules! conformance {
+    ($($test:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $test() {
+                    crate::on_sqlite(crate::$test).await;
+                }
+            )+
+        }
+
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $test() {
+                    crate::on_postgres(crate::$test).await;
+                }
+            )+
+        }
+    };
+}
+
+conformance!(
+    venue_with_rooms_round_trips,
+    event_round_trips_every_field,
+    recurring_event_keeps_wall_clock_across_dst,
+    references_must_exist_and_fit,
+    room_holds_one_confirmed_event_at_a_time,
+    recurring_event_clashes_on_its_third_occurrence,
+    racing_bookings_for_one_room_get_exactly_one_success,
+    concurrent_bookings_of_distinct_slots_all_succeed,
+    concurrent_updates_of_one_version_let_exactly_one_through,
+    updates_check_version_and_room,
+    cancelling_keeps_the_event_and_frees_the_room,
+    events_are_filtered,
+    cursor_pagination_has_no_gaps_or_duplicates,
+    tokens_are_found_by_hash_until_revoked,
+    meta_values_are_set_and_overwritten,
+    events_derived_with_other_tzdata_are_found_and_rederived,
+);
+
+/// Runs `test` on a fresh `sqlite` store in a temporary directory.
+async fn on_sqlite<F, Fut>(test: F)
+where
+    F: FnOnce(Arc<dyn Store>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let url = format!("sqlite://{}/t.db", dir.path().display());
+    let store = SqliteStore::connect(&url, 8)
+        .await
+        .unwrap_or_else(|e| panic!("opening {url}: {e:?}"));
+    assert_eq!(store.backend(), "sqlite");
+    store.ping().await.expect("SQLite answers");
+    test(Arc::new(store)).await;
+}
+
+/// The `postgres` server to test against, if the environment names one.
+fn postgres_server() -> Option<String> {
+    let named = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
+    named("TANDEM_TEST_POSTGRES").or_else(|| {
+        // DATABASE_URL may name a SQLite file in a developer's shell; only a server counts.
+        named("DATABASE_URL")
+            .filter(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"))
+    })
+}
+
+/// `url` with its database replaced by `database` (query parameters kept).
+fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority = base.find("://").map_or(0, |i| i + 3);
+    let path = base[authority..]
+        .find('/')
+        .map_or(base.len(), |i| authority + i);
+    let mut out = format!("{}/{database}", &base[..path]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+/// Runs `test` on a fresh `postgres` database, dropped afterwards even if the test fails.
+async fn on_postgres<F, Fut>(test: F)
+where
+    F: FnOnce(Arc<dyn Store>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(server) = postgres_server() else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_POSTGRES=1 but neither TANDEM_TEST_POSTGRES nor DATABASE_URL names \
+             a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test)"
+        );
+        println!(
+            "PostgreSQL half skipped: neither TANDEM_TEST_POSTGRES nor DATABASE_URL names a \
+             postgres:// server (set TANDEM_REQUIRE_POSTGRES=1 to make this a failure)"
+        );
+        return;
+    };
+    let shown = redact_url(&server);
+    let database = format!("tandem_t_{}", Uuid::new_v4().simple());
+    let mut admin = PgConnection::connect(&server)
+        .await
+        .unwrap_or_else(|e| panic!("connecting to PostgreSQL at {shown}: {e}"));
+    let create = format!("CREATE DATABASE {database}");
+    sqlx::raw_sql(&create)
+        .execute(&mut admin)
+        .await
+        .unwrap_or_else(|e| panic!("creating database {database} on {shown}: {e}"));
+
+    let url = with_database(&server, &database);
+    let outcome = AssertUnwindSafe(async {
+        let store = PostgresStore::connect(&url, 16)
+            .await
+            .unwrap_or_else(|e| panic!("opening {}: {e:?}", redact_url(&url)));
+        assert_eq!(store.backend(), "postgres");
+        store.ping().await.expect("PostgreSQL answers");
+        test(Arc::new(store)).await;
+    })
+    .catch_unwind()
+    .await;
+
+    // FORCE ends the pool's connections, which close in the background once dropped.
+    let drop = format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    let dropped = sqlx::raw_sql(&drop).execute(&mut admin).await;
+    admin.close().await.ok();
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+    dropped.unwrap_or_else(|e| panic!("dropping database {database} on {shown}: {e}"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Building drafts and reading results
+// ---------------------------------------------------------------------------------------
+
+const DOUALA: &str = "Africa/Douala";
+
+fn zone(name: &str) -> Zone {
+    Zone::parse(name).expect("a valid zone")
+}
+
+fn local(text: &str) -> NaiveDateTime {
+    parse_local_datetime(text).expect("a valid local date-time")
+}
+
+fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("an RFC 3339 instant")
+        .with_timezone(&Utc)
+}
+
+fn interval(start: &str, end: &str) -> Interval {
+    Interval {
+        start: utc(start),
+        end: utc(end),
+    }
+}
+
+fn timing(tz: &str, start: &str, end: &str, rrule: Option<&str>) -> EventTiming {
+    EventTiming::new(zone(tz), local(start), local(end), rrule)
+        .unwrap_or_else(|e| panic!("invalid timing in a test: {e:?}"))
+}
+
+/// A confirmed in-person AFR meeting with nothing optional set.
+fn draft(title: &str, tz: &str, start: &str, end: &str) -> EventDraft {
+    EventDraft {
+        title: Title::parse(title).expect("a valid title"),
+        description: None,
+        kind: EventKind::Meeting,
+        mode: EventMode::InPerson,
+        status: EventStatus::Confirmed,
+        region: RegionCode::AFR,
+        group: None,
+        venue_id: None,
+        room_id: None,
+        timing: timing(tz, start, end, None),
+        co_located_with: None,
+        remote_url: None,
+        participants: Vec::new(),
+    }
+}
+
+/// A confirmed meeting in Douala time in room `room` of `venue`.
+fn booking(title: &str, start: &str, end: &str, venue: &Venue, room: usize) -> EventDraft {
+    let mut d = draft(title, DOUALA, start, end);
+    d.venue_id = Some(venue.id);
+    d.room_id = Some(venue.rooms[room].id);
+    d
+}
+
+fn participant(
+    id: &str,
+    name: Option<&str>,
+    tz: &str,
+    attendance: Attendance,
+    required: bool,
+) -> Participant {
+    Participant {
+        id: ParticipantId::parse(id).expect("a valid participant id"),
+        name: name.map(str::to_owned),
+        tz: zone(tz),
+        attendance,
+        required,
+    }
+}
+
+fn venue_draft(
+    name: &str,
+    city: &str,
+    country: &str,
+    tz: &str,
+    weekend: WeekdaySet,
+    rooms: &[(&str, i64)],
+) -> VenueDraft {
+    VenueDraft {
+        name: Title::parse(name).expect("a valid name"),
+        city: Title::parse(city).expect("a valid city"),
+        country: CountryCode::parse(country).expect("a valid country"),
+        tz: zone(tz),
+        weekend,
+        holiday_calendar: Some(country.to_owned()),
+        rooms: rooms
+            .iter()
+            .map(|(name, capacity)| RoomDraft::new(name, *capacity).expect("a valid room"))
+            .collect(),
+    }
+}
+
+/// The Yaoundé conference centre: rooms 0 = Salle A (120), 1 = Salle B (40).
+async fn palais(store: &dyn Store) -> Venue {
+    store
+        .create_venue(&venue_draft(
+            "Palais des Congrès",
+            "Yaoundé",
+            "CM",
+            DOUALA,
+            WeekdaySet::SAT_SUN,
+            &[("Salle A", 120), ("Salle B", 40)],
+        ))
+        .await
+        .expect("creating a venue")
+}
+
+/// A venue in Dubai with a Friday–Saturday weekend and one room.
+async fn dubai(store: &dyn Store) -> Venue {
+    store
+        .create_venue(&venue_draft(
+            "Dubai World Trade Centre",
+            "Dubai",
+            "AE",
+            "Asia/Dubai",
+            WeekdaySet::FRI_SAT,
+            &[("Salle A", 2000)],
+        ))
+        .await
+        .expect("creating a venue")
+}
+
+async fn create(store: &dyn Store, draft: &EventDraft) -> Event {
+    store
+        .create_event(draft)
+        .await
+        .unwrap_or_else(|e| panic!("creating '{}' failed: {e:?}", draft.title))
+}
+
+fn ids(events: &[Event]) -> Vec<Uuid> {
+    events.iter().map(|e| e.id).collect()
+}
+
+/// Ids of every event `filter` matches, in the store's order.
+async fn listed(store: &dyn Store, filter: &EventFilter) -> Vec<Uuid> {
+    ids(&store
+        .events(filter, None, 1000)
+        .await
+        .expect("listing events"))
+}
+
+fn room_taken<T: Debug>(result: StoreResult<T>) -> Vec<RoomClash> {
+    match result {
+        Err(StoreError::RoomTaken(clashes)) => clashes,
+        other => panic!("expected RoomTaken, got {other:?}"),
+    }
+}
+
+fn invalid_reference<T: Debug>(result: StoreResult<T>) -> &'static str {
+    match result {
+        Err(StoreError::InvalidReference { field, .. }) => field,
+        other => panic!("expected InvalidReference, got {other:?}"),
+    }
+}
+
+fn version_mismatch<T: Debug>(result: StoreResult<T>) -> (i64, i64) {
+    match result {
+        Err(StoreError::VersionMismatch { expected, current }) => (expected, current),
+        other => panic!("expected VersionMismatch, got {other:?}"),
+    }
+}
+
+fn not_found<T: Debug>(result: StoreResult<T>) -> (&'static str, Uuid) {
+    match result {
+        Err(StoreError::NotFound { entity, id }) => (entity, id),
+        other => panic!("expected NotFound, got {other:?}"),
+    }
+}
+
+/// The clash a store reports for `event`'s occurrence `[start, end)`.
+fn clash_with(event: &Event, start: &str, end: &str) -> RoomClash {
+    RoomClash {
+        event_id: event.id,
+        title: event.title.clone(),
+        start: utc(start),
+        end: utc(end),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. Venues
+// ---------------------------------------------------------------------------------------
+
+async fn venue_with_rooms_round_trips(store: Arc<dyn Store>) {
+    let mut draft = venue_draft(
+        "Palais des Congrès",
+        "Yaoundé",
+        "cm",
+        DOUALA,
+        WeekdaySet::SAT_SUN,
+        &[("Salle Plénière", 500), ("Annexe", 30), ("Bureau 2", 8)],
+    );
+    draft.holiday_calendar = Some("CM".into());
+    let yaounde = store.create_venue(&draft).await.expect("creating a venue");
+    assert_eq!(yaounde.name, "Palais des Congrès");
+    assert_eq!(yaounde.city, "Yaoundé");
+    assert_eq!(yaounde.country, "CM");
+    assert_eq!(yaounde.tz, zone(DOUALA));
+    assert_eq!(yaounde.weekend, WeekdaySet::SAT_SUN);
+    assert_eq!(yaounde.holiday_calendar.as_deref(), Some("CM"));
+    let rooms: Vec<(&str, u32)> = yaounde
+        .rooms
+        .iter()
+        .map(|r| (r.name.as_str(), r.capacity))
+        .collect();
+    assert_eq!(
+        rooms,
+        vec![("Salle Plénière", 500), ("Annexe", 30), ("Bureau 2", 8)],
+        "rooms keep the order given, not alphabetical order"
+    );
+    let room_ids: HashSet<Uuid> = yaounde.rooms.iter().map(|r| r.id).collect();
+    assert_eq!(room_ids.len(), 3, "each room has its own id");
+    assert_eq!(store.venue(yaounde.id).await.unwrap(), yaounde);
+
+    // An Arab States venue: Friday–Saturday weekend, no holiday calendar, and a room whose
+    // name another venue also uses.
+    let mut gulf = venue_draft(
+        "Dubai World Trade Centre",
+        "Dubai",
+        "AE",
+        "Asia/Dubai",
+        WeekdaySet::parse(&["fri", "sat"]).unwrap(),
+        &[("Annexe", 2000)],
+    );
+    gulf.holiday_calendar = None;
+    let dubai = store.create_venue(&gulf).await.expect("creating a venue");
+    let fetched = store.venue(dubai.id).await.unwrap();
+    assert_eq!(fetched, dubai);
+    assert_eq!(fetched.weekend, WeekdaySet::FRI_SAT);
+    assert_eq!(fetched.weekend.names(), vec!["fri", "sat"]);
+    assert_eq!(fetched.tz.name(), "Asia/Dubai");
+    assert_eq!(fetched.holiday_calendar, None);
+    assert_eq!(fetched.rooms.len(), 1);
+    assert_eq!(
+        (fetched.rooms[0].name.as_str(), fetched.rooms[0].capacity),
+        ("Annexe", 2000)
+    );
+
+    let mut empty = venue_draft(
+        "Zanzibar Beach Resort",
+        "Zanzibar",
+        "TZ",
+        "Africa/Dar_es_Salaam",
+        WeekdaySet::SAT_SUN,
+        &[],
+    );
+    empty.weekend = WeekdaySet::parse(&["sun"]).unwrap();
+    let zanzibar = store.create_venue(&empty).await.expect("creating a venue");
+    assert!(zanzibar.rooms.is_empty());
+    assert_eq!(zanzibar.weekend.names(), vec!["sun"]);
+
+    assert_eq!(
+        store.venues().await.unwrap(),
+        vec![dubai, yaounde, zanzibar],
+        "venues() lists every venue, by name"
+    );
+
+    let unknown = Uuid::new_v4();
+    assert_eq!(not_found(store.venue(unknown).await), ("venue", unknown));
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. Events round-trip
+// ---------------------------------------------------------------------------------------
+
+async fn event_round_trips_every_field(store: Arc<dyn Store>) {
+    let venue = palais(&*store).await;
+    let anchor = create(
+        &*store,
+        &draft(
+            "SG3RG-AFR meeting",
+            DOUALA,
+            "2027-03-08T09:00",
+            "2027-03-09T17:00",
+        ),
+    )
+    .await;
+
+    let mut d = draft(
+        "Workshop on spectrum management",
+        DOUALA,
+        "2027-03-10T09:00",
+        "2027-03-11T17:30",
+    );
+    d.description = Some("Two days, in French and English.\nBring a laptop.".into());
+    d.kind = EventKind::Workshop;
+    d.mode = EventMode::Hybrid;
+    d.region = RegionCode::AFR;
+    d.group = Some("SG3RG-AFR".into());
+    d.venue_id = Some(venue.id);
+    d.room_id = Some(venue.rooms[1].id);
+    d.co_located_with = Some(anchor.id);
+    d.remote_url = Some("https://meet.example.org/sg3rg-afr?pwd=x".into());
+    d.participants = vec![
+        participant(
+            "p-17",
+            Some("Somchai P."),
+            "Asia/Bangkok",
+            Attendance::Remote,
+            false,
+        ),
+        participant(
+            "a.diallo@example.org",
+            Some("Aïssatou Diallo"),
+            "Africa/Dakar",
+            Attendance::InPerson,
+            true,
+        ),
+        participant("b_02", None, "America/Sao_Paulo", Attendance::Remote, true),
+    ];
+    let created = create(&*store, &d).await;
+    let fetched = store.event(created.id).await.unwrap();
+    assert_eq!(fetched, created, "what create returns is what is stored");
+    assert_ne!(fetched.id, anchor.id);
+
+    assert_eq!(fetched.title, "Workshop on spectrum management");
+    assert_eq!(fetched.description, d.description);
+    assert_eq!(fetched.kind, EventKind::Workshop);
+    assert_eq!(fetched.mode, EventMode::Hybrid);
+    assert_eq!(fetched.status, EventStatus::Confirmed);
+    assert_eq!(fetched.region, RegionCode::AFR);
+    assert_eq!(fetched.group.as_deref(), Some("SG3RG-AFR"));
+    assert_eq!(fetched.venue_id, Some(venue.id));
+    assert_eq!(fetched.room_id, Some(venue.rooms[1].id));
+    assert_eq!(fetched.co_located_with, Some(anchor.id));
+    assert_eq!(fetched.remote_url, d.remote_url);
+    assert_eq!(
+        fetched.participants, d.participants,
+        "participants come back with every field, in the order given"
+    );
+    assert_eq!(fetched.tz, zone(DOUALA));
+    assert_eq!(fetched.local_start, local("2027-03-10T09:00"));
+    assert_eq!(fetched.local_end, local("2027-03-11T17:30"));
+    assert_eq!(fetched.rrule, None);
+    assert_eq!(fetched.starts_at, utc("2027-03-10T08:00:00Z"));
+    assert_eq!(fetched.ends_at, utc("2027-03-11T16:30:00Z"));
+    assert_eq!(fetched.last_ends_at, utc("2027-03-11T16:30:00Z"));
+    assert_eq!(fetched.version, 1);
+    assert_eq!(fetched.sequence, 0);
+    assert_eq!(fetched.tzdata_version, tzdata_version());
+
+    // Nothing optional stays nothing (no empty strings, no empty lists turned into values).
+    let bare = store.event(anchor.id).await.unwrap();
+    assert_eq!(bare, anchor);
+    assert_eq!(bare.description, None);
+    assert_eq!(bare.group, None);
+    assert_eq!((bare.venue_id, bare.room_id), (None, None));
+    assert_eq!(bare.co_located_with, None);
+    assert_eq!(bare.remote_url, None);
+    assert!(bare.participants.is_empty());
+
+    let unknown = Uuid::new_v4();
+    assert_eq!(not_found(store.event(unknown).await), ("event", unknown));
+}
+
+async fn recurring_event_keeps_wall_clock_across_dst(store: Arc<dyn Store>) {
+    // Geneva switches to summer time on 28 March 2027: the call stays at 09:00 local.
+    let mut d = draft(
+        "EUR coordination call",
+        "Europe/Zurich",
+        "2027-03-16T09:00",
+        "2027-03-16T10:00",
+    );
+    d.timing = timing(
+        "Europe/Zurich",
+        "2027-03-16T09:00",
+        "2027-03-16T10:00",
+        Some("FREQ=WEEKLY;COUNT=3"),
+    );
+    d.mode = EventMode::Virtual;
+    d.region = RegionCode::EUR;
+    let created = create(&*store, &d).await;
+    let fetched = store.event(created.id).await.unwrap();
+    assert_eq!(fetched, created);
+    assert_eq!(fetched.rrule.as_deref(), Some("FREQ=WEEKLY;COUNT=3"));
+    assert_eq!(fetched.local_start, local("2027-03-16T09:00"));
+    assert_eq!(fetched.starts_at, utc("2027-03-16T08:00:00Z"));
+    assert_eq!(fetched.ends_at, utc("2027-03-16T09:00:00Z"));
+    assert_eq!(
+        fetched.last_ends_at,
+        utc("2027-03-30T08:00:00Z"),
+        "the last occurrence ends at 10:00 summer time"
+    );
+
+    // The occurrence after the change is found at its summer-time instant, not an hour later.
+    let filter = EventFilter {
+        from: Some(utc("2027-03-30T07:00:00Z")),
+        to: Some(utc("2027-03-30T07:30:00Z")),
+        ..EventFilter::default()
+    };
+    assert_eq!(listed(&*store, &filter).await, vec![created.id]);
+    let filter = EventFilter {
+        from: Some(utc("2027-03-30T08:00:00Z")),
+        to: Some(utc("2027-03-30T09:00:00Z")),
+        ..EventFilter::default()
+    };
+    assert_eq!(listed(&*store, &filter).await, Vec::<Uuid>::new());
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. References
+// ---------------------------------------------------------------------------------------
+
+async fn references_must_exist_and_fit(store: Arc<dyn Store>) {
+    let yaounde = palais(&*store).await;
+    let gulf = dubai(&*store).await;
+    let base = draft(
+        "Regional forum",
+        DOUALA,
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+    );
+
+    let mut d = base.clone();
+    d.venue_id = Some(Uuid::new_v4());
+    assert_eq!(invalid_reference(store.create_event(&d).await), "venue_id");
+
+    d.room_id = Some(yaounde.rooms[0].id);
+    assert_eq!(
+        invalid_reference(store.create_event(&d).await),
+        "venue_id",
+        "an unknown venue is named even when the room exists elsewhere"
+    );
+
+    let mut d = base.clone();
+    d.venue_id = Some(yaounde.id);
+    d.room_id = Some(gulf.rooms[0].id);
+    assert_eq!(
+        invalid_reference(store.create_event(&d).await),
+        "room_id",
+        "a room of another venue"
+    );
+
+    d.room_id = Some(Uuid::new_v4());
+    assert_eq!(invalid_reference(store.create_event(&d).await), "room_id");
+
+    let mut d = base.clone();
+    d.room_id = Some(yaounde.rooms[0].id);
+    assert_eq!(
+        invalid_reference(store.create_event(&d).await),
+        "room_id",
+        "a room without its venue"
+    );
+
+    let mut d = base.clone();
+    d.co_located_with = Some(Uuid::new_v4());
+    assert_eq!(
+        invalid_reference(store.create_event(&d).await),
+        "co_located_with"
+    );
+
+    assert_eq!(
+        listed(&*store, &EventFilter::default()).await,
+        Vec::<Uuid>::new(),
+        "a refused event leaves nothing behind"
+    );
+
+    // The same checks guard updates, and a refused update changes nothing.
+    let event = create(
+        &*store,
+        &booking(
+            "Regional forum",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &yaounde,
+            0,
+        ),
+    )
+    .await;
+    let mut d = booking(
+        "Regional forum",
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+        &yaounde,
+        0,
+    );
+    d.room_id = Some(gulf.rooms[0].id);
+    assert_eq!(
+        invalid_reference(store.update_event(event.id, Some(1), &d, true).await),
+        "room_id"
+    );
+    let mut d = booking(
+        "Regional forum",
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+        &yaounde,
+        0,
+    );
+    d.co_located_with = Some(event.id);
+    assert_eq!(
+        invalid_reference(store.update_event(event.id, Some(1), &d, true).await),
+        "co_located_with",
+        "an event is not co-located with itself"
+    );
+    assert_eq!(store.event(event.id).await.unwrap(), event);
+
+    // Valid references are accepted.
+    let mut d = booking(
+        "Side workshop",
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+        &yaounde,
+        1,
+    );
+    d.co_located_with = Some(event.id);
+    let side = create(&*store, &d).await;
+    assert_eq!(side.co_located_with, Some(event.id));
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. Room double booking
+// ---------------------------------------------------------------------------------------
+
+async fn room_holds_one_confirmed_event_at_a_time(store: Arc<dyn Store>) {
+    let venue = palais(&*store).await;
+    // 09:00–12:00 in Douala (UTC+1) is 08:00Z–11:00Z.
+    let first = create(
+        &*store,
+        &booking(
+            "SG3RG-AFR meeting",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+
+    let overlapping = booking(
+        "Spectrum workshop",
+        "2027-03-10T10:00",
+        "2027-03-10T13:00",
+        &venue,
+        0,
+    );
+    assert_eq!(
+        room_taken(store.create_event(&overlapping).await),
+        vec![clash_with(
+            &first,
+            "2027-03-10T08:00:00Z",
+            "2027-03-10T11:00:00Z"
+        )],
+        "the clash names the event holding the room, its title and its times"
+    );
+
+    // Instants are compared, not wall clocks: 07:30–08:30 in London is 07:30Z–08:30Z.
+    let mut from_london = booking(
+        "Briefing",
+        "2027-03-10T07:30",
+        "2027-03-10T08:30",
+        &venue,
+        0,
+    );
+    from_london.timing = timing(
+        "Europe/London",
+        "2027-03-10T07:30",
+        "2027-03-10T08:30",
+        None,
+    );
+    assert_eq!(
+        room_taken(store.create_event(&from_london).await),
+        vec![clash_with(
+            &first,
+            "2027-03-10T08:00:00Z",
+            "2027-03-10T11:00:00Z"
+        )]
+    );
+    // …and 10:00–11:00 in New York (15:00Z) is free although the wall clocks overlap.
+    let mut from_new_york = booking(
+        "Call with AMS",
+        "2027-03-10T10:00",
+        "2027-03-10T11:00",
+        &venue,
+        0,
+    );
+    from_new_york.timing = timing(
+        "America/New_York",
+        "2027-03-10T10:00",
+        "2027-03-10T11:00",
+        None,
+    );
+    create(&*store, &from_new_york).await;
+
+    // Back to back is not an overlap, on either side.
+    let after = create(
+        &*store,
+        &booking(
+            "Press briefing",
+            "2027-03-10T12:00",
+            "2027-03-10T13:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    let before = create(
+        &*store,
+        &booking("Set-up", "2027-03-10T08:00", "2027-03-10T09:00", &venue, 0),
+    )
+    .await;
+
+    // A proposed event holds no room.
+    let mut proposed = booking(
+        "Tentative side event",
+        "2027-03-10T10:00",
+        "2027-03-10T11:00",
+        &venue,
+        0,
+    );
+    proposed.status = EventStatus::Proposed;
+    create(&*store, &proposed).await;
+
+    // Another room, or no room at all, is free at the same time.
+    create(
+        &*store,
+        &booking(
+            "Parallel session",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            1,
+        ),
+    )
+    .await;
+    let mut roomless = booking(
+        "Corridor chat",
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+        &venue,
+        0,
+    );
+    roomless.room_id = None;
+    create(&*store, &roomless).await;
+
+    // The refused events were not stored.
+    let titles: Vec<String> = store
+        .events(&EventFilter::default(), None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    assert!(
+        !titles.contains(&"Spectrum workshop".to_owned()),
+        "{titles:?}"
+    );
+    assert!(!titles.contains(&"Briefing".to_owned()), "{titles:?}");
+
+    // Cancelling the first frees its slot; the clash list leaves out cancelled and proposed
+    // events and names only what still holds the room.
+    store.cancel_event(first.id, Some(1)).await.unwrap();
+    assert_eq!(
+        room_taken(store.create_event(&from_london).await),
+        vec![clash_with(
+            &before,
+            "2027-03-10T07:00:00Z",
+            "2027-03-10T08:00:00Z"
+        )]
+    );
+    assert_eq!(
+        room_taken(store.create_event(&overlapping).await),
+        vec![clash_with(
+            &after,
+            "2027-03-10T11:00:00Z",
+            "2027-03-10T12:00:00Z"
+        )]
+    );
+    let shorter = booking(
+        "Spectrum workshop",
+        "2027-03-10T10:00",
+        "2027-03-10T12:00",
+        &venue,
+        0,
+    );
+    create(&*store, &shorter).await;
+}
+
+async fn recurring_event_clashes_on_its_third_occurrence(store: Arc<dyn Store>) {
+    let venue = palais(&*store).await;
+    // Mondays 5, 12, 19 and 26 April 2027, 14:00–16:00 in Douala (13:00Z–15:00Z).
+    let mut weekly = booking(
+        "Weekly coordination",
+        "2027-04-05T14:00",
+        "2027-04-05T16:00",
+        &venue,
+        0,
+    );
+    weekly.timing = timing(
+        DOUALA,
+        "2027-04-05T14:00",
+        "2027-04-05T16:00",
+        Some("FREQ=WEEKLY;COUNT=4"),
+    );
+    let weekly = create(&*store, &weekly).await;
+    assert_eq!(weekly.last_ends_at, utc("2027-04-26T15:00:00Z"));
+
+    let third_week = booking(
+        "Budget review",
+        "2027-04-19T15:00",
+        "2027-04-19T17:00",
+        &venue,
+        0,
+    );
+    assert_eq!(
+        room_taken(store.create_event(&third_week).await),
+        vec![clash_with(
+            &weekly,
+            "2027-04-19T13:00:00Z",
+            "2027-04-19T15:00:00Z"
+        )],
+        "the clash names the occurrence it hits, not the first one"
+    );
+    create(
+        &*store,
+        &booking(
+            "Budget review",
+            "2027-04-20T15:00",
+            "2027-04-20T17:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    create(
+        &*store,
+        &booking(
+            "Budget review II",
+            "2027-05-03T14:00",
+            "2027-05-03T16:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+
+    // The other way round: a series is refused when a later occurrence hits a booking.
+    let single = create(
+        &*store,
+        &booking(
+            "Validation meeting",
+            "2027-05-19T10:00",
+            "2027-05-19T11:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    let mut series = booking(
+        "Drafting group",
+        "2027-05-05T10:30",
+        "2027-05-05T11:30",
+        &venue,
+        0,
+    );
+    series.timing = timing(
+        DOUALA,
+        "2027-05-05T10:30",
+        "2027-05-05T11:30",
+        Some("FREQ=WEEKLY;COUNT=4"),
+    );
+    assert_eq!(
+        room_taken(store.create_event(&series).await),
+        vec![clash_with(
+            &single,
+            "2027-05-19T09:00:00Z",
+            "2027-05-19T10:00:00Z"
+        )]
+    );
+    series.timing = timing(
+        DOUALA,
+        "2027-05-05T10:30",
+        "2027-05-05T11:30",
+        Some("FREQ=WEEKLY;COUNT=2"),
+    );
+    let short = create(&*store, &series).await;
+    assert_eq!(short.last_ends_at, utc("2027-05-12T10:30:00Z"));
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Concurrency
+// ---------------------------------------------------------------------------------------
+
+async fn racing_bookings_for_one_room_get_exactly_one_success(store: Arc<dyn Store>) {
+    const RACERS: usize = 100;
+    let venue = palais(&*store).await;
+    // Every slot contains 09:30–11:00, so any two of them overlap.
+    let tasks = (0..RACERS).map(|i| {
+        let store = Arc::clone(&store);
+        let minute = i % 30;
+        let d = booking(
+            &format!("Racing booking {i}"),
+            &format!("2027-06-01T09:{minute:02}"),
+            &format!("2027-06-01T11:{minute:02}"),
+            &venue,
+            0,
+        );
+        tokio::spawn(async move { store.create_event(&d).await })
+    });
+    let results: Vec<StoreResult<Event>> = join_all(tasks)
+        .await
+        .into_iter()
+        .map(|joined| joined.expect("a booking task panicked"))
+        .collect();
+
+    let winners: Vec<&Event> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let unexpected: Vec<String> = results
+        .iter()
+        .filter_map(|r| match r {
+            Ok(_) | Err(StoreError::RoomTaken(_)) => None,
+            Err(other) => Some(format!("{other:?}")),
+        })
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{} of {RACERS} racing bookings failed with something other than RoomTaken, e.g. {:?}",
+        unexpected.len(),
+        &unexpected[..unexpected.len().min(3)]
+    );
+    assert_eq!(
+        winners.len(),
+        1,
+        "exactly one racing booking may win the room"
+    );
+    let winner = winners[0];
+    for result in &results {
+        if let Err(StoreError::RoomTaken(clashes)) = result {
+            assert_eq!(
+                clashes
+                    .iter()
+                    .map(|c| (c.event_id, c.title.as_str()))
+                    .collect::<Vec<_>>(),
+                vec![(winner.id, winner.title.as_str())],
+                "every loser is told who holds the room"
+            );
+        }
+    }
+
+    let stored = store
+        .events(&EventFilter::default(), None, 1000)
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![winner.clone()], "no loser was stored");
+}
+
+async fn concurrent_bookings_of_distinct_slots_all_succeed(store: Arc<dyn Store>) {
+    const BOOKINGS: i64 = 50;
+    let venue = palais(&*store).await;
+    let first = local("2027-06-01T00:00");
+    // Back-to-back hours in one room: contention without any real clash.
+    let tasks = (0..BOOKINGS).map(|i| {
+        let store = Arc::clone(&store);
+        let start = first + Duration::hours(i);
+        let d = booking(
+            &format!("Slot {i}"),
+            &format_local_datetime(start),
+            &format_local_datetime(start + Duration::hours(1)),
+            &venue,
+            0,
+        );
+        tokio::spawn(async move { store.create_event(&d).await })
+    });
+    let failures: Vec<String> = join_all(tasks)
+        .await
+        .into_iter()
+        .map(|joined| joined.expect("a booking task panicked"))
+        .filter_map(|r| r.err().map(|e| format!("{e:?}")))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {BOOKINGS} bookings of free slots failed, e.g. {:?}",
+        failures.len(),
+        &failures[..failures.len().min(3)]
+    );
+
+    let stored = store
+        .events(&EventFilter::default(), None, 1000)
+        .await
+        .unwrap();
+    let titles: Vec<String> = stored.into_iter().map(|e| e.title).collect();
+    let expected: Vec<String> = (0..BOOKINGS).map(|i| format!("Slot {i}")).collect();
+    assert_eq!(titles, expected, "every slot is stored, in time order");
+}
+
+async fn concurrent_updates_of_one_version_let_exactly_one_through(store: Arc<dyn Store>) {
+    const WRITERS: usize = 20;
+    let venue = palais(&*store).await;
+    let original = create(
+        &*store,
+        &booking("Plenary", "2027-06-01T09:00", "2027-06-01T12:00", &venue, 0),
+    )
+    .await;
+    let id = original.id;
+    let tasks = (0..WRITERS).map(|i| {
+        let store = Arc::clone(&store);
+        let d = booking(
+            &format!("Plenary (edit {i})"),
+            "2027-06-01T09:00",
+            "2027-06-01T12:00",
+            &venue,
+            0,
+        );
+        tokio::spawn(async move { store.update_event(id, Some(1), &d, true).await })
+    });
+    let results: Vec<StoreResult<Event>> = join_all(tasks)
+        .await
+        .into_iter()
+        .map(|joined| joined.expect("an update task panicked"))
+        .collect();
+    let winners: Vec<&Event> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(winners.len(), 1, "one edit of version 1 wins: {results:?}");
+    for result in &results {
+        match result {
+            Ok(_) => {}
+            Err(StoreError::VersionMismatch { expected, current }) => {
+                assert_eq!((*expected, *current), (1, 2));
+            }
+            Err(other) => panic!("a losing edit failed with {other:?} instead of VersionMismatch"),
+        }
+    }
+    let stored = store.event(original.id).await.unwrap();
+    assert_eq!(&stored, winners[0]);
+    assert_eq!((stored.version, stored.sequence), (2, 1));
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. Updates
+// ---------------------------------------------------------------------------------------
+
+async fn updates_check_version_and_room(store: Arc<dyn Store>) {
+    let venue = palais(&*store).await;
+    let original = booking(
+        "Regional group meeting",
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+        &venue,
+        0,
+    );
+    let event = create(&*store, &original).await;
+    let neighbour = create(
+        &*store,
+        &booking(
+            "Afternoon session",
+            "2027-03-10T13:00",
+            "2027-03-10T15:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+
+    // A change subscribers see bumps version and sequence.
+    let mut d = original.clone();
+    d.title = Title::parse("Regional group meeting (revised agenda)").unwrap();
+    let v2 = store
+        .update_event(event.id, Some(1), &d, true)
+        .await
+        .unwrap();
+    assert_eq!(v2.title, "Regional group meeting (revised agenda)");
+    assert_eq!((v2.version, v2.sequence), (2, 1));
+    assert_eq!(v2.created_at, event.created_at);
+    assert_eq!(store.event(event.id).await.unwrap(), v2);
+
+    // One they do not see bumps only the version.
+    d.description = Some("Internal note for the secretariat".into());
+    let v3 = store
+        .update_event(event.id, Some(2), &d, false)
+        .await
+        .unwrap();
+    assert_eq!((v3.version, v3.sequence), (3, 1));
+    assert_eq!(v3.description, d.description);
+
+    // A stale version is refused and changes nothing.
+    let mut stale = d.clone();
+    stale.title = Title::parse("Lost update").unwrap();
+    assert_eq!(
+        version_mismatch(store.update_event(event.id, Some(1), &stale, true).await),
+        (1, 3)
+    );
+    assert_eq!(store.event(event.id).await.unwrap(), v3);
+
+    // Moving into an occupied slot is refused and changes nothing.
+    let mut onto_neighbour = d.clone();
+    onto_neighbour.timing = timing(DOUALA, "2027-03-10T13:30", "2027-03-10T14:30", None);
+    assert_eq!(
+        room_taken(
+            store
+                .update_event(event.id, Some(3), &onto_neighbour, true)
+                .await
+        ),
+        vec![clash_with(
+            &neighbour,
+            "2027-03-10T12:00:00Z",
+            "2027-03-10T14:00:00Z"
+        )]
+    );
+    assert_eq!(store.event(event.id).await.unwrap(), v3);
+
+    // Keeping (and stretching) its own slot is no clash with itself; participants are
+    // replaced, in the new order.
+    let mut longer = d.clone();
+    longer.timing = timing(DOUALA, "2027-03-10T08:30", "2027-03-10T12:30", None);
+    longer.participants = vec![
+        participant("z-1", Some("Zoé"), DOUALA, Attendance::InPerson, true),
+        participant("a-2", None, "Asia/Tokyo", Attendance::Remote, false),
+    ];
+    let v4 = store
+        .update_event(event.id, Some(3), &longer, true)
+        .await
+        .unwrap();
+    assert_eq!((v4.version, v4.sequence), (4, 2));
+    assert_eq!(v4.local_start, local("2027-03-10T08:30"));
+    assert_eq!(v4.starts_at, utc("2027-03-10T07:30:00Z"));
+    assert_eq!(v4.ends_at, utc("2027-03-10T11:30:00Z"));
+    assert_eq!(v4.participants, longer.participants);
+    longer.participants.remove(0);
+    let v5 = store
+        .update_event(event.id, Some(4), &longer, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        v5.participants, longer.participants,
+        "a removed participant is gone"
+    );
+
+    // Moving away frees the old slot.
+    let mut moved = longer.clone();
+    moved.timing = timing(DOUALA, "2027-03-12T09:00", "2027-03-12T12:00", None);
+    let v6 = store
+        .update_event(event.id, Some(5), &moved, true)
+        .await
+        .unwrap();
+    assert_eq!(v6.starts_at, utc("2027-03-12T08:00:00Z"));
+    assert_eq!(v6.last_ends_at, utc("2027-03-12T11:00:00Z"));
+    create(
+        &*store,
+        &booking(
+            "Newcomer",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+
+    // Without a version the update is unconditional.
+    let v7 = store
+        .update_event(event.id, None, &moved, false)
+        .await
+        .unwrap();
+    assert_eq!((v7.version, v7.sequence), (7, 4));
+
+    // A proposed event holds no room; confirming it again needs the room to be free.
+    let mut proposed = moved.clone();
+    proposed.status = EventStatus::Proposed;
+    store
+        .update_event(event.id, Some(7), &proposed, true)
+        .await
+        .unwrap();
+    let usurper = create(
+        &*store,
+        &booking("Usurper", "2027-03-12T10:00", "2027-03-12T11:00", &venue, 0),
+    )
+    .await;
+    assert_eq!(
+        room_taken(store.update_event(event.id, Some(8), &moved, true).await),
+        vec![clash_with(
+            &usurper,
+            "2027-03-12T09:00:00Z",
+            "2027-03-12T10:00:00Z"
+        )]
+    );
+    assert_eq!(
+        store.event(event.id).await.unwrap().status,
+        EventStatus::Proposed
+    );
+
+    let unknown = Uuid::new_v4();
+    assert_eq!(
+        not_found(store.update_event(unknown, Some(1), &moved, true).await),
+        ("event", unknown)
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. Cancelling
+// ---------------------------------------------------------------------------------------
+
+async fn cancelling_keeps_the_event_and_frees_the_room(store: Arc<dyn Store>) {
+    let venue = palais(&*store).await;
+    let mut d = booking(
+        "Council preparatory meeting",
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+        &venue,
+        0,
+    );
+    d.participants = vec![participant("p-1", None, DOUALA, Attendance::InPerson, true)];
+    let event = create(&*store, &d).await;
+
+    let cancelled = store.cancel_event(event.id, Some(1)).await.unwrap();
+    assert_eq!(cancelled.status, EventStatus::Cancelled);
+    assert_eq!((cancelled.version, cancelled.sequence), (2, 1));
+    let unchanged = Event {
+        status: EventStatus::Cancelled,
+        version: 2,
+        sequence: 1,
+        updated_at: cancelled.updated_at,
+        ..event.clone()
+    };
+    assert_eq!(cancelled, unchanged, "cancelling changes nothing else");
+    assert_eq!(
+        store.event(event.id).await.unwrap(),
+        cancelled,
+        "still retrievable"
+    );
+
+    // Cancelling again is not another change subscribers would see.
+    let again = store.cancel_event(event.id, Some(2)).await.unwrap();
+    assert_eq!(
+        (again.status, again.version, again.sequence),
+        (EventStatus::Cancelled, 2, 1)
+    );
+    let again = store.cancel_event(event.id, None).await.unwrap();
+    assert_eq!((again.version, again.sequence), (2, 1));
+
+    assert_eq!(
+        version_mismatch(store.cancel_event(event.id, Some(1)).await),
+        (1, 2)
+    );
+
+    let only = |statuses: Vec<EventStatus>| EventFilter {
+        statuses,
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        listed(&*store, &only(vec![EventStatus::Cancelled])).await,
+        vec![event.id]
+    );
+    assert_eq!(
+        listed(&*store, &only(vec![EventStatus::Confirmed])).await,
+        Vec::<Uuid>::new()
+    );
+
+    // The room is free again.
+    create(
+        &*store,
+        &booking(
+            "Replacement meeting",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+
+    let unknown = Uuid::new_v4();
+    assert_eq!(
+        not_found(store.cancel_event(unknown, None).await),
+        ("event", unknown)
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 8. Listing
+// ---------------------------------------------------------------------------------------
+
+async fn events_are_filtered(store: Arc<dyn Store>) {
+    let yaounde = palais(&*store).await;
+    let gulf = dubai(&*store).await;
+
+    // Mondays 1, 8, 15 and 22 February 2027, 09:00Z–10:00Z.
+    let mut series = draft(
+        "EUR weekly call",
+        "Europe/Zurich",
+        "2027-02-01T10:00",
+        "2027-02-01T11:00",
+    );
+    series.timing = timing(
+        "Europe/Zurich",
+        "2027-02-01T10:00",
+        "2027-02-01T11:00",
+        Some("FREQ=WEEKLY;COUNT=4"),
+    );
+    series.region = RegionCode::EUR;
+    series.mode = EventMode::Virtual;
+    let series = create(&*store, &series).await;
+
+    // 08:00Z–11:00Z on 10 March.
+    let mut d = booking(
+        "SG3RG-AFR meeting",
+        "2027-03-10T09:00",
+        "2027-03-10T12:00",
+        &yaounde,
+        0,
+    );
+    d.group = Some("SG3RG-AFR".into());
+    d.participants = vec![
+        participant("p-2", None, DOUALA, Attendance::InPerson, true),
+        participant(
+            "p-1",
+            Some("Ngozi"),
+            "Africa/Lagos",
+            Attendance::Remote,
+            false,
+        ),
+    ];
+    let afr_meeting = create(&*store, &d).await;
+
+    // 08:00Z–11:00Z on 11 March.
+    let mut d = booking(
+        "SG12RG-AFR meeting",
+        "2027-03-11T09:00",
+        "2027-03-11T12:00",
+        &yaounde,
+        0,
+    );
+    d.group = Some("SG12RG-AFR".into());
+    d.status = EventStatus::Proposed;
+    let afr_proposed = create(&*store, &d).await;
+
+    // 05:00Z–08:00Z on 12 March.
+    let mut d = draft(
+        "SG5RG-ARB meeting",
+        "Asia/Dubai",
+        "2027-03-12T09:00",
+        "2027-03-12T12:00",
+    );
+    d.region = RegionCode::ARB;
+    d.group = Some("SG5RG-ARB".into());
+    d.venue_id = Some(gulf.id);
+    d.room_id = Some(gulf.rooms[0].id);
+    let arb_meeting = create(&*store, &d).await;
+
+    // 05:00Z–06:00Z on 13 March, then cancelled.
+    let mut d = draft(
+        "ARB webinar",
+        "Asia/Dubai",
+        "2027-03-13T09:00",
+        "2027-03-13T10:00",
+    );
+    d.region = RegionCode::ARB;
+    d.mode = EventMode::Virtual;
+    let arb_cancelled = create(&*store, &d).await;
+    store.cancel_event(arb_cancelled.id, None).await.unwrap();
+
+    let all = store
+        .events(&EventFilter::default(), None, 100)
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&all),
+        vec![
+            series.id,
+            afr_meeting.id,
+            afr_proposed.id,
+            arb_meeting.id,
+            arb_cancelled.id
+        ],
+        "every event, by first start"
+    );
+    assert_eq!(
+        all[1],
+        store.event(afr_meeting.id).await.unwrap(),
+        "listed events are complete, participants included"
+    );
+
+    let by = |f: fn(&mut EventFilter)| {
+        let mut filter = EventFilter::default();
+        f(&mut filter);
+        filter
+    };
+    let s = &*store;
+    assert_eq!(
+        listed(s, &by(|f| f.region = Some(RegionCode::AFR))).await,
+        vec![afr_meeting.id, afr_proposed.id]
+    );
+    assert_eq!(
+        listed(s, &by(|f| f.region = Some(RegionCode::ARB))).await,
+        vec![arb_meeting.id, arb_cancelled.id]
+    );
+    assert_eq!(
+        listed(s, &by(|f| f.region = Some(RegionCode::ASP))).await,
+        Vec::<Uuid>::new()
+    );
+    assert_eq!(
+        listed(s, &by(|f| f.group = Some("SG3RG-AFR".into()))).await,
+        vec![afr_meeting.id]
+    );
+    let at_yaounde = EventFilter {
+        venue_id: Some(yaounde.id),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        listed(s, &at_yaounde).await,
+        vec![afr_meeting.id, afr_proposed.id]
+    );
+    let at_dubai = EventFilter {
+        venue_id: Some(gulf.id),
+        ..EventFilter::default()
+    };
+    assert_eq!(listed(s, &at_dubai).await, vec![arb_meeting.id]);
+    assert_eq!(
+        listed(s, &by(|f| f.statuses = vec![EventStatus::Confirmed])).await,
+        vec![series.id, afr_meeting.id, arb_meeting.id]
+    );
+    assert_eq!(
+        listed(
+            s,
+            &by(|f| f.statuses = vec![EventStatus::Proposed, EventStatus::Cancelled])
+        )
+        .await,
+        vec![afr_proposed.id, arb_cancelled.id]
+    );
+    assert_eq!(
+        listed(
+            s,
+            &by(|f| {
+                f.region = Some(RegionCode::AFR);
+                f.statuses = vec![EventStatus::Confirmed];
+            })
+        )
+        .await,
+        vec![afr_meeting.id],
+        "filters combine"
+    );
+
+    let window = |from: Option<&str>, to: Option<&str>| EventFilter {
+        from: from.map(utc),
+        to: to.map(utc),
+        ..EventFilter::default()
+    };
+    // [from, to) is half-open like the events: ending at `from` or starting at `to` is out.
+    assert_eq!(
+        listed(
+            s,
+            &window(Some("2027-03-10T11:00:00Z"), Some("2027-03-12T05:00:00Z"))
+        )
+        .await,
+        vec![afr_proposed.id]
+    );
+    assert_eq!(
+        listed(
+            s,
+            &window(Some("2027-03-10T10:59:00Z"), Some("2027-03-12T05:01:00Z"))
+        )
+        .await,
+        vec![afr_meeting.id, afr_proposed.id, arb_meeting.id]
+    );
+    assert_eq!(
+        listed(s, &window(Some("2027-03-12T00:00:00Z"), None)).await,
+        vec![arb_meeting.id, arb_cancelled.id]
+    );
+    assert_eq!(
+        listed(s, &window(None, Some("2027-02-01T09:30:00Z"))).await,
+        vec![series.id]
+    );
+    assert_eq!(
+        listed(s, &window(None, Some("2027-02-01T09:00:00Z"))).await,
+        Vec::<Uuid>::new()
+    );
+    // A series is listed by any of its occurrences, and not between them.
+    assert_eq!(
+        listed(
+            s,
+            &window(Some("2027-02-15T00:00:00Z"), Some("2027-02-16T00:00:00Z"))
+        )
+        .await,
+        vec![series.id]
+    );
+    assert_eq!(
+        listed(
+            s,
+            &window(Some("2027-02-02T00:00:00Z"), Some("2027-02-08T00:00:00Z"))
+        )
+        .await,
+        Vec::<Uuid>::new()
+    );
+}
+
+async fn cursor_pagination_has_no_gaps_or_duplicates(store: Arc<dyn Store>) {
+    // 25 AFR events, three to a start time so that ids break ties, among 5 EUR events.
+    let mut afr = Vec::new();
+    for i in 0..25 {
+        let day = 1 + i / 3;
+        let d = draft(
+            &format!("AFR event {i}"),
+            DOUALA,
+            &format!("2027-07-{day:02}T09:00"),
+            &format!("2027-07-{day:02}T10:00"),
+        );
+        afr.push(create(&*store, &d).await);
+        if i % 5 == 0 {
+            let mut other = d.clone();
+            other.title = Title::parse(&format!("EUR event {i}")).unwrap();
+            other.region = RegionCode::EUR;
+            create(&*store, &other).await;
+        }
+    }
+    afr.sort_by_key(|e| (e.starts_at, e.id));
+    let expected = ids(&afr);
+
+    let filter = EventFilter {
+        region: Some(RegionCode::AFR),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        listed(&*store, &filter).await,
+        expected,
+        "ordered by first start, then id"
+    );
+
+    let mut pages: Vec<Vec<Uuid>> = Vec::new();
+    let mut cursor: Option<EventCursor> = None;
+    loop {
+        let page = store.events(&filter, cursor.as_ref(), 10).await.unwrap();
+        let Some(last) = page.last() else { break };
+        cursor = Some(EventCursor {
+            starts_at: last.starts_at,
+            id: last.id,
+        });
+        pages.push(ids(&page));
+        assert!(
+            pages.len() <= 3,
+            "more pages than 25 events fill: {pages:?}"
+        );
+    }
+    assert_eq!(
+        pages.iter().map(Vec::len).collect::<Vec<_>>(),
+        vec![10, 10, 5]
+    );
+    let paged: Vec<Uuid> = pages.concat();
+    assert_eq!(paged, expected, "pages neither skip nor repeat an event");
+    assert_eq!(paged.iter().collect::<HashSet<_>>().len(), 25);
+}
+
+// ---------------------------------------------------------------------------------------
+// 9. Tokens
+// ---------------------------------------------------------------------------------------
+
+async fn tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
+    let organiser = store
+        .create_token(&NewToken {
+            hash: [7; 32],
+            role: Role::Organiser,
+            regions: vec![RegionCode::AFR, RegionCode::ARB],
+            label: Some("Dakar regional office".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(organiser.role, Role::Organiser);
+    assert_eq!(organiser.revoked_at, None);
+    let admin = store
+        .create_token(&NewToken {
+            hash: [9; 32],
+            role: Role::Admin,
+            regions: Vec::new(),
+            label: None,
+        })
+        .await
+        .unwrap();
+    assert_ne!(admin.id, organiser.id);
+
+    let found = store
+        .token_by_hash(&[7; 32])
+        .await
+        .unwrap()
+        .expect("the organiser token is found by its hash");
+    assert_eq!(found.id, organiser.id);
+    assert_eq!(found.role, Role::Organiser);
+    assert_eq!(found.regions, vec![RegionCode::AFR, RegionCode::ARB]);
+    assert_eq!(found.label.as_deref(), Some("Dakar regional office"));
+    assert_eq!(found.revoked_at, None);
+    let found = store.token_by_hash(&[9; 32]).await.unwrap().unwrap();
+    assert_eq!(
+        (found.id, found.role, found.regions, found.label),
+        (admin.id, Role::Admin, Vec::new(), None)
+    );
+    assert_eq!(store.token_by_hash(&[8; 32]).await.unwrap(), None);
+
+    store.revoke_token(organiser.id).await.unwrap();
+    assert_eq!(
+        store.token_by_hash(&[7; 32]).await.unwrap(),
+        None,
+        "a revoked token no longer authenticates"
+    );
+    assert!(store.token_by_hash(&[9; 32]).await.unwrap().is_some());
+    store
+        .revoke_token(organiser.id)
+        .await
+        .expect("revoking twice is not an error");
+
+    let unknown = Uuid::new_v4();
+    assert_eq!(
+        not_found(store.revoke_token(unknown).await),
+        ("token", unknown)
+    );
+
+    let mut listed = store.tokens().await.unwrap();
+    listed.sort_by_key(|t| t.id != organiser.id);
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].id, organiser.id);
+    assert!(
+        listed[0].revoked_at.is_some(),
+        "tokens() shows when it was revoked"
+    );
+    assert_eq!(listed[0].role, Role::Organiser);
+    assert_eq!(listed[0].regions, vec![RegionCode::AFR, RegionCode::ARB]);
+    assert_eq!(listed[0].label.as_deref(), Some("Dakar regional office"));
+    assert_eq!(listed[1].id, admin.id);
+    assert_eq!(listed[1].revoked_at, None);
+}
+
+// ---------------------------------------------------------------------------------------
+// 10. Metadata and re-deriving instants after a tz database change
+// ---------------------------------------------------------------------------------------
+
+async fn meta_values_are_set_and_overwritten(store: Arc<dyn Store>) {
+    assert_eq!(store.meta("tzdata_version").await.unwrap(), None);
+    store.set_meta("tzdata_version", "2024a").await.unwrap();
+    assert_eq!(
+        store.meta("tzdata_version").await.unwrap().as_deref(),
+        Some("2024a")
+    );
+    store.set_meta("tzdata_version", "2025b").await.unwrap();
+    assert_eq!(
+        store.meta("tzdata_version").await.unwrap().as_deref(),
+        Some("2025b")
+    );
+    store.set_meta("demo_loaded", "").await.unwrap();
+    assert_eq!(
+        store.meta("demo_loaded").await.unwrap().as_deref(),
+        Some("")
+    );
+    assert_eq!(
+        store.meta("tzdata_version").await.unwrap().as_deref(),
+        Some("2025b"),
+        "keys are independent"
+    );
+}
+
+async fn events_derived_with_other_tzdata_are_found_and_rederived(store: Arc<dyn Store>) {
+    let venue = palais(&*store).await;
+    let now = utc("2027-06-01T00:00:00Z");
+    create(
+        &*store,
+        &booking(
+            "Past meeting",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    // Ends at 01:00 in Douala, which is exactly `now`.
+    create(
+        &*store,
+        &booking(
+            "Late session",
+            "2027-05-31T22:00",
+            "2027-06-01T01:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    // Mondays 17 May to 7 June: begun before `now`, not over.
+    let mut running = draft(
+        "Weekly call",
+        DOUALA,
+        "2027-05-17T09:00",
+        "2027-05-17T10:00",
+    );
+    running.timing = timing(
+        DOUALA,
+        "2027-05-17T09:00",
+        "2027-05-17T10:00",
+        Some("FREQ=WEEKLY;COUNT=4"),
+    );
+    let running = create(&*store, &running).await;
+    // 08:00Z–11:00Z on 1 September.
+    let future = create(
+        &*store,
+        &booking(
+            "Future meeting",
+            "2027-09-01T09:00",
+            "2027-09-01T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+
+    let stale = store
+        .events_derived_with_other_tzdata("1999z", now)
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&stale),
+        vec![running.id, future.id],
+        "every event still to end, and no other"
+    );
+    assert_eq!(stale[1], future);
+    assert!(store
+        .events_derived_with_other_tzdata(tzdata_version(), now)
+        .await
+        .unwrap()
+        .is_empty());
+
+    // Suppose a new tz database moves Douala three hours: 11:00Z–14:00Z.
+    store
+        .store_rederived(
+            future.id,
+            &[interval("2027-09-01T11:00:00Z", "2027-09-01T14:00:00Z")],
+            "2099a",
+        )
+        .await
+        .unwrap();
+    let moved = store.event(future.id).await.unwrap();
+    assert_eq!(moved.starts_at, utc("2027-09-01T11:00:00Z"));
+    assert_eq!(moved.ends_at, utc("2027-09-01T14:00:00Z"));
+    assert_eq!(moved.last_ends_at, utc("2027-09-01T14:00:00Z"));
+    assert_eq!(moved.tzdata_version, "2099a");
+    assert_eq!(
+        (moved.tz, moved.local_start, moved.local_end),
+        (future.tz, future.local_start, future.local_end),
+        "the wall-clock time people agreed stays as it was"
+    );
+    assert_eq!(
+        ids(&store
+            .events_derived_with_other_tzdata("2099a", now)
+            .await
+            .unwrap()),
+        vec![running.id]
+    );
+    assert_eq!(
+        ids(&store
+            .events_derived_with_other_tzdata(tzdata_version(), now)
+            .await
+            .unwrap()),
+        vec![future.id]
+    );
+
+    // The room follows the re-derived instants: the old slot is free, the new one is held.
+    let in_old_slot = create(
+        &*store,
+        &booking(
+            "Early meeting",
+            "2027-09-01T09:00",
+            "2027-09-01T11:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    assert_eq!(
+        room_taken(
+            store
+                .create_event(&booking(
+                    "Lunch talk",
+                    "2027-09-01T13:00",
+                    "2027-09-01T14:00",
+                    &venue,
+                    0
+                ))
+                .await
+        ),
+        vec![clash_with(
+            &moved,
+            "2027-09-01T11:00:00Z",
+            "2027-09-01T14:00:00Z"
+        )]
+    );
+
+    // Re-deriving into a taken slot is refused and changes nothing.
+    assert_eq!(
+        room_taken(
+            store
+                .store_rederived(
+                    future.id,
+                    &[interval("2027-09-01T09:00:00Z", "2027-09-01T12:00:00Z")],
+                    "2100a",
+                )
+                .await
+        ),
+        vec![clash_with(
+            &in_old_slot,
+            "2027-09-01T08:00:00Z",
+            "2027-09-01T10:00:00Z"
+        )]
+    );
+    assert_eq!(store.event(future.id).await.unwrap(), moved);
+
+    // A series keeps the end of its last occurrence.
+    store
+        .store_rederived(
+            running.id,
+            &[
+                interval("2027-05-17T09:00:00Z", "2027-05-17T10:00:00Z"),
+                interval("2027-05-24T09:00:00Z", "2027-05-24T10:00:00Z"),
+                interval("2027-05-31T09:00:00Z", "2027-05-31T10:00:00Z"),
+                interval("2027-06-07T09:00:00Z", "2027-06-07T10:00:00Z"),
+            ],
+            "2099a",
+        )
+        .await
+        .unwrap();
+    let series = store.event(running.id).await.unwrap();
+    assert_eq!(series.starts_at, utc("2027-05-17T09:00:00Z"));
+    assert_eq!(series.last_ends_at, utc("2027-06-07T10:00:00Z"));
+
+    let unknown = Uuid::new_v4();
+    assert_eq!(
+        not_found(
+            store
+                .store_rederived(
+                    unknown,
+                    &[interval("2027-09-01T09:00:00Z", "2027-09-01T10:00:00Z")],
+                    "2099a"
+                )
+                .await
+        ),
+        ("event", unknown)
+    );
+}
