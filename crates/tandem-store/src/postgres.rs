@@ -77,7 +77,7 @@ fn is_retryable(error: &StoreError) -> bool {
     match error {
         StoreError::Database(e) => e
             .as_database_error()
-            .and_then(|d| d.code())
+            .and_then(sqlx::error::DatabaseError::code)
             .is_some_and(|code| code == "40P01" || code == "40001"),
         _ => false,
     }
