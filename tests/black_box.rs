@@ -187,7 +187,8 @@ async fn sigterm_stops_cleanly() {
 #[test]
 fn cli_refuses_bad_input_with_a_message_and_exit_2() {
     let db = Database::sqlite();
-    let cases: &[(&[&str], &[(&str, &str)], &str)] = &[
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case<'_>] = &[
         (
             &["token", "create", "--role", "wizard"],
             &[],

@@ -122,12 +122,9 @@ impl Server {
                 }
             }
         });
-        let base = match rx.recv_timeout(Duration::from_secs(120)) {
-            Ok(url) => url,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("tandem serve did not start listening");
-            }
+        let Ok(base) = rx.recv_timeout(Duration::from_secs(120)) else {
+            let _ = child.kill();
+            panic!("tandem serve did not start listening");
         };
         Self { child, base }
     }
