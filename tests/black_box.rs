@@ -184,10 +184,12 @@ async fn sigterm_stops_cleanly() {
     assert!(exit.success(), "SIGTERM exits 0, got {exit:?}");
 }
 
+/// Arguments, environment and the message expected on standard error.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
 #[test]
 fn cli_refuses_bad_input_with_a_message_and_exit_2() {
     let db = Database::sqlite();
-    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
     let cases: &[Case<'_>] = &[
         (
             &["token", "create", "--role", "wizard"],
