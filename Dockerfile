@@ -27,8 +27,8 @@ RUN apt-get update \
  && useradd --system --uid 10001 --gid tandem --home-dir /var/lib/tandem --create-home \
         --shell /usr/sbin/nologin tandem
 COPY --from=builder /out/tandem /usr/local/bin/tandem
+# The binary embeds config/ at build time; this copy is for reading and for --config layering.
 COPY config/ /etc/tandem/config/
-ENV TANDEM_CONFIG_DIR=/etc/tandem/config
 # Writable working directory for the non-root user (e.g. a default SQLite file).
 WORKDIR /var/lib/tandem
 USER tandem:tandem
