@@ -53,3 +53,96 @@ pub async fn rederive_future_events(store: &dyn Store) -> anyhow::Result<Rederiv
     }
     Ok(outcome)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, NaiveDateTime};
+    use tandem_core::{
+        EventDraft, EventKind, EventMode, EventStatus, Interval, RegionCode, Title, Zone,
+    };
+    use tandem_store::SqliteStore;
+
+    fn local(s: &str) -> NaiveDateTime {
+        tandem_core::time::parse_local_datetime(s).unwrap()
+    }
+
+    /// An event derived with older rules (here: instants an hour off, as if a country had
+    /// dropped DST) is brought back to its local time by the current tz database.
+    #[tokio::test]
+    async fn stale_tzdata_is_rederived_from_local_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::connect(&format!("sqlite://{}/t.db", dir.path().display()), 2)
+            .await
+            .unwrap();
+        let zone = Zone::parse("America/Sao_Paulo").unwrap();
+        let next_year = Utc::now()
+            .date_naive()
+            .format("%Y")
+            .to_string()
+            .parse::<i32>()
+            .unwrap()
+            + 1;
+        let start = local(&format!("{next_year}-01-12T09:00"));
+        let timing = EventTiming::new(
+            zone,
+            start,
+            start + Duration::hours(2),
+            Some("FREQ=WEEKLY;COUNT=3"),
+        )
+        .unwrap();
+        let draft = EventDraft {
+            title: Title::parse("SG3RG-LAC call").unwrap(),
+            description: None,
+            kind: EventKind::Session,
+            mode: EventMode::Virtual,
+            status: EventStatus::Confirmed,
+            region: RegionCode::AMS,
+            group: None,
+            venue_id: None,
+            room_id: None,
+            timing: timing.clone(),
+            co_located_with: None,
+            remote_url: None,
+            participants: Vec::new(),
+        };
+        let event = store.create_event(&draft).await.unwrap();
+        let right = timing.occurrences().unwrap();
+        let wrong: Vec<Interval> = right
+            .iter()
+            .map(|o| {
+                Interval::new(o.start - Duration::hours(1), o.end - Duration::hours(1)).unwrap()
+            })
+            .collect();
+        store
+            .store_rederived(event.id, &wrong, "2018a")
+            .await
+            .unwrap();
+        assert_eq!(
+            store.event(event.id).await.unwrap().starts_at,
+            right[0].start - Duration::hours(1)
+        );
+
+        let outcome = rederive_future_events(&store).await.unwrap();
+        assert_eq!(
+            outcome,
+            Rederived {
+                updated: 1,
+                blocked: 0
+            }
+        );
+        let fixed = store.event(event.id).await.unwrap();
+        assert_eq!(fixed.starts_at, right[0].start);
+        assert_eq!(fixed.last_ends_at, right[2].end);
+        assert_eq!(fixed.tzdata_version, tandem_core::time::tzdata_version());
+        assert_eq!(
+            fixed.local_start, start,
+            "the canonical local time never moves"
+        );
+        // A second pass finds nothing to do.
+        assert_eq!(
+            rederive_future_events(&store).await.unwrap(),
+            Rederived::default()
+        );
+    }
+}
