@@ -179,7 +179,7 @@ proptest! {
         let starts = rule.wall_clock_starts(local).unwrap();
         prop_assert_eq!(starts.len(), count as usize);
         for (k, start) in starts.iter().enumerate() {
-            prop_assert_eq!(*start, local + Duration::weeks(k as i64));
+            prop_assert_eq!(*start, local + Duration::weeks(i64::try_from(k).unwrap()));
             let o = occurrence(zone, *start, Duration::minutes(90));
             prop_assert_eq!(o.start, reference(zone, *start));
             if !zone.resolution(*start).is_gap() {

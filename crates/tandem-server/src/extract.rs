@@ -79,6 +79,39 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
+/// Query parameters whose errors name the parameter, as a problem document.
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let deserializer =
+            serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(deserializer)
+            .map(ApiQuery)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let message = e.into_inner().to_string();
+                let field = match message
+                    .strip_prefix("unknown field `")
+                    .and_then(|m| m.split_once('`'))
+                {
+                    Some((name, _)) => name.to_owned(),
+                    None if path == "." => String::new(),
+                    None => path,
+                };
+                ApiError::field(field, format!("invalid query parameter: {message}"))
+            })
+    }
+}
+
 /// The version an `If-Match` header asks for (`"3"`, `W/"3"` or `3`); `*` or no header
 /// means any version.
 #[derive(Clone, Copy, Debug, Default)]

@@ -1,6 +1,6 @@
 //! `/api/v1/events`: create, read, list, update (with `If-Match`), cancel.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -19,7 +19,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::{Authenticated, Caller};
-use crate::extract::{version_etag, ApiJson, IfMatch};
+use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -728,7 +728,7 @@ pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter,
 pub async fn list_events(
     State(state): State<AppState>,
     caller: Caller,
-    Query(query): Query<EventQuery>,
+    ApiQuery(query): ApiQuery<EventQuery>,
 ) -> Result<Json<EventPage>, ApiError> {
     caller.require_read(state.settings.auth.public_reads)?;
     let filter = event_filter(&query, &state)?;

@@ -1,6 +1,6 @@
 //! Read-only ITU reference data: regions, offices, regional organisations, groups.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use tandem_core::reference::{GroupKind, ReferenceData};
@@ -8,6 +8,7 @@ use tandem_core::RegionCode;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Caller;
+use crate::extract::ApiQuery;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -178,7 +179,7 @@ pub async fn get_region(
 pub async fn list_offices(
     State(state): State<AppState>,
     caller: Caller,
-    Query(filter): Query<RegionFilter>,
+    ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OfficeBody>>, ApiError> {
     caller.require_read(state.settings.auth.public_reads)?;
     let region = region_param(&filter)?;
@@ -208,7 +209,7 @@ pub async fn list_offices(
 pub async fn list_organizations(
     State(state): State<AppState>,
     caller: Caller,
-    Query(filter): Query<RegionFilter>,
+    ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OrganizationBody>>, ApiError> {
     caller.require_read(state.settings.auth.public_reads)?;
     let region = region_param(&filter)?;
@@ -255,7 +256,7 @@ fn group_body(g: &tandem_core::reference::Group) -> GroupBody {
 pub async fn list_groups(
     State(state): State<AppState>,
     caller: Caller,
-    Query(filter): Query<RegionFilter>,
+    ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<GroupBody>>, ApiError> {
     caller.require_read(state.settings.auth.public_reads)?;
     let region = region_param(&filter)?;
