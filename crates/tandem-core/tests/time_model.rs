@@ -152,11 +152,14 @@ proptest! {
         }
     }
 
-    /// A local day lasts 24 hours plus the change of offset across it (23, 25, 23.5 hours…).
+    /// A local day runs from the RFC 5545 instant of its midnight to that of the next one,
+    /// so it lasts 23, 25 or 23.5 hours on DST days (and 24 when a gap swallows midnight).
     #[test]
-    fn days_last_as_long_as_the_clocks_say(zone in any_zone(), local in any_local()) {
-        let day = zone.day(local.date());
-        prop_assert_eq!(day.duration(), Duration::hours(24) - (zone.offset_at(day.end) - zone.offset_at(day.start)));
+    fn days_run_midnight_to_midnight(zone in any_zone(), local in any_local()) {
+        let date = local.date();
+        let day = zone.day(date);
+        prop_assert_eq!(day.start, reference(zone, date.and_time(NaiveTime::MIN)));
+        prop_assert_eq!(day.end, reference(zone, date.succ_opt().unwrap().and_time(NaiveTime::MIN)));
     }
 
     /// Overlap of half-open intervals is symmetric and back-to-back intervals never overlap.
