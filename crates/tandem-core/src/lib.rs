@@ -6,6 +6,7 @@ pub mod event;
 pub mod recurrence;
 pub mod reference;
 pub mod region;
+pub mod search;
 pub mod time;
 pub mod validation;
 pub mod venue;

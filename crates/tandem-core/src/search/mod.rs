@@ -1,0 +1,457 @@
+//! The window search of DESIGN §3: the best windows for a meeting across many time zones,
+//! working and acceptable hours, holidays and busy time.
+//!
+//! The engine is a sweep. Every participant's acceptable, working and busy intervals are
+//! sorted once; candidate windows advance monotonically (`range.start + k·step`), so one
+//! pointer per list moves forward with them and each candidate costs O(1) per participant
+//! amortised. Optional participants are only judged on windows the required ones allow.
+//! Cost: O(B log B + C·P) for B busy intervals, C candidates and P participants.
+
+mod request;
+
+use std::fmt;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::event::Attendance;
+use crate::time::{Interval, LocalTimeOfDay, Zone};
+use crate::weekday::WeekdaySet;
+
+pub use request::{
+    BusyRequest, HoursRequest, ParticipantRequest, RangeRequest, SearchRequest, ValidatedSearch,
+    MAX_CANDIDATES, MAX_PARTICIPANTS,
+};
+
+/// Hours on some weekdays, in a participant's local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DailyHours {
+    /// The weekdays the hours apply to.
+    pub days: WeekdaySet,
+    /// Local start.
+    pub start: LocalTimeOfDay,
+    /// Local end (after start; `24:00` allowed).
+    pub end: LocalTimeOfDay,
+}
+
+impl DailyHours {
+    /// The intervals these hours cover on every local date of `zone` that `range` touches,
+    /// sorted; each lies within its own local day (§3.2).
+    pub fn intervals(&self, zone: Zone, range: Interval) -> Vec<Interval> {
+        let first = zone.local(range.start).date() - Duration::days(1);
+        let last = zone.local(range.end).date() + Duration::days(1);
+        let mut out = Vec::new();
+        let mut day = first;
+        while day <= last {
+            if self.days.contains_date(day) {
+                let from = zone.resolve(self.start.on(day));
+                let to = zone.resolve(self.end.on(day));
+                if from < to && from < range.end && range.start < to {
+                    out.push(Interval {
+                        start: from,
+                        end: to,
+                    });
+                }
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// One participant of a search, with every busy interval already gathered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchParticipant {
+    /// Id, as given.
+    pub id: String,
+    /// The zone they are judged in: the venue's for in-person participants, else their own.
+    pub zone: Zone,
+    /// In the room or remote.
+    pub attendance: Attendance,
+    /// Whether a window needs them.
+    pub required: bool,
+    /// Their contribution to a window's score when optional.
+    pub weight: f64,
+    /// Working hours.
+    pub working: DailyHours,
+    /// Acceptable hours.
+    pub acceptable: DailyHours,
+    /// Holidays (local dates in `zone`).
+    pub holidays: Vec<NaiveDate>,
+    /// Busy time: explicit entries and every occurrence from their calendars.
+    pub busy: Vec<Interval>,
+}
+
+/// A validated search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WindowQuery {
+    /// Where candidate windows may lie.
+    pub range: Interval,
+    /// Length of the meeting.
+    pub duration: Duration,
+    /// Distance between candidate starts.
+    pub step: Duration,
+    /// How many windows to return.
+    pub limit: usize,
+    /// Participants, in request order.
+    pub participants: Vec<SearchParticipant>,
+}
+
+impl WindowQuery {
+    /// How many candidate windows the range holds.
+    pub fn candidate_count(&self) -> u64 {
+        candidate_count(self.range, self.duration, self.step)
+    }
+}
+
+/// Number of `[s, s + duration)` with `s = start + k·step` inside `range`.
+pub fn candidate_count(range: Interval, duration: Duration, step: Duration) -> u64 {
+    let span = range.end - range.start - duration;
+    if span < Duration::zero() || step <= Duration::zero() {
+        return 0;
+    }
+    let steps = span.num_seconds() / step.num_seconds().max(1);
+    u64::try_from(steps).map_or(0, |s| s + 1)
+}
+
+/// A participant's window in their own zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocalWindow {
+    /// Start, RFC 3339 with the zone's offset.
+    pub start: String,
+    /// End, RFC 3339 with the zone's offset.
+    pub end: String,
+}
+
+/// One window found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Window {
+    /// Start (UTC).
+    #[serde(serialize_with = "utc_z")]
+    pub start: DateTime<Utc>,
+    /// End (UTC).
+    #[serde(serialize_with = "utc_z")]
+    pub end: DateTime<Utc>,
+    /// Participants available, in request order.
+    pub available: Vec<String>,
+    /// Participants not available, in request order.
+    pub unavailable: Vec<String>,
+    /// Sum of the weights of available optional participants.
+    pub score: f64,
+    /// Minutes outside working hours, summed over available participants.
+    pub inconvenience_minutes: i64,
+    /// The window in every participant's zone, in request order.
+    #[serde(serialize_with = "ordered_map")]
+    pub local: Vec<(String, LocalWindow)>,
+}
+
+/// Why the answer is what it is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostics {
+    /// Candidate windows considered.
+    pub candidates: u64,
+    /// Per required participant, the candidates they (alone or with others) ruled out.
+    #[serde(serialize_with = "ordered_map")]
+    pub blocked_by: Vec<(String, u64)>,
+    /// When no window was found, what stood in the way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+}
+
+/// The answer of a search.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchResult {
+    /// The windows, best first.
+    pub windows: Vec<Window>,
+    /// Counts behind them.
+    pub diagnostics: Diagnostics,
+}
+
+fn utc_z<S: Serializer>(instant: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&instant.format("%Y-%m-%dT%H:%M:%SZ"))
+}
+
+fn ordered_map<S: Serializer, V: Serialize>(
+    pairs: &[(String, V)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+/// Sorted, merged, non-empty intervals.
+fn normalise(mut intervals: Vec<Interval>) -> Vec<Interval> {
+    intervals.retain(|i| !i.is_empty());
+    intervals.sort();
+    let mut merged: Vec<Interval> = Vec::with_capacity(intervals.len());
+    for i in intervals {
+        match merged.last_mut() {
+            Some(last) if i.start <= last.end => last.end = last.end.max(i.end),
+            _ => merged.push(i),
+        }
+    }
+    merged
+}
+
+/// One participant's prepared timeline, swept forward with the candidates.
+struct Timeline {
+    acceptable: Vec<Interval>,
+    working: Vec<Interval>,
+    busy: Vec<Interval>,
+    a: usize,
+    w: usize,
+    b: usize,
+}
+
+/// Why a participant cannot make a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Available,
+    OutsideHours,
+    Busy,
+}
+
+impl Timeline {
+    fn new(p: &SearchParticipant, range: Interval) -> Self {
+        let mut busy = p.busy.clone();
+        busy.extend(p.holidays.iter().map(|d| p.zone.day(*d)));
+        Self {
+            acceptable: p.acceptable.intervals(p.zone, range),
+            working: normalise(p.working.intervals(p.zone, range)),
+            busy: normalise(busy),
+            a: 0,
+            w: 0,
+            b: 0,
+        }
+    }
+
+    /// Whether the participant can make `w`; windows must be asked for in start order.
+    fn verdict(&mut self, w: Interval) -> Verdict {
+        while self.a < self.acceptable.len() && self.acceptable[self.a].end <= w.start {
+            self.a += 1;
+        }
+        let inside = self
+            .acceptable
+            .get(self.a)
+            .is_some_and(|a| a.start <= w.start && w.end <= a.end);
+        if !inside {
+            return Verdict::OutsideHours;
+        }
+        while self.b < self.busy.len() && self.busy[self.b].end <= w.start {
+            self.b += 1;
+        }
+        if self.busy.get(self.b).is_some_and(|b| b.start < w.end) {
+            return Verdict::Busy;
+        }
+        Verdict::Available
+    }
+
+    /// Seconds of `w` outside working hours; windows must be asked for in start order.
+    fn outside_working_seconds(&mut self, w: Interval) -> i64 {
+        while self.w < self.working.len() && self.working[self.w].end <= w.start {
+            self.w += 1;
+        }
+        let mut inside = 0;
+        for i in &self.working[self.w..] {
+            if i.start >= w.end {
+                break;
+            }
+            inside += (i.end.min(w.end) - i.start.max(w.start)).num_seconds();
+        }
+        (w.end - w.start).num_seconds() - inside
+    }
+}
+
+struct Candidate {
+    window: Interval,
+    score: f64,
+    inconvenience_seconds: i64,
+    available: Vec<bool>,
+}
+
+/// Runs the search of DESIGN §3.
+pub fn search(query: &WindowQuery) -> SearchResult {
+    let mut timelines: Vec<Timeline> = query
+        .participants
+        .iter()
+        .map(|p| Timeline::new(p, query.range))
+        .collect();
+    let required: Vec<usize> = (0..query.participants.len())
+        .filter(|i| query.participants[*i].required)
+        .collect();
+    let optional: Vec<usize> = (0..query.participants.len())
+        .filter(|i| !query.participants[*i].required)
+        .collect();
+    let total = query.candidate_count();
+    let mut blocked = vec![0u64; query.participants.len()];
+    let mut outside_hours = vec![0u64; query.participants.len()];
+    let mut candidates = Vec::new();
+    let step = query.step;
+    let mut start = query.range.start;
+    for _ in 0..total {
+        let window = Interval {
+            start,
+            end: start + query.duration,
+        };
+        start += step;
+        let mut ok = true;
+        for &i in &required {
+            match timelines[i].verdict(window) {
+                Verdict::Available => {}
+                verdict => {
+                    ok = false;
+                    blocked[i] += 1;
+                    if verdict == Verdict::OutsideHours {
+                        outside_hours[i] += 1;
+                    }
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let mut available = vec![false; query.participants.len()];
+        for &i in &required {
+            available[i] = true;
+        }
+        let mut score = 0.0;
+        for &i in &optional {
+            if timelines[i].verdict(window) == Verdict::Available {
+                available[i] = true;
+            }
+        }
+        let mut inconvenience_seconds = 0;
+        for (i, p) in query.participants.iter().enumerate() {
+            if available[i] {
+                if !p.required {
+                    score += p.weight;
+                }
+                inconvenience_seconds += timelines[i].outside_working_seconds(window);
+            }
+        }
+        candidates.push(Candidate {
+            window,
+            score,
+            inconvenience_seconds,
+            available,
+        });
+    }
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.inconvenience_seconds.cmp(&b.inconvenience_seconds))
+            .then(a.window.start.cmp(&b.window.start))
+    });
+    let mut taken: Vec<&Candidate> = Vec::with_capacity(query.limit);
+    for c in &candidates {
+        if taken.len() >= query.limit {
+            break;
+        }
+        if taken.iter().all(|t| !t.window.overlaps(&c.window)) {
+            taken.push(c);
+        }
+    }
+    let windows = taken
+        .into_iter()
+        .map(|c| render(query, c))
+        .collect::<Vec<_>>();
+    let blocked_by: Vec<(String, u64)> = required
+        .iter()
+        .map(|&i| (query.participants[i].id.clone(), blocked[i]))
+        .collect();
+    let explanation = windows
+        .is_empty()
+        .then(|| explain(query, total, &required, &blocked, &outside_hours));
+    SearchResult {
+        windows,
+        diagnostics: Diagnostics {
+            candidates: total,
+            blocked_by,
+            explanation,
+        },
+    }
+}
+
+fn render(query: &WindowQuery, c: &Candidate) -> Window {
+    let mut available = Vec::new();
+    let mut unavailable = Vec::new();
+    for (i, p) in query.participants.iter().enumerate() {
+        if c.available[i] {
+            available.push(p.id.clone());
+        } else {
+            unavailable.push(p.id.clone());
+        }
+    }
+    Window {
+        start: c.window.start,
+        end: c.window.end,
+        available,
+        unavailable,
+        score: c.score,
+        inconvenience_minutes: c.inconvenience_seconds / 60,
+        local: query
+            .participants
+            .iter()
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    LocalWindow {
+                        start: p.zone.rfc3339(c.window.start),
+                        end: p.zone.rfc3339(c.window.end),
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+struct Percent(u64, u64);
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pct = (self.0 * 100).checked_div(self.1).unwrap_or(0);
+        write!(f, "{pct}%")
+    }
+}
+
+fn explain(
+    query: &WindowQuery,
+    total: u64,
+    required: &[usize],
+    blocked: &[u64],
+    outside: &[u64],
+) -> String {
+    if total == 0 {
+        return "no window: the range is shorter than the duration".to_owned();
+    }
+    let worst = required
+        .iter()
+        .copied()
+        .max_by_key(|&i| (blocked[i], std::cmp::Reverse(i)));
+    match worst {
+        Some(i) if blocked[i] > 0 => {
+            let p = &query.participants[i];
+            let busy = blocked[i] - outside[i];
+            format!(
+                "no window: '{}' is unavailable in {} of candidates (outside acceptable hours in {}, busy in {}); \
+                 together the required participants rule out every candidate",
+                p.id,
+                Percent(blocked[i], total),
+                Percent(outside[i], total),
+                Percent(busy, total)
+            )
+        }
+        _ => "no window was found".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,420 @@
+//! The search request of DESIGN §3 as it arrives (JSON, from a file or over HTTP), and its
+//! validation into a [`WindowQuery`]. Calendars are named here but read by the caller (the
+//! CLI reads files, the server imported calendars); their busy time is added before the
+//! search runs.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{candidate_count, DailyHours, SearchParticipant, WindowQuery};
+use crate::event::Attendance;
+use crate::time::{Interval, LocalTimeOfDay, Zone};
+use crate::validation::{FieldError, FieldErrors};
+use crate::weekday::WeekdaySet;
+
+/// Most candidate windows one search may consider (a year at a one-minute step fits).
+pub const MAX_CANDIDATES: u64 = 1_000_000;
+/// Most participants one search may have.
+pub const MAX_PARTICIPANTS: usize = 5_000;
+/// Most windows one search may return.
+pub const MAX_LIMIT: i64 = 100;
+
+/// The search range.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangeRequest {
+    /// First instant a window may start (RFC 3339).
+    pub start: String,
+    /// Instant every window must end by (RFC 3339).
+    pub end: String,
+}
+
+/// Hours on some days, in local time.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursRequest {
+    /// Weekdays (`mon`…`sun`).
+    #[serde(default)]
+    pub days: Option<Vec<String>>,
+    /// Local start, `HH:MM`.
+    #[serde(default)]
+    pub start: Option<String>,
+    /// Local end, `HH:MM` (`24:00` allowed).
+    #[serde(default)]
+    pub end: Option<String>,
+}
+
+/// An explicit busy interval.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BusyRequest {
+    /// Start (RFC 3339).
+    pub start: String,
+    /// End (RFC 3339).
+    pub end: String,
+}
+
+/// One participant as requested.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantRequest {
+    /// Id, unique in the request.
+    pub id: String,
+    /// IANA zone.
+    pub tz: String,
+    /// `remote` (default) or `in_person` (judged in `venue_tz`).
+    #[serde(default)]
+    pub attendance: Option<String>,
+    /// Default true.
+    #[serde(default)]
+    pub required: Option<bool>,
+    /// Default 1.0.
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// Default Mon–Fri 09:00–17:00.
+    #[serde(default)]
+    pub working_hours: Option<HoursRequest>,
+    /// Default 07:00–22:00 on the working-hours days.
+    #[serde(default)]
+    pub acceptable_hours: Option<HoursRequest>,
+    /// Local dates (`YYYY-MM-DD`) blocked entirely.
+    #[serde(default)]
+    pub holidays: Vec<String>,
+    /// Explicit busy intervals.
+    #[serde(default)]
+    pub busy: Vec<BusyRequest>,
+    /// Calendars: file paths (CLI, relative to the request file) or imported calendar ids (HTTP).
+    #[serde(default)]
+    pub calendars: Vec<String>,
+    /// An inline iCalendar document.
+    #[serde(default)]
+    pub ics: Option<String>,
+}
+
+/// A window search request (DESIGN §3).
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    /// Where windows may lie.
+    pub range: RangeRequest,
+    /// Length of the meeting, minutes (> 0).
+    pub duration_minutes: i64,
+    /// Distance between candidate starts, minutes (default 15).
+    #[serde(default)]
+    pub step_minutes: Option<i64>,
+    /// Windows to return (default 5, at most 100).
+    #[serde(default)]
+    pub limit: Option<i64>,
+    /// Zone of the venue, for in-person participants.
+    #[serde(default)]
+    pub venue_tz: Option<String>,
+    /// Participants.
+    pub participants: Vec<ParticipantRequest>,
+}
+
+/// A validated request: the query, and per participant the calendars still to read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidatedSearch {
+    /// The search, without calendar busy time yet.
+    pub query: WindowQuery,
+    /// Per participant (request order): calendar references and inline ICS.
+    pub calendars: Vec<(Vec<String>, Option<String>)>,
+}
+
+impl ValidatedSearch {
+    /// Adds busy time (from a calendar) to participant `index`.
+    pub fn add_busy(&mut self, index: usize, busy: impl IntoIterator<Item = Interval>) {
+        if let Some(p) = self.query.participants.get_mut(index) {
+            p.busy.extend(busy);
+        }
+    }
+}
+
+fn instant(text: &str, field: &str) -> Result<DateTime<Utc>, FieldError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|_| {
+            FieldError::new(
+                field,
+                format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
+            )
+        })
+}
+
+fn time_of_day(
+    text: Option<&String>,
+    default: LocalTimeOfDay,
+    field: &str,
+) -> Result<LocalTimeOfDay, FieldError> {
+    text.map_or(Ok(default), |t| {
+        LocalTimeOfDay::parse(t).map_err(|e| e.under(field))
+    })
+}
+
+fn hours(
+    request: Option<&HoursRequest>,
+    default_days: WeekdaySet,
+    default_start: LocalTimeOfDay,
+    default_end: LocalTimeOfDay,
+    field: &str,
+    errors: &mut FieldErrors,
+) -> Option<DailyHours> {
+    let days = match request.and_then(|h| h.days.as_ref()) {
+        Some(days) => {
+            errors.take(WeekdaySet::parse(days).map_err(|e| e.under(&format!("{field}.days"))))?
+        }
+        None => default_days,
+    };
+    let start = errors.take(time_of_day(
+        request.and_then(|h| h.start.as_ref()),
+        default_start,
+        &format!("{field}.start"),
+    ))?;
+    let end = errors.take(time_of_day(
+        request.and_then(|h| h.end.as_ref()),
+        default_end,
+        &format!("{field}.end"),
+    ))?;
+    if end <= start {
+        errors.push(FieldError::new(
+            format!("{field}.end"),
+            format!("must be after start ({start}); use 24:00 for midnight"),
+        ));
+        return None;
+    }
+    Some(DailyHours { days, start, end })
+}
+
+fn minutes(value: i64, field: &str, max: i64) -> Result<Duration, FieldError> {
+    if value <= 0 {
+        return Err(FieldError::new(
+            field,
+            "must be a positive number of minutes",
+        ));
+    }
+    if value > max {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most {max} minutes"),
+        ));
+    }
+    Ok(Duration::minutes(value))
+}
+
+impl SearchRequest {
+    /// Checks every field, naming each bad one, and applies the defaults of DESIGN §3.
+    pub fn validate(&self) -> Result<ValidatedSearch, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let start = errors.take(instant(&self.range.start, "range.start"));
+        let end = errors.take(instant(&self.range.end, "range.end"));
+        let duration = errors.take(minutes(
+            self.duration_minutes,
+            "duration_minutes",
+            60 * 24 * 31,
+        ));
+        let step = errors.take(minutes(
+            self.step_minutes.unwrap_or(15),
+            "step_minutes",
+            60 * 24 * 31,
+        ));
+        let limit = self.limit.unwrap_or(5);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            errors.push(FieldError::new(
+                "limit",
+                format!("must be between 1 and {MAX_LIMIT}"),
+            ));
+        }
+        let venue_tz = self
+            .venue_tz
+            .as_deref()
+            .and_then(|z| errors.take(Zone::parse(z).map_err(|e| e.under("venue_tz"))));
+        let mut range = None;
+        if let (Some(start), Some(end)) = (start, end) {
+            if end <= start {
+                errors.push(FieldError::new(
+                    "range.end",
+                    "the range is empty: end must be after start",
+                ));
+            } else {
+                range = Some(Interval { start, end });
+            }
+        }
+        if let (Some(range), Some(duration), Some(step)) = (range, duration, step) {
+            let count = candidate_count(range, duration, step);
+            if count == 0 {
+                errors.push(FieldError::new(
+                    "duration_minutes",
+                    "the range is shorter than the duration",
+                ));
+            } else if count > MAX_CANDIDATES {
+                errors.push(FieldError::new(
+                    "step_minutes",
+                    format!(
+                        "the request has {count} candidate windows, more than the {MAX_CANDIDATES} allowed: \
+                         shorten the range or lengthen the step"
+                    ),
+                ));
+            }
+        }
+        if self.participants.is_empty() {
+            errors.push(FieldError::new(
+                "participants",
+                "at least one participant is needed",
+            ));
+        }
+        if self.participants.len() > MAX_PARTICIPANTS {
+            errors.push(FieldError::new(
+                "participants",
+                format!("at most {MAX_PARTICIPANTS} participants"),
+            ));
+        }
+        let mut participants = Vec::with_capacity(self.participants.len());
+        let mut calendars = Vec::with_capacity(self.participants.len());
+        for (i, p) in self.participants.iter().enumerate() {
+            if let Some(parsed) = participant(
+                i,
+                p,
+                venue_tz,
+                self.venue_tz.is_some(),
+                &self.participants[..i],
+                &mut errors,
+            ) {
+                participants.push(parsed);
+                calendars.push((p.calendars.clone(), p.ics.clone()));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        match (range, duration, step) {
+            (Some(range), Some(duration), Some(step)) => Ok(ValidatedSearch {
+                query: WindowQuery {
+                    range,
+                    duration,
+                    step,
+                    limit: usize::try_from(limit).unwrap_or(5),
+                    participants,
+                },
+                calendars,
+            }),
+            _ => Err(FieldError::new("", "invalid request").into()),
+        }
+    }
+}
+
+fn participant(
+    i: usize,
+    p: &ParticipantRequest,
+    venue_tz: Option<Zone>,
+    venue_tz_given: bool,
+    earlier: &[ParticipantRequest],
+    errors: &mut FieldErrors,
+) -> Option<SearchParticipant> {
+    let at = format!("participants[{i}]");
+    let before = errors.0.len();
+    if p.id.trim().is_empty() {
+        errors.push(FieldError::new(format!("{at}.id"), "must not be empty"));
+    } else if earlier.iter().any(|q| q.id == p.id) {
+        errors.push(FieldError::new(
+            format!("{at}.id"),
+            format!("participant '{}' is listed twice", p.id),
+        ));
+    }
+    let own = errors.take(Zone::parse(&p.tz).map_err(|e| e.under(&format!("{at}.tz"))));
+    let attendance = errors.take(
+        p.attendance
+            .as_deref()
+            .unwrap_or("remote")
+            .parse::<Attendance>()
+            .map_err(|e| e.under(&format!("{at}.attendance"))),
+    );
+    let zone = match (attendance, venue_tz) {
+        (Some(Attendance::InPerson), Some(venue)) => Some(venue),
+        (Some(Attendance::InPerson), None) => {
+            if !venue_tz_given {
+                errors.push(FieldError::new(
+                    "venue_tz",
+                    format!("is required: participant '{}' attends in person and is judged in the venue's zone", p.id),
+                ));
+            }
+            None
+        }
+        _ => own,
+    };
+    let weight = p.weight.unwrap_or(1.0);
+    if !weight.is_finite() || weight < 0.0 {
+        errors.push(FieldError::new(
+            format!("{at}.weight"),
+            "must be a finite number ≥ 0",
+        ));
+    }
+    let nine = LocalTimeOfDay::from_minutes(9 * 60)?;
+    let five = LocalTimeOfDay::from_minutes(17 * 60)?;
+    let seven = LocalTimeOfDay::from_minutes(7 * 60)?;
+    let ten_pm = LocalTimeOfDay::from_minutes(22 * 60)?;
+    let working = hours(
+        p.working_hours.as_ref(),
+        WeekdaySet::MON_FRI,
+        nine,
+        five,
+        &format!("{at}.working_hours"),
+        errors,
+    );
+    let acceptable = working.and_then(|w| {
+        hours(
+            p.acceptable_hours.as_ref(),
+            w.days,
+            seven,
+            ten_pm,
+            &format!("{at}.acceptable_hours"),
+            errors,
+        )
+    });
+    let mut holidays = Vec::with_capacity(p.holidays.len());
+    for (j, h) in p.holidays.iter().enumerate() {
+        match NaiveDate::parse_from_str(h, "%Y-%m-%d") {
+            Ok(d) => holidays.push(d),
+            Err(_) => errors.push(FieldError::new(
+                format!("{at}.holidays[{j}]"),
+                format!("'{h}' is not a date such as 2027-04-04"),
+            )),
+        }
+    }
+    let mut busy = Vec::with_capacity(p.busy.len());
+    for (j, b) in p.busy.iter().enumerate() {
+        let field = format!("{at}.busy[{j}]");
+        let start = errors.take(instant(&b.start, &format!("{field}.start")));
+        let end = errors.take(instant(&b.end, &format!("{field}.end")));
+        if let (Some(start), Some(end)) = (start, end) {
+            match Interval::new(start, end) {
+                Some(interval) => busy.push(interval),
+                None => errors.push(FieldError::new(
+                    format!("{field}.end"),
+                    "must not be before start",
+                )),
+            }
+        }
+    }
+    for (j, c) in p.calendars.iter().enumerate() {
+        if c.trim().is_empty() {
+            errors.push(FieldError::new(
+                format!("{at}.calendars[{j}]"),
+                "must not be empty",
+            ));
+        }
+    }
+    if errors.0.len() > before {
+        return None;
+    }
+    Some(SearchParticipant {
+        id: p.id.clone(),
+        zone: zone?,
+        attendance: attendance?,
+        required: p.required.unwrap_or(true),
+        weight,
+        working: working?,
+        acceptable: acceptable?,
+        holidays,
+        busy,
+    })
+}
