@@ -1,4 +1,7 @@
-//! The `tandem` command line: run the service, migrate the database, manage API tokens.
+//! The `tandem` command line: run the service, find meeting windows, migrate the database,
+//! manage API tokens.
+
+mod find;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -42,6 +45,14 @@ enum Command {
         /// Load demo venues and meetings (once per database).
         #[arg(long)]
         demo: bool,
+    },
+    /// Find the best meeting windows for a request file (DESIGN §3).
+    Find {
+        /// The request (JSON); calendar paths in it are relative to this file.
+        request: PathBuf,
+        /// Output: the JSON of DESIGN §3, or a table per window in local times.
+        #[arg(long, value_enum, default_value_t = find::Format::Json)]
+        format: find::Format,
     },
     /// Create or upgrade the database schema, then exit.
     Migrate,
@@ -141,9 +152,17 @@ async fn open_store(
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut settings = settings(&cli.common)?;
     match cli.command {
+        Command::Find { request, format } => {
+            // The search reads files only: no configuration or database is involved.
+            let (search, result) = find::find(&request).map_err(UsageError)?;
+            match format {
+                find::Format::Json => println!("{}", serde_json::to_string_pretty(&result)?),
+                find::Format::Table => print!("{}", find::table(&search, &result)),
+            }
+        }
         Command::Serve { bind, demo } => {
+            let mut settings = settings(&cli.common)?;
             if let Some(bind) = bind {
                 settings.server.bind = bind;
             }
@@ -163,10 +182,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!("stopped");
         }
         Command::Migrate => {
+            let settings = settings(&cli.common)?;
             let store = open_store(&settings).await?;
             println!("database is migrated ({})", store.backend());
         }
         Command::Token { action } => {
+            let settings = settings(&cli.common)?;
             let store = open_store(&settings).await?;
             match action {
                 TokenAction::Create {

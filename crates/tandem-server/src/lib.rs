@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod problem;
 pub mod state;
 pub mod tzdata;
+pub mod windows;
 
 use std::collections::BTreeSet;
 use std::future::Future;

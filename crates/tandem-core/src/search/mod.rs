@@ -9,6 +9,7 @@
 
 mod request;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -25,7 +26,7 @@ pub use request::{
 };
 
 /// Hours on some weekdays, in a participant's local time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DailyHours {
     /// The weekdays the hours apply to.
     pub days: WeekdaySet,
@@ -121,6 +122,7 @@ pub fn candidate_count(range: Interval, duration: Duration, step: Duration) -> u
 
 /// A participant's window in their own zone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LocalWindow {
     /// Start, RFC 3339 with the zone's offset.
     pub start: String,
@@ -130,12 +132,15 @@ pub struct LocalWindow {
 
 /// One window found.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Window {
     /// Start (UTC).
     #[serde(serialize_with = "utc_z")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2027-03-02T12:00:00Z"))]
     pub start: DateTime<Utc>,
     /// End (UTC).
     #[serde(serialize_with = "utc_z")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2027-03-02T14:00:00Z"))]
     pub end: DateTime<Utc>,
     /// Participants available, in request order.
     pub available: Vec<String>,
@@ -147,16 +152,19 @@ pub struct Window {
     pub inconvenience_minutes: i64,
     /// The window in every participant's zone, in request order.
     #[serde(serialize_with = "ordered_map")]
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::HashMap<String, LocalWindow>))]
     pub local: Vec<(String, LocalWindow)>,
 }
 
 /// Why the answer is what it is.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diagnostics {
     /// Candidate windows considered.
     pub candidates: u64,
     /// Per required participant, the candidates they (alone or with others) ruled out.
     #[serde(serialize_with = "ordered_map")]
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::HashMap<String, u64>))]
     pub blocked_by: Vec<(String, u64)>,
     /// When no window was found, what stood in the way.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,6 +173,7 @@ pub struct Diagnostics {
 
 /// The answer of a search.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchResult {
     /// The windows, best first.
     pub windows: Vec<Window>,
@@ -187,25 +196,54 @@ fn ordered_map<S: Serializer, V: Serialize>(
     map.end()
 }
 
-/// Sorted, merged, non-empty intervals.
-fn normalise(mut intervals: Vec<Interval>) -> Vec<Interval> {
-    intervals.retain(|i| !i.is_empty());
-    intervals.sort();
-    let mut merged: Vec<Interval> = Vec::with_capacity(intervals.len());
-    for i in intervals {
+/// An interval as Unix seconds, the engine's working unit: comparisons and subtractions on
+/// plain integers keep the sweep fast.
+type Span = (i64, i64);
+
+fn span(i: Interval) -> Span {
+    (i.start.timestamp(), i.end.timestamp())
+}
+
+/// Sorted, merged, non-empty spans.
+fn normalise(intervals: impl IntoIterator<Item = Interval>) -> Vec<Span> {
+    let mut spans: Vec<Span> = intervals
+        .into_iter()
+        .map(span)
+        .filter(|(s, e)| s < e)
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
         match merged.last_mut() {
-            Some(last) if i.start <= last.end => last.end = last.end.max(i.end),
-            _ => merged.push(i),
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
         }
     }
     merged
 }
 
+/// Daily intervals shared by every participant with the same zone and hours.
+#[derive(Default)]
+struct DailyCache(HashMap<(Zone, DailyHours), std::rc::Rc<Vec<Span>>>);
+
+impl DailyCache {
+    fn get(&mut self, zone: Zone, hours: DailyHours, range: Interval) -> std::rc::Rc<Vec<Span>> {
+        self.0
+            .entry((zone, hours))
+            .or_insert_with(|| {
+                std::rc::Rc::new(hours.intervals(zone, range).into_iter().map(span).collect())
+            })
+            .clone()
+    }
+}
+
 /// One participant's prepared timeline, swept forward with the candidates.
 struct Timeline {
-    acceptable: Vec<Interval>,
-    working: Vec<Interval>,
-    busy: Vec<Interval>,
+    /// Per local day, not merged: a window must lie inside one of them (§3.4).
+    acceptable: std::rc::Rc<Vec<Span>>,
+    /// Merged: only their union matters (§3.6).
+    working: std::rc::Rc<Vec<Span>>,
+    busy: Vec<Span>,
     a: usize,
     w: usize,
     b: usize,
@@ -220,13 +258,12 @@ enum Verdict {
 }
 
 impl Timeline {
-    fn new(p: &SearchParticipant, range: Interval) -> Self {
-        let mut busy = p.busy.clone();
-        busy.extend(p.holidays.iter().map(|d| p.zone.day(*d)));
+    fn new(p: &SearchParticipant, range: Interval, cache: &mut DailyCache) -> Self {
+        let holidays = p.holidays.iter().map(|d| p.zone.day(*d));
         Self {
-            acceptable: p.acceptable.intervals(p.zone, range),
-            working: normalise(p.working.intervals(p.zone, range)),
-            busy: normalise(busy),
+            acceptable: cache.get(p.zone, p.acceptable, range),
+            working: cache.get(p.zone, p.working, range),
+            busy: normalise(p.busy.iter().copied().chain(holidays)),
             a: 0,
             w: 0,
             b: 0,
@@ -234,55 +271,65 @@ impl Timeline {
     }
 
     /// Whether the participant can make `w`; windows must be asked for in start order.
-    fn verdict(&mut self, w: Interval) -> Verdict {
-        while self.a < self.acceptable.len() && self.acceptable[self.a].end <= w.start {
+    fn verdict(&mut self, (start, end): Span) -> Verdict {
+        let acceptable = &self.acceptable;
+        while self.a < acceptable.len() && acceptable[self.a].1 <= start {
             self.a += 1;
         }
-        let inside = self
-            .acceptable
+        let inside = acceptable
             .get(self.a)
-            .is_some_and(|a| a.start <= w.start && w.end <= a.end);
+            .is_some_and(|&(s, e)| s <= start && end <= e);
         if !inside {
             return Verdict::OutsideHours;
         }
-        while self.b < self.busy.len() && self.busy[self.b].end <= w.start {
+        while self.b < self.busy.len() && self.busy[self.b].1 <= start {
             self.b += 1;
         }
-        if self.busy.get(self.b).is_some_and(|b| b.start < w.end) {
+        if self.busy.get(self.b).is_some_and(|&(s, _)| s < end) {
             return Verdict::Busy;
         }
         Verdict::Available
     }
 
     /// Seconds of `w` outside working hours; windows must be asked for in start order.
-    fn outside_working_seconds(&mut self, w: Interval) -> i64 {
-        while self.w < self.working.len() && self.working[self.w].end <= w.start {
+    fn outside_working_seconds(&mut self, (start, end): Span) -> i64 {
+        let working = &self.working;
+        while self.w < working.len() && working[self.w].1 <= start {
             self.w += 1;
         }
         let mut inside = 0;
-        for i in &self.working[self.w..] {
-            if i.start >= w.end {
+        for &(s, e) in &working[self.w..] {
+            if s >= end {
                 break;
             }
-            inside += (i.end.min(w.end) - i.start.max(w.start)).num_seconds();
+            inside += e.min(end) - s.max(start);
         }
-        (w.end - w.start).num_seconds() - inside
+        end - start - inside
     }
 }
 
 struct Candidate {
-    window: Interval,
+    window: Span,
     score: f64,
     inconvenience_seconds: i64,
     available: Vec<bool>,
 }
 
+fn overlaps(a: Span, b: Span) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn instant(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
 /// Runs the search of DESIGN §3.
 pub fn search(query: &WindowQuery) -> SearchResult {
+    let mut cache = DailyCache::default();
     let mut timelines: Vec<Timeline> = query
         .participants
         .iter()
-        .map(|p| Timeline::new(p, query.range))
+        .map(|p| Timeline::new(p, query.range, &mut cache))
         .collect();
     let required: Vec<usize> = (0..query.participants.len())
         .filter(|i| query.participants[*i].required)
@@ -294,13 +341,11 @@ pub fn search(query: &WindowQuery) -> SearchResult {
     let mut blocked = vec![0u64; query.participants.len()];
     let mut outside_hours = vec![0u64; query.participants.len()];
     let mut candidates = Vec::new();
-    let step = query.step;
-    let mut start = query.range.start;
+    let step = query.step.num_seconds();
+    let duration = query.duration.num_seconds();
+    let mut start = query.range.start.timestamp();
     for _ in 0..total {
-        let window = Interval {
-            start,
-            end: start + query.duration,
-        };
+        let window = (start, start + duration);
         start += step;
         let mut ok = true;
         for &i in &required {
@@ -348,14 +393,14 @@ pub fn search(query: &WindowQuery) -> SearchResult {
         b.score
             .total_cmp(&a.score)
             .then(a.inconvenience_seconds.cmp(&b.inconvenience_seconds))
-            .then(a.window.start.cmp(&b.window.start))
+            .then(a.window.0.cmp(&b.window.0))
     });
     let mut taken: Vec<&Candidate> = Vec::with_capacity(query.limit);
     for c in &candidates {
         if taken.len() >= query.limit {
             break;
         }
-        if taken.iter().all(|t| !t.window.overlaps(&c.window)) {
+        if taken.iter().all(|t| !overlaps(t.window, c.window)) {
             taken.push(c);
         }
     }
@@ -390,9 +435,10 @@ fn render(query: &WindowQuery, c: &Candidate) -> Window {
             unavailable.push(p.id.clone());
         }
     }
+    let (start, end) = (instant(c.window.0), instant(c.window.1));
     Window {
-        start: c.window.start,
-        end: c.window.end,
+        start,
+        end,
         available,
         unavailable,
         score: c.score,
@@ -404,8 +450,8 @@ fn render(query: &WindowQuery, c: &Candidate) -> Window {
                 (
                     p.id.clone(),
                     LocalWindow {
-                        start: p.zone.rfc3339(c.window.start),
-                        end: p.zone.rfc3339(c.window.end),
+                        start: p.zone.rfc3339(start),
+                        end: p.zone.rfc3339(end),
                     },
                 )
             })

@@ -22,6 +22,7 @@ pub const MAX_LIMIT: i64 = 100;
 /// The search range.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RangeRequest {
     /// First instant a window may start (RFC 3339).
     pub start: String,
@@ -32,6 +33,7 @@ pub struct RangeRequest {
 /// Hours on some days, in local time.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HoursRequest {
     /// Weekdays (`mon`…`sun`).
     #[serde(default)]
@@ -47,6 +49,7 @@ pub struct HoursRequest {
 /// An explicit busy interval.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BusyRequest {
     /// Start (RFC 3339).
     pub start: String,
@@ -57,6 +60,7 @@ pub struct BusyRequest {
 /// One participant as requested.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParticipantRequest {
     /// Id, unique in the request.
     pub id: String,
@@ -94,6 +98,7 @@ pub struct ParticipantRequest {
 /// A window search request (DESIGN §3).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchRequest {
     /// Where windows may lie.
     pub range: RangeRequest,

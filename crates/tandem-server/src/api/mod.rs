@@ -4,6 +4,7 @@ pub mod events;
 pub mod operations;
 pub mod reference;
 pub mod venues;
+pub mod windows;
 
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
@@ -39,6 +40,7 @@ impl Modify for BearerAuth {
     tags(
         (name = "events", description = "Meetings, workshops, conferences and sessions"),
         (name = "venues", description = "Venues and rooms"),
+        (name = "windows", description = "The best meeting windows across time zones"),
         (name = "reference", description = "ITU regions, offices, organisations and groups"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
@@ -56,6 +58,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(venues::create_venue, venues::list_venues))
         .routes(routes!(venues::get_venue))
+        .routes(routes!(windows::search_windows))
         .routes(routes!(reference::list_regions))
         .routes(routes!(reference::get_region))
         .routes(routes!(reference::list_offices))
