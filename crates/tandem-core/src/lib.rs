@@ -20,5 +20,5 @@ pub use recurrence::Recurrence;
 pub use region::RegionCode;
 pub use time::{Interval, LocalTimeOfDay, Resolution, Zone};
 pub use validation::{FieldError, FieldErrors};
-pub use venue::{CountryCode, RoomDraft, VenueDraft};
+pub use venue::{CountryCode, GeoPoint, RoomDraft, VenueDraft};
 pub use weekday::{WeekdaySet, WEEKDAY_NAMES};

@@ -81,8 +81,36 @@ impl RoomDraft {
     }
 }
 
+/// A point on the earth (WGS 84), for the feeds' GEO property.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GeoPoint {
+    /// Latitude in degrees, −90 to 90.
+    pub lat: f64,
+    /// Longitude in degrees, −180 to 180.
+    pub lon: f64,
+}
+
+impl GeoPoint {
+    /// Checks the ranges.
+    pub fn new(lat: f64, lon: f64) -> Result<Self, FieldError> {
+        if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+            return Err(FieldError::new(
+                "lat",
+                "latitude must be between -90 and 90",
+            ));
+        }
+        if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+            return Err(FieldError::new(
+                "lon",
+                "longitude must be between -180 and 180",
+            ));
+        }
+        Ok(Self { lat, lon })
+    }
+}
+
 /// A validated venue, ready to be stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VenueDraft {
     /// What it is called.
     pub name: Title,
@@ -98,6 +126,8 @@ pub struct VenueDraft {
     pub holiday_calendar: Option<String>,
     /// Its rooms.
     pub rooms: Vec<RoomDraft>,
+    /// Where it is.
+    pub geo: Option<GeoPoint>,
 }
 
 impl VenueDraft {

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use tandem_core::{
-    Attendance, CountryCode, EventDraft, EventKind, EventMode, EventStatus, EventTiming,
+    Attendance, CountryCode, EventDraft, EventKind, EventMode, EventStatus, EventTiming, GeoPoint,
     Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
 };
 use tandem_store::{Store, Venue};
@@ -20,6 +20,8 @@ struct DemoVenue {
     tz: &'static str,
     weekend: WeekdaySet,
     rooms: &'static [(&'static str, u32)],
+    /// Approximate coordinates (city-centre precision), for the feeds' GEO.
+    geo: (f64, f64),
 }
 
 const VENUES: &[DemoVenue] = &[
@@ -29,6 +31,7 @@ const VENUES: &[DemoVenue] = &[
         country: "CM",
         tz: "Africa/Douala",
         weekend: WeekdaySet::SAT_SUN,
+        geo: (3.8667, 11.5167),
         rooms: &[("Salle A", 120), ("Salle B", 40)],
     },
     DemoVenue {
@@ -37,6 +40,7 @@ const VENUES: &[DemoVenue] = &[
         country: "EG",
         tz: "Africa/Cairo",
         weekend: WeekdaySet::FRI_SAT,
+        geo: (30.0717, 31.0170),
         rooms: &[("Nile Hall", 200), ("Room 2", 30)],
     },
     DemoVenue {
@@ -45,6 +49,7 @@ const VENUES: &[DemoVenue] = &[
         country: "TH",
         tz: "Asia/Bangkok",
         weekend: WeekdaySet::SAT_SUN,
+        geo: (13.7590, 100.5071),
         rooms: &[("Conference Room 1", 300), ("Meeting Room C", 50)],
     },
     DemoVenue {
@@ -53,6 +58,7 @@ const VENUES: &[DemoVenue] = &[
         country: "BR",
         tz: "America/Sao_Paulo",
         weekend: WeekdaySet::SAT_SUN,
+        geo: (-15.7939, -47.8828),
         rooms: &[("Sala Rondon", 60)],
     },
     DemoVenue {
@@ -61,6 +67,7 @@ const VENUES: &[DemoVenue] = &[
         country: "CH",
         tz: "Europe/Zurich",
         weekend: WeekdaySet::SAT_SUN,
+        geo: (46.2228, 6.1375),
         rooms: &[("Room 2", 400), ("Room 7", 80)],
     },
     DemoVenue {
@@ -69,6 +76,7 @@ const VENUES: &[DemoVenue] = &[
         country: "NP",
         tz: "Asia/Kathmandu",
         weekend: WeekdaySet::SAT_SUN,
+        geo: (27.7172, 85.3240),
         rooms: &[("Everest Ballroom", 150)],
     },
 ];
@@ -167,6 +175,7 @@ pub async fn seed(
                 .contains(v.country)
                 .then(|| v.country.to_owned()),
             rooms,
+            geo: Some(GeoPoint::new(v.geo.0, v.geo.1)?),
         }
         .check()
         .map_err(|e| anyhow::anyhow!("demo venue: {e}"))?;

@@ -17,7 +17,9 @@ use tandem_core::{EventDraft, Interval, VenueDraft};
 use uuid::Uuid;
 
 pub use error::{RoomClash, StoreError};
-pub use model::{Event, EventCursor, EventFilter, NewToken, Role, Room, TokenRecord, Venue};
+pub use model::{
+    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Role, Room, TokenRecord, Venue,
+};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -96,6 +98,35 @@ pub trait Store: Send + Sync + 'static {
 
     /// Every token record, newest first (hashes only).
     async fn tokens(&self) -> StoreResult<Vec<TokenRecord>>;
+
+    /// The revision counter: bumped, in the same transaction, by every write a feed can show
+    /// (events and venues), so a cached feed built at revision N is current while it stays N.
+    async fn revision(&self) -> StoreResult<i64>;
+
+    /// Co-location links touching any of `ids`, as (event, the event it is held alongside).
+    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>>;
+
+    /// Stores a private feed token for a participant (only its SHA-256).
+    async fn create_feed_token(
+        &self,
+        participant: &str,
+        hash: &[u8; 32],
+    ) -> StoreResult<FeedTokenRecord>;
+
+    /// The live feed token with this hash, with the stored hash (for a constant-time check).
+    async fn feed_token_by_hash(
+        &self,
+        hash: &[u8; 32],
+    ) -> StoreResult<Option<(FeedTokenRecord, Vec<u8>)>>;
+
+    /// One feed token record.
+    async fn feed_token(&self, id: Uuid) -> StoreResult<FeedTokenRecord>;
+
+    /// Revokes a feed token; revoking twice is not an error.
+    async fn revoke_feed_token(&self, id: Uuid) -> StoreResult<()>;
+
+    /// A participant's feed tokens, newest first.
+    async fn feed_tokens(&self, participant: &str) -> StoreResult<Vec<FeedTokenRecord>>;
 
     /// A metadata value.
     async fn meta(&self, key: &str) -> StoreResult<Option<String>>;

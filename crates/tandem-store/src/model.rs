@@ -4,7 +4,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use tandem_core::{EventKind, EventMode, EventStatus, Participant, RegionCode, WeekdaySet, Zone};
+use tandem_core::{
+    EventKind, EventMode, EventStatus, GeoPoint, Participant, RegionCode, WeekdaySet, Zone,
+};
 use uuid::Uuid;
 
 /// A room of a venue.
@@ -19,7 +21,7 @@ pub struct Room {
 }
 
 /// A stored venue.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Venue {
     /// Its id.
     pub id: Uuid,
@@ -37,6 +39,8 @@ pub struct Venue {
     pub holiday_calendar: Option<String>,
     /// Rooms, in the order given.
     pub rooms: Vec<Room>,
+    /// Where it is.
+    pub geo: Option<GeoPoint>,
     /// When it was created.
     pub created_at: DateTime<Utc>,
     /// When it last changed.
@@ -120,6 +124,12 @@ pub struct EventFilter {
     pub from: Option<DateTime<Utc>>,
     /// Only events with an occurrence starting before this instant.
     pub to: Option<DateTime<Utc>>,
+    /// Only these kinds.
+    pub kinds: Vec<EventKind>,
+    /// Only events this participant is in.
+    pub participant: Option<String>,
+    /// Only this event.
+    pub id: Option<Uuid>,
 }
 
 /// Where a page of events ends: the last event's first start and id.
@@ -208,6 +218,19 @@ pub struct TokenRecord {
     pub regions: Vec<RegionCode>,
     /// Who or what it is for.
     pub label: Option<String>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it was revoked.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A private feed token's record (never the secret).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedTokenRecord {
+    /// Its id.
+    pub id: Uuid,
+    /// The participant whose events the feed shows.
+    pub participant: String,
     /// When it was created.
     pub created_at: DateTime<Utc>,
     /// When it was revoked.

@@ -9,12 +9,14 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
-use tandem_core::{EventDraft, EventStatus, Interval, VenueDraft};
+use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, VenueDraft};
 use tracing::instrument;
 use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
-use crate::model::{Event, EventCursor, EventFilter, NewToken, Room, TokenRecord, Venue};
+use crate::model::{
+    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Room, TokenRecord, Venue,
+};
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
 
@@ -104,6 +106,23 @@ fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
     Ok((first, last_end))
 }
 
+/// Bumps the feed revision inside the caller's transaction (the row lock orders commits).
+async fn bump_revision(conn: &mut PgConnection) -> StoreResult<()> {
+    sqlx::query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'")
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+fn feed_token_record(r: &PgRow) -> Result<FeedTokenRecord, StoreError> {
+    Ok(FeedTokenRecord {
+        id: r.try_get("id")?,
+        participant: r.try_get("participant_id")?,
+        created_at: r.try_get("created_at")?,
+        revoked_at: r.try_get("revoked_at")?,
+    })
+}
+
 fn check_version(expected: Option<i64>, current: i64) -> StoreResult<()> {
     match expected {
         Some(expected) if expected != current => {
@@ -173,7 +192,7 @@ impl PostgresStore {
 
     async fn venue_in(conn: &mut PgConnection, id: Uuid) -> StoreResult<Option<Venue>> {
         let Some(row) = sqlx::query(
-            "SELECT id, name, city, country, tz, weekend, holiday_calendar, created_at, updated_at \
+            "SELECT id, name, city, country, tz, weekend, holiday_calendar, latitude, longitude, created_at, updated_at \
              FROM venues WHERE id = $1",
         )
         .bind(id)
@@ -206,6 +225,13 @@ impl PostgresStore {
             weekend: rows::weekend(&row.try_get::<String, _>("weekend")?)?,
             holiday_calendar: row.try_get("holiday_calendar")?,
             rooms,
+            geo: match (
+                row.try_get::<Option<f64>, _>("latitude")?,
+                row.try_get::<Option<f64>, _>("longitude")?,
+            ) {
+                (Some(lat), Some(lon)) => Some(GeoPoint { lat, lon }),
+                _ => None,
+            },
             created_at: row.try_get("created_at")?,
             updated_at: row.try_get("updated_at")?,
         }))
@@ -416,6 +442,7 @@ impl PostgresStore {
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, occurrences).await?;
+        bump_revision(&mut tx).await?;
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(event)
@@ -465,6 +492,7 @@ impl PostgresStore {
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, occurrences).await?;
+        bump_revision(&mut tx).await?;
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(event)
@@ -491,6 +519,7 @@ impl PostgresStore {
         .execute(&mut *tx)
         .await?;
         Self::write_occurrences(&mut tx, id, event.room_id, event.status, occurrences).await?;
+        bump_revision(&mut tx).await?;
         tx.commit().await?;
         Ok(event.room_id)
     }
@@ -513,8 +542,8 @@ impl Store for PostgresStore {
         let now = Utc::now();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+            "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, longitude, \
+             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
         )
         .bind(id)
         .bind(draft.name.as_str())
@@ -523,9 +552,12 @@ impl Store for PostgresStore {
         .bind(draft.tz.name())
         .bind(draft.weekend.to_string())
         .bind(draft.holiday_calendar.as_deref())
+        .bind(draft.geo.map(|g| g.lat))
+        .bind(draft.geo.map(|g| g.lon))
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        bump_revision(&mut tx).await?;
         for (position, room) in draft.rooms.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO rooms (id, venue_id, name, capacity, position) VALUES ($1, $2, $3, $4, $5)",
@@ -609,6 +641,18 @@ impl Store for PostgresStore {
         if let Some(venue) = filter.venue_id {
             q.push(" AND venue_id = ").push_bind(venue);
         }
+        if let Some(id) = filter.id {
+            q.push(" AND id = ").push_bind(id);
+        }
+        if !filter.kinds.is_empty() {
+            let kinds: Vec<&str> = filter.kinds.iter().map(|k| k.as_str()).collect();
+            q.push(" AND kind = ANY(").push_bind(kinds).push(")");
+        }
+        if let Some(participant) = &filter.participant {
+            q.push(" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.participant_id = ")
+                .push_bind(participant.clone())
+                .push(")");
+        }
         if !filter.statuses.is_empty() {
             let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
             q.push(" AND status = ANY(").push_bind(statuses).push(")");
@@ -677,6 +721,7 @@ impl Store for PostgresStore {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            bump_revision(&mut tx).await?;
         }
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -792,6 +837,102 @@ impl Store for PostgresStore {
                 r.try_get("revoked_at")?,
             )
         })
+        .collect()
+    }
+
+    async fn revision(&self) -> StoreResult<i64> {
+        let value: Option<String> =
+            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'revision'")
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>> {
+        let rows = sqlx::query(
+            "SELECT id, co_located_with FROM events WHERE co_located_with IS NOT NULL \
+             AND (id = ANY($1) OR co_located_with = ANY($1))",
+        )
+        .bind(ids)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("co_located_with")?)))
+            .collect()
+    }
+
+    async fn create_feed_token(
+        &self,
+        participant: &str,
+        hash: &[u8; 32],
+    ) -> StoreResult<FeedTokenRecord> {
+        let row = sqlx::query(
+            "INSERT INTO feed_tokens (id, participant_id, token_hash, created_at) VALUES ($1, $2, $3, now()) \
+             RETURNING id, participant_id, created_at, revoked_at",
+        )
+        .bind(Uuid::new_v4())
+        .bind(participant)
+        .bind(&hash[..])
+        .fetch_one(&self.pool)
+        .await?;
+        feed_token_record(&row)
+    }
+
+    async fn feed_token_by_hash(
+        &self,
+        hash: &[u8; 32],
+    ) -> StoreResult<Option<(FeedTokenRecord, Vec<u8>)>> {
+        let row = sqlx::query(
+            "SELECT id, participant_id, token_hash, created_at, revoked_at FROM feed_tokens \
+             WHERE token_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(&hash[..])
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((feed_token_record(&r)?, r.try_get("token_hash")?)))
+            .transpose()
+    }
+
+    async fn feed_token(&self, id: Uuid) -> StoreResult<FeedTokenRecord> {
+        let row = sqlx::query(
+            "SELECT id, participant_id, created_at, revoked_at FROM feed_tokens WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound {
+            entity: "feed token",
+            id,
+        })?;
+        feed_token_record(&row)
+    }
+
+    async fn revoke_feed_token(&self, id: Uuid) -> StoreResult<()> {
+        let done = sqlx::query(
+            "UPDATE feed_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                entity: "feed token",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    async fn feed_tokens(&self, participant: &str) -> StoreResult<Vec<FeedTokenRecord>> {
+        sqlx::query(
+            "SELECT id, participant_id, created_at, revoked_at FROM feed_tokens WHERE participant_id = $1 \
+             ORDER BY created_at DESC, id",
+        )
+        .bind(participant)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(feed_token_record)
         .collect()
     }
 

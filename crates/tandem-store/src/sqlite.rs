@@ -10,12 +10,14 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
-use tandem_core::{EventDraft, EventStatus, Interval, VenueDraft};
+use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, VenueDraft};
 use tracing::instrument;
 use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
-use crate::model::{Event, EventCursor, EventFilter, NewToken, Room, TokenRecord, Venue};
+use crate::model::{
+    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Room, TokenRecord, Venue,
+};
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
 
@@ -154,7 +156,8 @@ impl SqliteStore {
 
     async fn venue_in(&self, conn: &mut SqliteConnection, id: Uuid) -> StoreResult<Option<Venue>> {
         let Some(row) = sqlx::query(
-            "SELECT id, name, city, country, tz, weekend, holiday_calendar, created_at, updated_at FROM venues WHERE id = ?",
+            "SELECT id, name, city, country, tz, weekend, holiday_calendar, latitude, longitude, created_at, updated_at \
+             FROM venues WHERE id = ?",
         )
         .bind(id.to_string())
         .fetch_optional(&mut *conn)
@@ -186,6 +189,13 @@ impl SqliteStore {
             weekend: rows::weekend(&row.try_get::<String, _>("weekend")?)?,
             holiday_calendar: row.try_get("holiday_calendar")?,
             rooms,
+            geo: match (
+                row.try_get::<Option<f64>, _>("latitude")?,
+                row.try_get::<Option<f64>, _>("longitude")?,
+            ) {
+                (Some(lat), Some(lon)) => Some(GeoPoint { lat, lon }),
+                _ => None,
+            },
             created_at: from_ts(row.try_get("created_at")?),
             updated_at: from_ts(row.try_get("updated_at")?),
         }))
@@ -357,6 +367,25 @@ fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
     Ok((first, last_end))
 }
 
+/// Bumps the feed revision inside the caller's (immediate) transaction.
+async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+fn feed_token_record(r: &SqliteRow) -> Result<FeedTokenRecord, StoreError> {
+    Ok(FeedTokenRecord {
+        id: uuid(&r.try_get::<String, _>("id")?)?,
+        participant: r.try_get("participant_id")?,
+        created_at: from_ts(r.try_get("created_at")?),
+        revoked_at: r.try_get::<Option<i64>, _>("revoked_at")?.map(from_ts),
+    })
+}
+
 fn check_version(id: Uuid, expected: Option<i64>, current: i64) -> StoreResult<()> {
     let _ = id;
     match expected {
@@ -384,8 +413,8 @@ impl Store for SqliteStore {
         let now = ts(Utc::now());
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query(
-            "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, longitude, \
+             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id.to_string())
         .bind(draft.name.as_str())
@@ -394,10 +423,13 @@ impl Store for SqliteStore {
         .bind(draft.tz.name())
         .bind(draft.weekend.to_string())
         .bind(draft.holiday_calendar.as_deref())
+        .bind(draft.geo.map(|g| g.lat))
+        .bind(draft.geo.map(|g| g.lon))
         .bind(now)
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        bump_revision(&mut tx).await?;
         for (position, room) in draft.rooms.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO rooms (id, venue_id, name, capacity, position) VALUES (?, ?, ?, ?, ?)",
@@ -490,6 +522,7 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
+        bump_revision(&mut tx).await?;
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(event)
@@ -517,6 +550,22 @@ impl Store for SqliteStore {
         }
         if let Some(venue) = filter.venue_id {
             q.push(" AND venue_id = ").push_bind(venue.to_string());
+        }
+        if let Some(id) = filter.id {
+            q.push(" AND id = ").push_bind(id.to_string());
+        }
+        if !filter.kinds.is_empty() {
+            q.push(" AND kind IN (");
+            let mut k = q.separated(", ");
+            for kind in &filter.kinds {
+                k.push_bind(kind.as_str());
+            }
+            q.push(")");
+        }
+        if let Some(participant) = &filter.participant {
+            q.push(" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.participant_id = ")
+                .push_bind(participant.clone())
+                .push(")");
         }
         if !filter.statuses.is_empty() {
             q.push(" AND status IN (");
@@ -603,6 +652,7 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
+        bump_revision(&mut tx).await?;
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(event)
@@ -625,6 +675,7 @@ impl Store for SqliteStore {
                 .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
+            bump_revision(&mut tx).await?;
         }
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -671,6 +722,7 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         Self::write_occurrences(&mut tx, id, event.room_id, event.status, occurrences).await?;
+        bump_revision(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -749,6 +801,124 @@ impl Store for SqliteStore {
                 )
             })
             .collect()
+    }
+
+    async fn revision(&self) -> StoreResult<i64> {
+        let value: Option<String> =
+            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'revision'")
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT id, co_located_with FROM events WHERE co_located_with IS NOT NULL AND (id IN (",
+        );
+        let mut a = q.separated(", ");
+        for id in ids {
+            a.push_bind(id.to_string());
+        }
+        q.push(") OR co_located_with IN (");
+        let mut b = q.separated(", ");
+        for id in ids {
+            b.push_bind(id.to_string());
+        }
+        q.push("))");
+        q.build()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    uuid(&r.try_get::<String, _>("id")?)?,
+                    uuid(&r.try_get::<String, _>("co_located_with")?)?,
+                ))
+            })
+            .collect()
+    }
+
+    async fn create_feed_token(
+        &self,
+        participant: &str,
+        hash: &[u8; 32],
+    ) -> StoreResult<FeedTokenRecord> {
+        let id = Uuid::new_v4();
+        let now = ts(Utc::now());
+        sqlx::query("INSERT INTO feed_tokens (id, participant_id, token_hash, created_at) VALUES (?, ?, ?, ?)")
+            .bind(id.to_string())
+            .bind(participant)
+            .bind(&hash[..])
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(FeedTokenRecord {
+            id,
+            participant: participant.to_owned(),
+            created_at: from_ts(now),
+            revoked_at: None,
+        })
+    }
+
+    async fn feed_token_by_hash(
+        &self,
+        hash: &[u8; 32],
+    ) -> StoreResult<Option<(FeedTokenRecord, Vec<u8>)>> {
+        let row = sqlx::query(
+            "SELECT id, participant_id, token_hash, created_at, revoked_at FROM feed_tokens \
+             WHERE token_hash = ? AND revoked_at IS NULL",
+        )
+        .bind(&hash[..])
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((feed_token_record(&r)?, r.try_get("token_hash")?)))
+            .transpose()
+    }
+
+    async fn feed_token(&self, id: Uuid) -> StoreResult<FeedTokenRecord> {
+        let row = sqlx::query(
+            "SELECT id, participant_id, created_at, revoked_at FROM feed_tokens WHERE id = ?",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound {
+            entity: "feed token",
+            id,
+        })?;
+        feed_token_record(&row)
+    }
+
+    async fn revoke_feed_token(&self, id: Uuid) -> StoreResult<()> {
+        let done =
+            sqlx::query("UPDATE feed_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")
+                .bind(ts(Utc::now()))
+                .bind(id.to_string())
+                .execute(&self.pool)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                entity: "feed token",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    async fn feed_tokens(&self, participant: &str) -> StoreResult<Vec<FeedTokenRecord>> {
+        sqlx::query(
+            "SELECT id, participant_id, created_at, revoked_at FROM feed_tokens WHERE participant_id = ? \
+             ORDER BY created_at DESC, id",
+        )
+        .bind(participant)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(feed_token_record)
+        .collect()
     }
 
     async fn meta(&self, key: &str) -> StoreResult<Option<String>> {

@@ -73,6 +73,10 @@ conformance!(
     tokens_are_found_by_hash_until_revoked,
     meta_values_are_set_and_overwritten,
     events_derived_with_other_tzdata_are_found_and_rederived,
+    every_visible_write_bumps_the_revision,
+    feed_tokens_are_found_by_hash_until_revoked,
+    co_locations_are_found_both_ways,
+    events_filter_by_kind_participant_and_id,
 );
 
 /// Runs `test` on a fresh `sqlite` store in a temporary directory.
@@ -260,6 +264,7 @@ fn venue_draft(
         tz: zone(tz),
         weekend,
         holiday_calendar: Some(country.to_owned()),
+        geo: tandem_core::GeoPoint::new(3.8667, 11.5167).ok(),
         rooms: rooms
             .iter()
             .map(|(name, capacity)| RoomDraft::new(name, *capacity).expect("a valid room"))
@@ -1901,4 +1906,190 @@ async fn events_derived_with_other_tzdata_are_found_and_rederived(store: Arc<dyn
         ),
         ("event", unknown)
     );
+}
+
+/// Feeds are cached per revision: every write a feed shows moves it, reads do not.
+async fn every_visible_write_bumps_the_revision(store: Arc<dyn Store>) {
+    let store = store.as_ref();
+    let r0 = store.revision().await.expect("revision");
+    let venue = palais(store).await;
+    assert_eq!(
+        venue.geo,
+        tandem_core::GeoPoint::new(3.8667, 11.5167).ok(),
+        "coordinates round-trip"
+    );
+    let r1 = store.revision().await.expect("revision");
+    assert!(r1 > r0, "creating a venue");
+    let event = create(
+        store,
+        &booking("Meeting", "2027-03-10T09:00", "2027-03-10T17:00", &venue, 0),
+    )
+    .await;
+    let r2 = store.revision().await.expect("revision");
+    assert!(r2 > r1, "creating an event");
+    store.event(event.id).await.expect("read");
+    store
+        .events(&EventFilter::default(), None, 10)
+        .await
+        .expect("list");
+    assert_eq!(
+        store.revision().await.expect("revision"),
+        r2,
+        "reads leave it"
+    );
+    let mut changed = booking(
+        "Meeting (moved)",
+        "2027-03-11T09:00",
+        "2027-03-11T17:00",
+        &venue,
+        0,
+    );
+    changed.description = Some("moved".into());
+    store
+        .update_event(event.id, Some(1), &changed, true)
+        .await
+        .expect("update");
+    let r3 = store.revision().await.expect("revision");
+    assert!(r3 > r2, "updating an event");
+    store.cancel_event(event.id, None).await.expect("cancel");
+    let r4 = store.revision().await.expect("revision");
+    assert!(r4 > r3, "cancelling an event");
+    store
+        .cancel_event(event.id, None)
+        .await
+        .expect("cancel again");
+    assert_eq!(
+        store.revision().await.expect("revision"),
+        r4,
+        "a no-op cancel leaves it"
+    );
+    create(
+        store,
+        &booking("Holder", "2027-03-20T09:00", "2027-03-20T12:00", &venue, 0),
+    )
+    .await;
+    let r5 = store.revision().await.expect("revision");
+    let refused = store
+        .create_event(&booking(
+            "Clash",
+            "2027-03-20T10:00",
+            "2027-03-20T11:00",
+            &venue,
+            0,
+        ))
+        .await;
+    assert!(!room_taken(refused).is_empty());
+    assert_eq!(
+        store.revision().await.expect("revision"),
+        r5,
+        "a refused write leaves it"
+    );
+}
+
+async fn feed_tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
+    let store = store.as_ref();
+    let hash = [7u8; 32];
+    let record = store
+        .create_feed_token("p-17", &hash)
+        .await
+        .expect("create");
+    assert_eq!(record.participant, "p-17");
+    let (found, stored) = store
+        .feed_token_by_hash(&hash)
+        .await
+        .expect("lookup")
+        .expect("found");
+    assert_eq!(found.id, record.id);
+    assert_eq!(stored, hash.to_vec());
+    assert!(store
+        .feed_token_by_hash(&[8u8; 32])
+        .await
+        .expect("lookup")
+        .is_none());
+    store
+        .create_feed_token("p-17", &[9u8; 32])
+        .await
+        .expect("second");
+    assert_eq!(store.feed_tokens("p-17").await.expect("list").len(), 2);
+    assert!(store.feed_tokens("p-99").await.expect("list").is_empty());
+    store.revoke_feed_token(record.id).await.expect("revoke");
+    store
+        .revoke_feed_token(record.id)
+        .await
+        .expect("revoke twice");
+    assert!(store
+        .feed_token_by_hash(&hash)
+        .await
+        .expect("lookup")
+        .is_none());
+    assert!(store
+        .feed_token(record.id)
+        .await
+        .expect("record")
+        .revoked_at
+        .is_some());
+    assert_eq!(
+        not_found(store.revoke_feed_token(Uuid::new_v4()).await).0,
+        "feed token"
+    );
+}
+
+async fn co_locations_are_found_both_ways(store: Arc<dyn Store>) {
+    let store = store.as_ref();
+    let anchor = create(
+        store,
+        &draft("SG3RG-AFR", DOUALA, "2027-03-10T09:00", "2027-03-11T17:30"),
+    )
+    .await;
+    let mut w = draft("Workshop", DOUALA, "2027-03-09T09:00", "2027-03-09T17:00");
+    w.co_located_with = Some(anchor.id);
+    let workshop = create(store, &w).await;
+    let other = create(
+        store,
+        &draft("Other", DOUALA, "2027-05-01T09:00", "2027-05-01T10:00"),
+    )
+    .await;
+    let pair = vec![(workshop.id, anchor.id)];
+    assert_eq!(store.co_locations(&[anchor.id]).await.expect("links"), pair);
+    assert_eq!(
+        store.co_locations(&[workshop.id]).await.expect("links"),
+        pair
+    );
+    assert!(store
+        .co_locations(&[other.id])
+        .await
+        .expect("links")
+        .is_empty());
+    assert!(store.co_locations(&[]).await.expect("links").is_empty());
+}
+
+async fn events_filter_by_kind_participant_and_id(store: Arc<dyn Store>) {
+    let store = store.as_ref();
+    let mut meeting = draft("Meeting", DOUALA, "2027-03-10T09:00", "2027-03-10T17:00");
+    meeting.participants = vec![participant(
+        "p-17",
+        None,
+        "Asia/Bangkok",
+        Attendance::Remote,
+        true,
+    )];
+    let meeting = create(store, &meeting).await;
+    let mut workshop = draft("Workshop", DOUALA, "2027-03-11T09:00", "2027-03-11T17:00");
+    workshop.kind = EventKind::Workshop;
+    let workshop = create(store, &workshop).await;
+    let kinds = EventFilter {
+        kinds: vec![EventKind::Workshop],
+        ..EventFilter::default()
+    };
+    assert_eq!(listed(store, &kinds).await, vec![workshop.id]);
+    let person = EventFilter {
+        participant: Some("p-17".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(listed(store, &person).await, vec![meeting.id]);
+    let one = EventFilter {
+        id: Some(workshop.id),
+        ..EventFilter::default()
+    };
+    assert_eq!(listed(store, &one).await, vec![workshop.id]);
 }

@@ -713,6 +713,7 @@ pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter,
         statuses,
         from,
         to,
+        ..EventFilter::default()
     })
 }
 

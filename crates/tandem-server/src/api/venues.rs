@@ -7,7 +7,7 @@ use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_core::{
-    CountryCode, FieldError, FieldErrors, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
+    CountryCode, FieldError, FieldErrors, GeoPoint, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
 };
 use tandem_store::Venue;
 use tracing::instrument;
@@ -27,6 +27,16 @@ pub struct RoomRequest {
     pub name: String,
     /// Seats (1–100000).
     pub capacity: i64,
+}
+
+/// A point on the earth (WGS 84 degrees).
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GeoBody {
+    /// Latitude, −90 to 90.
+    pub lat: f64,
+    /// Longitude, −180 to 180.
+    pub lon: f64,
 }
 
 /// A new venue (DESIGN §4).
@@ -50,6 +60,9 @@ pub struct VenueRequest {
     /// Rooms.
     #[serde(default)]
     pub rooms: Vec<RoomRequest>,
+    /// Where it is (shown as GEO in feeds).
+    #[serde(default)]
+    pub geo: Option<GeoBody>,
 }
 
 /// A room as stored.
@@ -82,6 +95,8 @@ pub struct VenueBody {
     pub holiday_calendar: Option<String>,
     /// Rooms.
     pub rooms: Vec<RoomBody>,
+    /// Where it is.
+    pub geo: Option<GeoBody>,
     /// Created.
     pub created_at: DateTime<Utc>,
     /// Last changed.
@@ -112,6 +127,10 @@ pub fn venue_body(venue: &Venue) -> VenueBody {
                 capacity: r.capacity,
             })
             .collect(),
+        geo: venue.geo.map(|g| GeoBody {
+            lat: g.lat,
+            lon: g.lon,
+        }),
         created_at: venue.created_at,
         updated_at: venue.updated_at,
     }
@@ -149,6 +168,9 @@ pub fn validate_venue(request: &VenueRequest, state: &AppState) -> Result<VenueD
             .map(|c| c.as_str().to_owned())
             .filter(|c| state.holiday_calendars.contains(c)),
     };
+    let geo = request
+        .geo
+        .and_then(|g| errors.take(GeoPoint::new(g.lat, g.lon).map_err(|e| e.under("geo"))));
     let mut rooms = Vec::with_capacity(request.rooms.len());
     for (i, room) in request.rooms.iter().enumerate() {
         match RoomDraft::new(&room.name, room.capacity) {
@@ -172,6 +194,7 @@ pub fn validate_venue(request: &VenueRequest, state: &AppState) -> Result<VenueD
             weekend,
             holiday_calendar,
             rooms,
+            geo,
         }
         .check(),
         _ => Err(FieldError::new("", "invalid venue").into()),
