@@ -18,7 +18,8 @@ use uuid::Uuid;
 
 pub use error::{RoomClash, StoreError};
 pub use model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Role, Room, TokenRecord, Venue,
+    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Role, Room, TokenRecord,
+    Venue,
 };
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -101,7 +102,7 @@ pub trait Store: Send + Sync + 'static {
 
     /// The revision counter: bumped, in the same transaction, by every write a feed can show
     /// (events and venues), so a cached feed built at revision N is current while it stays N.
-    async fn revision(&self) -> StoreResult<i64>;
+    async fn revision(&self) -> StoreResult<Revision>;
 
     /// Co-location links touching any of `ids`, as (event, the event it is held alongside).
     async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>>;

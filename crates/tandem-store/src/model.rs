@@ -236,3 +236,29 @@ pub struct FeedTokenRecord {
     /// When it was revoked.
     pub revoked_at: Option<DateTime<Utc>>,
 }
+
+/// Where the data feeds show stands: a counter bumped by every visible write, and when it
+/// last moved (whole seconds, as HTTP dates have).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revision {
+    /// The counter.
+    pub number: i64,
+    /// When the last visible write committed.
+    pub changed_at: DateTime<Utc>,
+}
+
+impl Revision {
+    /// Reads the two `meta` rows (`revision`, `revision_at` in Unix seconds).
+    pub(crate) fn from_meta(rows: &[(String, String)]) -> Self {
+        let value = |key: &str| {
+            rows.iter()
+                .find(|(k, _)| k == key)
+                .and_then(|(_, v)| v.parse::<i64>().ok())
+                .unwrap_or(0)
+        };
+        Self {
+            number: value("revision"),
+            changed_at: DateTime::from_timestamp(value("revision_at"), 0).unwrap_or_default(),
+        }
+    }
+}

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
 use crate::model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Room, TokenRecord, Venue,
+    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Room, TokenRecord, Venue,
 };
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
@@ -111,6 +111,12 @@ async fn bump_revision(conn: &mut PgConnection) -> StoreResult<()> {
     sqlx::query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'")
         .execute(&mut *conn)
         .await?;
+    sqlx::query(
+        "INSERT INTO meta (key, value) VALUES ('revision_at', extract(epoch FROM now())::bigint::text) \
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+    )
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -840,12 +846,12 @@ impl Store for PostgresStore {
         .collect()
     }
 
-    async fn revision(&self) -> StoreResult<i64> {
-        let value: Option<String> =
-            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'revision'")
-                .fetch_optional(&self.pool)
+    async fn revision(&self) -> StoreResult<Revision> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT key, value FROM meta WHERE key IN ('revision', 'revision_at')")
+                .fetch_all(&self.pool)
                 .await?;
-        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+        Ok(Revision::from_meta(&rows))
     }
 
     async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>> {

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
 use crate::model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Room, TokenRecord, Venue,
+    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Room, TokenRecord, Venue,
 };
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
@@ -372,6 +372,13 @@ async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()> {
     sqlx::query(
         "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
     )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO meta (key, value) VALUES ('revision_at', ?) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(ts(Utc::now()).to_string())
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -803,12 +810,12 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    async fn revision(&self) -> StoreResult<i64> {
-        let value: Option<String> =
-            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'revision'")
-                .fetch_optional(&self.pool)
+    async fn revision(&self) -> StoreResult<Revision> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT key, value FROM meta WHERE key IN ('revision', 'revision_at')")
+                .fetch_all(&self.pool)
                 .await?;
-        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+        Ok(Revision::from_meta(&rows))
     }
 
     async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>> {

@@ -1911,21 +1911,21 @@ async fn events_derived_with_other_tzdata_are_found_and_rederived(store: Arc<dyn
 /// Feeds are cached per revision: every write a feed shows moves it, reads do not.
 async fn every_visible_write_bumps_the_revision(store: Arc<dyn Store>) {
     let store = store.as_ref();
-    let r0 = store.revision().await.expect("revision");
+    let r0 = store.revision().await.expect("revision").number;
     let venue = palais(store).await;
     assert_eq!(
         venue.geo,
         tandem_core::GeoPoint::new(3.8667, 11.5167).ok(),
         "coordinates round-trip"
     );
-    let r1 = store.revision().await.expect("revision");
+    let r1 = store.revision().await.expect("revision").number;
     assert!(r1 > r0, "creating a venue");
     let event = create(
         store,
         &booking("Meeting", "2027-03-10T09:00", "2027-03-10T17:00", &venue, 0),
     )
     .await;
-    let r2 = store.revision().await.expect("revision");
+    let r2 = store.revision().await.expect("revision").number;
     assert!(r2 > r1, "creating an event");
     store.event(event.id).await.expect("read");
     store
@@ -1933,7 +1933,7 @@ async fn every_visible_write_bumps_the_revision(store: Arc<dyn Store>) {
         .await
         .expect("list");
     assert_eq!(
-        store.revision().await.expect("revision"),
+        store.revision().await.expect("revision").number,
         r2,
         "reads leave it"
     );
@@ -1949,17 +1949,17 @@ async fn every_visible_write_bumps_the_revision(store: Arc<dyn Store>) {
         .update_event(event.id, Some(1), &changed, true)
         .await
         .expect("update");
-    let r3 = store.revision().await.expect("revision");
+    let r3 = store.revision().await.expect("revision").number;
     assert!(r3 > r2, "updating an event");
     store.cancel_event(event.id, None).await.expect("cancel");
-    let r4 = store.revision().await.expect("revision");
+    let r4 = store.revision().await.expect("revision").number;
     assert!(r4 > r3, "cancelling an event");
     store
         .cancel_event(event.id, None)
         .await
         .expect("cancel again");
     assert_eq!(
-        store.revision().await.expect("revision"),
+        store.revision().await.expect("revision").number,
         r4,
         "a no-op cancel leaves it"
     );
@@ -1968,7 +1968,7 @@ async fn every_visible_write_bumps_the_revision(store: Arc<dyn Store>) {
         &booking("Holder", "2027-03-20T09:00", "2027-03-20T12:00", &venue, 0),
     )
     .await;
-    let r5 = store.revision().await.expect("revision");
+    let r5 = store.revision().await.expect("revision").number;
     let refused = store
         .create_event(&booking(
             "Clash",
@@ -1980,7 +1980,7 @@ async fn every_visible_write_bumps_the_revision(store: Arc<dyn Store>) {
         .await;
     assert!(!room_taken(refused).is_empty());
     assert_eq!(
-        store.revision().await.expect("revision"),
+        store.revision().await.expect("revision").number,
         r5,
         "a refused write leaves it"
     );
