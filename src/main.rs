@@ -1,7 +1,8 @@
-//! The `tandem` command line: run the service, find meeting windows, migrate the database,
-//! manage API tokens.
+//! The `tandem` command line: run the service, find meeting windows, import calendars,
+//! migrate the database, manage API tokens.
 
 mod find;
+mod import;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -53,6 +54,21 @@ enum Command {
         /// Output: the JSON of DESIGN §3, or a table per window in local times.
         #[arg(long, value_enum, default_value_t = find::Format::Json)]
         format: find::Format,
+    },
+    /// Import an external calendar (a file, or an https, http or webcal URL) into the
+    /// database; prints its id and event count. URLs are refreshed by `tandem serve`.
+    Import {
+        /// A file path, or a URL (https://, http://, webcal://).
+        source: String,
+        /// Display name (default: the calendar's own NAME or X-WR-CALNAME).
+        #[arg(long)]
+        name: Option<String>,
+        /// The participant whose calendar it is (their id in events and searches).
+        #[arg(long, value_name = "PARTICIPANT")]
+        owner: Option<String>,
+        /// The venue whose holiday calendar it is (replaces the venue's current one).
+        #[arg(long, value_name = "VENUE_ID", conflicts_with = "owner")]
+        venue: Option<uuid::Uuid>,
     },
     /// Create or upgrade the database schema, then exit.
     Migrate,
@@ -176,10 +192,58 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             settings.set_public_url_from(addr);
             let state = tandem_server::state(store, settings)?;
             tandem_server::prepare(&state, demo).await?;
+            // The calendar refresher stops with the server, on the same signal.
+            let stop = tokio_util::sync::CancellationToken::new();
+            let refresher = tandem_server::import::spawn_refresher(
+                state.importer.clone(),
+                state.store.clone(),
+                stop.clone(),
+            );
+            let shutdown = {
+                let stop = stop.clone();
+                async move {
+                    shutdown_signal().await;
+                    stop.cancel();
+                }
+            };
             tracing::info!(%addr, backend = state.store.backend(), "tandem listening");
             println!("tandem listening on http://{addr}");
-            tandem_server::serve(listener, tandem_server::app(state), shutdown_signal()).await?;
+            tandem_server::serve(listener, tandem_server::app(state), shutdown).await?;
+            stop.cancel();
+            if tokio::time::timeout(std::time::Duration::from_secs(10), refresher)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the calendar refresher did not stop in time");
+            }
             tracing::info!("stopped");
+        }
+        Command::Import {
+            source,
+            name,
+            owner,
+            venue,
+        } => {
+            let settings = settings(&cli.common)?;
+            let store = open_store(&settings).await?;
+            let importer = tandem_server::import::Importer::new(&settings.import)?;
+            let args = import::ImportArgs {
+                source,
+                name,
+                owner,
+                venue,
+            };
+            let calendar =
+                import::run(&importer, store.as_ref(), args)
+                    .await
+                    .map_err(|e| match e {
+                        import::ImportFailure::Usage(message) => UsageError(message).into(),
+                        import::ImportFailure::Other(e) => e,
+                    })?;
+            println!(
+                "{}\t{} events\t{}",
+                calendar.id, calendar.event_count, calendar.name
+            );
         }
         Command::Migrate => {
             let settings = settings(&cli.common)?;

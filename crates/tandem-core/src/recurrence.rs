@@ -20,6 +20,7 @@ pub const MAX_OCCURRENCES: usize = 500;
 pub struct Recurrence {
     rule: String,
     wall_clock_rule: String,
+    published_rule: String,
 }
 
 impl Recurrence {
@@ -43,6 +44,7 @@ impl Recurrence {
         let mut freq = None;
         let mut bounded = false;
         let mut parts = Vec::new();
+        let mut published = Vec::new();
         for part in body.split(';') {
             let (key, value) = part.split_once('=').ok_or_else(|| {
                 FieldError::new("", format!("'{part}' is not a KEY=VALUE part of an RRULE"))
@@ -62,11 +64,16 @@ impl Recurrence {
                     bounded = true;
                     let local = until_as_wall_clock(value, zone)?;
                     parts.push(format!("UNTIL={}", local.format("%Y%m%dT%H%M%SZ")));
+                    published.push(format!(
+                        "UNTIL={}",
+                        zone.resolve(local).format("%Y%m%dT%H%M%SZ")
+                    ));
                     continue;
                 }
                 _ => {}
             }
             parts.push(part.to_owned());
+            published.push(part.to_owned());
         }
         match freq.as_deref() {
             Some("DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY") => {}
@@ -87,6 +94,7 @@ impl Recurrence {
         let recurrence = Recurrence {
             rule: body,
             wall_clock_rule: parts.join(";"),
+            published_rule: published.join(";"),
         };
         // Parsing once validates the syntax the crate accepts; counting waits for a start.
         recurrence.set(NaiveDateTime::default())?;
@@ -96,6 +104,11 @@ impl Recurrence {
     /// The rule as given, uppercased and without the `RRULE:` prefix.
     pub fn as_str(&self) -> &str {
         &self.rule
+    }
+
+    /// The rule as RFC 5545 wants it beside a DTSTART with TZID: UNTIL in UTC.
+    pub fn published(&self) -> &str {
+        &self.published_rule
     }
 
     /// Local start times of every occurrence, the first being `first` itself.
@@ -217,6 +230,16 @@ mod tests {
         let r = Recurrence::parse("FREQ=DAILY;UNTIL=20270112T031500Z", z).unwrap();
         let first = parse_local_datetime("2027-01-10T09:00").unwrap();
         assert_eq!(r.wall_clock_starts(first).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn published_rules_carry_until_in_utc() {
+        let z = zone("Europe/Zurich");
+        let r = Recurrence::parse("FREQ=WEEKLY;UNTIL=20270420;BYDAY=TU", z).unwrap();
+        // The last instant of 20 April in Zurich (CEST, +02:00).
+        assert_eq!(r.published(), "FREQ=WEEKLY;UNTIL=20270420T215959Z;BYDAY=TU");
+        let r = Recurrence::parse("FREQ=DAILY;COUNT=3", z).unwrap();
+        assert_eq!(r.published(), "FREQ=DAILY;COUNT=3");
     }
 
     #[test]

@@ -24,6 +24,7 @@
 mod expand;
 mod lexer;
 mod model;
+pub mod render;
 mod rules;
 mod value;
 mod zones;
@@ -34,6 +35,10 @@ use chrono::{DateTime, Utc};
 use tandem_core::{Interval, Zone};
 
 pub use model::ImportedCalendar;
+pub use render::{
+    render_calendar, render_freebusy, vtimezone, FeedCalendar, FeedEvent, FeedStatus, FreeBusy,
+    Organizer,
+};
 
 /// Why a file could not be read, with the 1-based line where the problem is.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -25,6 +25,28 @@ pub struct Settings {
     pub auth: AuthSettings,
     /// Logging.
     pub log: LogSettings,
+    /// iCalendar feeds.
+    pub feeds: FeedSettings,
+    /// Importing external calendars.
+    pub import: crate::import::ImportSettings,
+}
+
+/// iCalendar feed settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedSettings {
+    /// REFRESH-INTERVAL and X-PUBLISHED-TTL of every feed, in minutes.
+    pub refresh_minutes: u32,
+    /// `Cache-Control: max-age` of feed responses, in seconds.
+    pub max_age_seconds: u32,
+    /// ORGANIZER's common name (METHOD:PUBLISH requires an ORGANIZER).
+    pub organizer_name: String,
+    /// ORGANIZER's address.
+    pub organizer_email: String,
+    /// How long a cancelled event stays in feeds asked `include=cancelled`, in days.
+    pub cancelled_days: u32,
+    /// Most events one feed lists (the earliest first).
+    pub max_events: u32,
 }
 
 /// HTTP server settings.
@@ -124,6 +146,7 @@ impl Settings {
                 )));
             }
         }
+        settings.import.check().map_err(ConfigError)?;
         if settings.server.body_limit_bytes == 0 || settings.database.max_connections == 0 {
             return Err(ConfigError(
                 "server.body_limit_bytes and database.max_connections must be positive".into(),

@@ -7,6 +7,8 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod extract;
+pub mod feeds;
+pub mod import;
 pub mod metrics;
 pub mod problem;
 pub mod state;
@@ -63,9 +65,11 @@ pub fn state(store: Arc<dyn Store>, settings: Settings) -> anyhow::Result<AppSta
     Ok(AppState {
         store,
         reference: Arc::new(reference_data()?),
+        importer: Arc::new(import::Importer::new(&settings.import)?),
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
         holiday_calendars: Arc::new(holiday_calendars()),
+        feeds: Arc::new(feeds::FeedCache::default()),
     })
 }
 
@@ -134,6 +138,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(api::docs_router(&openapi))
+        .merge(feeds::router())
         .route("/metrics", get(api::operations::metrics))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -168,6 +173,13 @@ pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
     tzdata::rederive_future_events(state.store.as_ref()).await?;
     if demo && demo::seed(state.store.as_ref(), &state.holiday_calendars).await? {
         tracing::info!("demo data loaded");
+    }
+    if demo {
+        let imported =
+            import::holidays::import_venue_holidays(&state.importer, state.store.as_ref()).await?;
+        if imported > 0 {
+            tracing::info!(imported, "demo venue holiday calendars imported");
+        }
     }
     Ok(())
 }

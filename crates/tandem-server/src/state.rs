@@ -7,6 +7,7 @@ use tandem_core::reference::ReferenceData;
 use tandem_store::Store;
 
 use crate::config::Settings;
+use crate::feeds::FeedCache;
 use crate::metrics::Metrics;
 
 /// Shared, cheaply cloned application state.
@@ -22,4 +23,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Codes of the bundled holiday calendars (`CM`, `EG`, …).
     pub holiday_calendars: Arc<BTreeSet<String>>,
+    /// Rendered feeds of this instance.
+    pub feeds: Arc<FeedCache>,
+    /// Imports and refreshes external calendars; caches them parsed.
+    pub importer: Arc<crate::import::Importer>,
 }

@@ -5,6 +5,7 @@
 //! PostgreSQL enforces it with the exclusion constraint `events_room_no_overlap`, SQLite
 //! with a check and a write inside one `BEGIN IMMEDIATE` transaction.
 
+mod calendars;
 mod error;
 mod model;
 mod postgres;
@@ -16,6 +17,10 @@ use chrono::{DateTime, Utc};
 use tandem_core::{EventDraft, Interval, VenueDraft};
 use uuid::Uuid;
 
+pub use calendars::{
+    Calendar, CalendarCopy, CalendarFailure, CalendarFilter, CalendarOwner, NewCalendar,
+    RefreshOutcome,
+};
 pub use error::{RoomClash, StoreError};
 pub use model::{
     Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Role, Room, TokenRecord,
@@ -134,6 +139,52 @@ pub trait Store: Send + Sync + 'static {
 
     /// Sets a metadata value.
     async fn set_meta(&self, key: &str, value: &str) -> StoreResult<()>;
+
+    /// Stores an imported calendar with its first good copy. One owned by a venue replaces
+    /// that venue's previous calendar in the same transaction.
+    async fn create_calendar(&self, new: &NewCalendar) -> StoreResult<Calendar>;
+
+    /// One imported calendar (without its bytes).
+    async fn calendar(&self, id: Uuid) -> StoreResult<Calendar>;
+
+    /// Imported calendars matching `filter`, by name.
+    async fn calendars(&self, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>>;
+
+    /// The raw bytes of a calendar's good copy, with their content version.
+    async fn calendar_ics(&self, id: Uuid) -> StoreResult<(i64, Vec<u8>)>;
+
+    /// Deletes an imported calendar.
+    async fn delete_calendar(&self, id: Uuid) -> StoreResult<()>;
+
+    /// Leases up to `limit` calendars whose refresh is due and whose lease (if any) has
+    /// expired to `owner` for `lease`; each due calendar goes to one caller only.
+    async fn claim_due_calendars(
+        &self,
+        owner: &str,
+        lease: chrono::Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<Calendar>>;
+
+    /// Leases one calendar to `owner` now (a refresh on demand); false while another
+    /// owner's lease is live.
+    async fn claim_calendar(
+        &self,
+        id: Uuid,
+        owner: &str,
+        lease: chrono::Duration,
+    ) -> StoreResult<bool>;
+
+    /// Records how `owner`'s refresh ended, in one statement, and releases the lease; `None`
+    /// when the lease was no longer `owner`'s (nothing is written then).
+    async fn finish_calendar_refresh(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &RefreshOutcome,
+    ) -> StoreResult<Option<Calendar>>;
+
+    /// Gives up `owner`'s lease without recording anything (a refresh cut short by shutdown).
+    async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()>;
 }
 
 /// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and

@@ -959,4 +959,55 @@ impl Store for PostgresStore {
         .await?;
         Ok(())
     }
+
+    async fn create_calendar(&self, new: &crate::NewCalendar) -> StoreResult<crate::Calendar> {
+        crate::calendars::postgres::create(&self.pool, new).await
+    }
+
+    async fn calendar(&self, id: Uuid) -> StoreResult<crate::Calendar> {
+        crate::calendars::postgres::get(&self.pool, id).await
+    }
+
+    async fn calendars(&self, filter: &crate::CalendarFilter) -> StoreResult<Vec<crate::Calendar>> {
+        crate::calendars::postgres::list(&self.pool, filter).await
+    }
+
+    async fn calendar_ics(&self, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
+        crate::calendars::postgres::ics(&self.pool, id).await
+    }
+
+    async fn delete_calendar(&self, id: Uuid) -> StoreResult<()> {
+        crate::calendars::postgres::delete(&self.pool, id).await
+    }
+
+    async fn claim_due_calendars(
+        &self,
+        owner: &str,
+        lease: chrono::Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<crate::Calendar>> {
+        crate::calendars::postgres::claim_due(&self.pool, owner, lease, limit).await
+    }
+
+    async fn claim_calendar(
+        &self,
+        id: Uuid,
+        owner: &str,
+        lease: chrono::Duration,
+    ) -> StoreResult<bool> {
+        crate::calendars::postgres::claim(&self.pool, id, owner, lease).await
+    }
+
+    async fn finish_calendar_refresh(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &crate::RefreshOutcome,
+    ) -> StoreResult<Option<crate::Calendar>> {
+        crate::calendars::postgres::finish(&self.pool, id, owner, outcome).await
+    }
+
+    async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
+        crate::calendars::postgres::release(&self.pool, id, owner).await
+    }
 }

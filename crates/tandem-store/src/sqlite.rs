@@ -943,4 +943,55 @@ impl Store for SqliteStore {
             .await?;
         Ok(())
     }
+
+    async fn create_calendar(&self, new: &crate::NewCalendar) -> StoreResult<crate::Calendar> {
+        crate::calendars::sqlite::create(&self.pool, new).await
+    }
+
+    async fn calendar(&self, id: Uuid) -> StoreResult<crate::Calendar> {
+        crate::calendars::sqlite::get(&self.pool, id).await
+    }
+
+    async fn calendars(&self, filter: &crate::CalendarFilter) -> StoreResult<Vec<crate::Calendar>> {
+        crate::calendars::sqlite::list(&self.pool, filter).await
+    }
+
+    async fn calendar_ics(&self, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
+        crate::calendars::sqlite::ics(&self.pool, id).await
+    }
+
+    async fn delete_calendar(&self, id: Uuid) -> StoreResult<()> {
+        crate::calendars::sqlite::delete(&self.pool, id).await
+    }
+
+    async fn claim_due_calendars(
+        &self,
+        owner: &str,
+        lease: chrono::Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<crate::Calendar>> {
+        crate::calendars::sqlite::claim_due(&self.pool, owner, lease, limit).await
+    }
+
+    async fn claim_calendar(
+        &self,
+        id: Uuid,
+        owner: &str,
+        lease: chrono::Duration,
+    ) -> StoreResult<bool> {
+        crate::calendars::sqlite::claim(&self.pool, id, owner, lease).await
+    }
+
+    async fn finish_calendar_refresh(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &crate::RefreshOutcome,
+    ) -> StoreResult<Option<crate::Calendar>> {
+        crate::calendars::sqlite::finish(&self.pool, id, owner, outcome).await
+    }
+
+    async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
+        crate::calendars::sqlite::release(&self.pool, id, owner).await
+    }
 }

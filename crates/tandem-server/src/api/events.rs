@@ -18,6 +18,7 @@ use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::api::feed_tokens::Subscribe;
 use crate::auth::{Authenticated, Caller};
 use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
@@ -211,6 +212,8 @@ pub struct EventLinks {
     /// This resource.
     #[serde(rename = "self")]
     pub this: String,
+    /// Its iCalendar feed (https and webcal).
+    pub subscribe: Subscribe,
 }
 
 /// An event as stored, with derived UTC instants.
@@ -566,6 +569,7 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
         updated_at: event.updated_at,
         links: EventLinks {
             this: format!("{base}/api/v1/events/{}", event.id),
+            subscribe: Subscribe::at(base, &format!("/feeds/events/{}.ics", event.id)),
         },
     }
 }

@@ -1,6 +1,8 @@
 //! The JSON API under `/api/v1`, its OpenAPI document and its browsable docs.
 
+pub mod calendars;
 pub mod events;
+pub mod feed_tokens;
 pub mod operations;
 pub mod reference;
 pub mod venues;
@@ -41,6 +43,8 @@ impl Modify for BearerAuth {
         (name = "events", description = "Meetings, workshops, conferences and sessions"),
         (name = "venues", description = "Venues and rooms"),
         (name = "windows", description = "The best meeting windows across time zones"),
+        (name = "calendars", description = "External calendars imported for the window search"),
+        (name = "feeds", description = "Private iCalendar feed tokens; the feeds themselves are under /feeds"),
         (name = "reference", description = "ITU regions, offices, organisations and groups"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
@@ -59,6 +63,18 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(venues::create_venue, venues::list_venues))
         .routes(routes!(venues::get_venue))
         .routes(routes!(windows::search_windows))
+        .routes(routes!(
+            calendars::create_calendar,
+            calendars::list_calendars
+        ))
+        .routes(routes!(calendars::get_calendar, calendars::delete_calendar))
+        .routes(routes!(calendars::refresh_calendar))
+        .routes(routes!(
+            feed_tokens::create_feed_token,
+            feed_tokens::list_feed_tokens
+        ))
+        .routes(routes!(feed_tokens::rotate_feed_token))
+        .routes(routes!(feed_tokens::revoke_feed_token))
         .routes(routes!(reference::list_regions))
         .routes(routes!(reference::get_region))
         .routes(routes!(reference::list_offices))

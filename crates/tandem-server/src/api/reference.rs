@@ -7,6 +7,7 @@ use tandem_core::reference::{GroupKind, ReferenceData};
 use tandem_core::RegionCode;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::feed_tokens::Subscribe;
 use crate::auth::Caller;
 use crate::extract::ApiQuery;
 use crate::problem::{ApiError, Problem};
@@ -32,6 +33,8 @@ pub struct RegionBody {
     pub name: String,
     /// Main cities.
     pub cities: Vec<CityBody>,
+    /// The region's iCalendar feed.
+    pub subscribe: Subscribe,
 }
 
 /// An ITU office.
@@ -93,6 +96,8 @@ pub struct GroupBody {
     pub status: Option<String>,
     /// Whether a source confirmed the record.
     pub verified: bool,
+    /// The group's iCalendar feed.
+    pub subscribe: Subscribe,
 }
 
 /// Filter by region.
@@ -117,7 +122,7 @@ fn region_param(filter: &RegionFilter) -> Result<Option<RegionCode>, ApiError> {
         .transpose()
 }
 
-fn region_body(reference: &ReferenceData, code: RegionCode) -> RegionBody {
+fn region_body(reference: &ReferenceData, code: RegionCode, base: &str) -> RegionBody {
     let cities = reference
         .region(code)
         .map(|r| {
@@ -135,6 +140,7 @@ fn region_body(reference: &ReferenceData, code: RegionCode) -> RegionBody {
         code: code.code().to_owned(),
         name: code.name().to_owned(),
         cities,
+        subscribe: Subscribe::at(base, &format!("/feeds/regions/{}.ics", code.code())),
     }
 }
 
@@ -149,7 +155,7 @@ pub async fn list_regions(
     Ok(Json(
         RegionCode::ALL
             .iter()
-            .map(|c| region_body(&state.reference, *c))
+            .map(|c| region_body(&state.reference, *c, state.settings.public_url()))
             .collect(),
     ))
 }
@@ -170,7 +176,11 @@ pub async fn get_region(
             "no region '{code}': expected AFR, AMS, ARB, ASP, CIS or EUR"
         ))
     })?;
-    Ok(Json(region_body(&state.reference, code)))
+    Ok(Json(region_body(
+        &state.reference,
+        code,
+        state.settings.public_url(),
+    )))
 }
 
 /// ITU headquarters, regional and area offices.
@@ -232,7 +242,7 @@ pub async fn list_organizations(
     ))
 }
 
-fn group_body(g: &tandem_core::reference::Group) -> GroupBody {
+fn group_body(g: &tandem_core::reference::Group, base: &str) -> GroupBody {
     GroupBody {
         code: g.code.clone(),
         kind: match g.kind {
@@ -246,6 +256,7 @@ fn group_body(g: &tandem_core::reference::Group) -> GroupBody {
         parent: g.parent.clone(),
         status: g.status.clone(),
         verified: g.verified,
+        subscribe: Subscribe::at(base, &format!("/feeds/groups/{}.ics", g.code)),
     }
 }
 
@@ -278,7 +289,7 @@ pub async fn list_groups(
             .iter()
             .filter(|g| region.is_none_or(|r| g.region == Some(r)))
             .filter(|g| kind.is_none_or(|k| g.kind == k))
-            .map(group_body)
+            .map(|g| group_body(g, state.settings.public_url()))
             .collect(),
     ))
 }
@@ -297,6 +308,6 @@ pub async fn get_group(
     state
         .reference
         .group(&code)
-        .map(|g| Json(group_body(g)))
+        .map(|g| Json(group_body(g, state.settings.public_url())))
         .ok_or_else(|| ApiError::NotFound(format!("no group '{code}'")))
 }

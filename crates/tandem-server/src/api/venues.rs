@@ -14,6 +14,7 @@ use tracing::instrument;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::api::feed_tokens::Subscribe;
 use crate::auth::{Authenticated, Caller};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
@@ -97,6 +98,8 @@ pub struct VenueBody {
     pub rooms: Vec<RoomBody>,
     /// Where it is.
     pub geo: Option<GeoBody>,
+    /// Its iCalendar feed.
+    pub subscribe: Subscribe,
     /// Created.
     pub created_at: DateTime<Utc>,
     /// Last changed.
@@ -104,7 +107,7 @@ pub struct VenueBody {
 }
 
 /// Renders a stored venue.
-pub fn venue_body(venue: &Venue) -> VenueBody {
+pub fn venue_body(venue: &Venue, base: &str) -> VenueBody {
     VenueBody {
         id: venue.id,
         name: venue.name.clone(),
@@ -131,6 +134,7 @@ pub fn venue_body(venue: &Venue) -> VenueBody {
             lat: g.lat,
             lon: g.lon,
         }),
+        subscribe: Subscribe::at(base, &format!("/feeds/venues/{}.ics", venue.id)),
         created_at: venue.created_at,
         updated_at: venue.updated_at,
     }
@@ -222,7 +226,11 @@ pub async fn create_venue(
     caller.require_write(&[])?;
     let draft = validate_venue(&request, &state)?;
     let venue = state.store.create_venue(&draft).await?;
-    let mut response = (StatusCode::CREATED, Json(venue_body(&venue))).into_response();
+    let mut response = (
+        StatusCode::CREATED,
+        Json(venue_body(&venue, state.settings.public_url())),
+    )
+        .into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/venues/{}", venue.id)) {
         response.headers_mut().insert(header::LOCATION, location);
     }
@@ -240,7 +248,13 @@ pub async fn list_venues(
 ) -> Result<Json<Vec<VenueBody>>, ApiError> {
     caller.require_read(state.settings.auth.public_reads)?;
     Ok(Json(
-        state.store.venues().await?.iter().map(venue_body).collect(),
+        state
+            .store
+            .venues()
+            .await?
+            .iter()
+            .map(|v| venue_body(v, state.settings.public_url()))
+            .collect(),
     ))
 }
 
@@ -261,5 +275,8 @@ pub async fn get_venue(
     caller.require_read(state.settings.auth.public_reads)?;
     let id =
         Uuid::parse_str(&id).map_err(|_| ApiError::NotFound(format!("no venue with id '{id}'")))?;
-    Ok(Json(venue_body(&state.store.venue(id).await?)))
+    Ok(Json(venue_body(
+        &state.store.venue(id).await?,
+        state.settings.public_url(),
+    )))
 }

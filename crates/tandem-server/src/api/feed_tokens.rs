@@ -1,0 +1,294 @@
+//! `/api/v1/feed-tokens`: private feed tokens for participants (DESIGN §7). A token is 256
+//! bits from the operating system's RNG, shown once, stored as its SHA-256; it can be rotated
+//! and revoked by an organiser or admin, or by whoever holds a live token of the same
+//! participant.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_core::ParticipantId;
+use tandem_store::{FeedTokenRecord, Role};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::auth::token_hash;
+use crate::extract::{ApiJson, ApiQuery};
+use crate::feeds::participant_of;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// Prefix of private feed tokens.
+pub const FEED_TOKEN_PREFIX: &str = "tdf_";
+
+/// A request for a participant's private feed.
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedTokenRequest {
+    /// The participant (their id in events).
+    pub participant: String,
+}
+
+/// A new private feed token: shown once.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct FeedTokenCreated {
+    /// Id (to rotate or revoke).
+    pub id: Uuid,
+    /// The participant.
+    pub participant: String,
+    /// The secret, shown once.
+    pub token: String,
+    /// The private feed (https).
+    pub url: String,
+    /// The private feed, for subscribing (webcal).
+    pub webcal: String,
+    /// The participant's free/busy (https).
+    pub freebusy_url: String,
+    /// The participant's free/busy (webcal).
+    pub freebusy_webcal: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A private feed token's record (never the secret).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct FeedTokenBody {
+    /// Id.
+    pub id: Uuid,
+    /// The participant.
+    pub participant: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Revoked, if it was.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Whose tokens to list.
+#[derive(Clone, Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct FeedTokenQuery {
+    /// The participant.
+    pub participant: String,
+}
+
+/// Subscribe links of a feed.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Subscribe {
+    /// The feed over https (download, or subscribe by URL).
+    pub https: String,
+    /// The same feed as `webcal://`, which calendar apps open as a subscription.
+    pub webcal: String,
+}
+
+impl Subscribe {
+    /// The links of the feed at `path` (`/feeds/regions/AFR.ics`).
+    pub fn at(base: &str, path: &str) -> Self {
+        let https = format!("{base}{path}");
+        Self {
+            webcal: webcal(&https),
+            https,
+        }
+    }
+}
+
+/// The `webcal://` form of an http(s) URL.
+pub fn webcal(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    format!("webcal://{rest}")
+}
+
+fn body(record: &FeedTokenRecord) -> FeedTokenBody {
+    FeedTokenBody {
+        id: record.id,
+        participant: record.participant.clone(),
+        created_at: record.created_at,
+        revoked_at: record.revoked_at,
+    }
+}
+
+/// Who may manage a participant's feed tokens: an admin or organiser (by API token), or the
+/// participant themselves (by presenting one of their live feed tokens as the bearer).
+enum Manager {
+    Staff,
+    Participant(String),
+}
+
+async fn manager(state: &AppState, headers: &HeaderMap) -> Result<Manager, ApiError> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim().to_owned())
+        .ok_or_else(|| {
+            ApiError::Unauthorized(
+                "this needs a token: send 'Authorization: Bearer <token>'".into(),
+            )
+        })?;
+    if bearer.starts_with(FEED_TOKEN_PREFIX) {
+        return participant_of(state, &bearer)
+            .await
+            .map(Manager::Participant)
+            .map_err(|_| ApiError::Unauthorized("the token is unknown or revoked".into()));
+    }
+    let record = state
+        .store
+        .token_by_hash(&token_hash(&bearer))
+        .await?
+        .ok_or_else(|| ApiError::Unauthorized("the token is unknown or revoked".into()))?;
+    match record.role {
+        Role::Admin | Role::Organiser => Ok(Manager::Staff),
+        Role::Viewer => Err(ApiError::Forbidden(
+            "a viewer token cannot manage feed tokens".into(),
+        )),
+    }
+}
+
+fn allowed(manager: &Manager, participant: &str) -> Result<(), ApiError> {
+    match manager {
+        Manager::Staff => Ok(()),
+        Manager::Participant(p) if p == participant => Ok(()),
+        Manager::Participant(_) => Err(ApiError::Forbidden(
+            "a feed token manages only its own participant's tokens".into(),
+        )),
+    }
+}
+
+async fn issue(state: &AppState, participant: &str) -> Result<FeedTokenCreated, ApiError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("OS RNG failed: {e}")))?;
+    let token = format!("{FEED_TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
+    let record = state
+        .store
+        .create_feed_token(participant, &token_hash(&token))
+        .await?;
+    let base = state.settings.public_url();
+    let url = format!("{base}/feeds/private/{token}.ics");
+    let freebusy_url = format!("{base}/feeds/freebusy/{token}.ics");
+    Ok(FeedTokenCreated {
+        id: record.id,
+        participant: record.participant,
+        webcal: webcal(&url),
+        url,
+        freebusy_webcal: webcal(&freebusy_url),
+        freebusy_url,
+        token,
+        created_at: record.created_at,
+    })
+}
+
+/// Creates a private feed token for a participant (shown once).
+#[utoipa::path(
+    post, path = "/api/v1/feed-tokens", tag = "feeds",
+    request_body = FeedTokenRequest,
+    responses(
+        (status = 201, description = "Created: the token and its subscribe links", body = FeedTokenCreated),
+        (status = 400, description = "Invalid participant", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn create_feed_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<FeedTokenRequest>,
+) -> Result<Response, ApiError> {
+    let who = manager(&state, &headers).await?;
+    let participant = ParticipantId::parse(&request.participant)
+        .map_err(|e| ApiError::from(e.under("participant")))?;
+    allowed(&who, participant.as_str())?;
+    let created = issue(&state, participant.as_str()).await?;
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+/// A participant's feed tokens (records only).
+#[utoipa::path(
+    get, path = "/api/v1/feed-tokens", tag = "feeds", params(FeedTokenQuery),
+    responses(
+        (status = 200, description = "Tokens, newest first", body = [FeedTokenBody]),
+        (status = 401, description = "No token", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn list_feed_tokens(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<FeedTokenQuery>,
+) -> Result<Json<Vec<FeedTokenBody>>, ApiError> {
+    let who = manager(&state, &headers).await?;
+    allowed(&who, &query.participant)?;
+    Ok(Json(
+        state
+            .store
+            .feed_tokens(&query.participant)
+            .await?
+            .iter()
+            .map(body)
+            .collect(),
+    ))
+}
+
+fn parse_id(text: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no feed token with id '{text}'")))
+}
+
+/// Replaces a token by a new one; the old one stops working at once.
+#[utoipa::path(
+    post, path = "/api/v1/feed-tokens/{id}/rotate", tag = "feeds",
+    params(("id" = Uuid, Path, description = "Feed token id")),
+    responses(
+        (status = 201, description = "The new token", body = FeedTokenCreated),
+        (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already revoked", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn rotate_feed_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let who = manager(&state, &headers).await?;
+    let record = state.store.feed_token(parse_id(&id)?).await?;
+    allowed(&who, &record.participant)?;
+    if record.revoked_at.is_some() {
+        return Err(ApiError::Conflict(
+            "this token was revoked; create a new one".into(),
+        ));
+    }
+    let created = issue(&state, &record.participant).await?;
+    state.store.revoke_feed_token(record.id).await?;
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+/// Revokes a token; its feed answers 404 from now on.
+#[utoipa::path(
+    delete, path = "/api/v1/feed-tokens/{id}", tag = "feeds",
+    params(("id" = Uuid, Path, description = "Feed token id")),
+    responses(
+        (status = 200, description = "Revoked", body = FeedTokenBody),
+        (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn revoke_feed_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<FeedTokenBody>, ApiError> {
+    let who = manager(&state, &headers).await?;
+    let record = state.store.feed_token(parse_id(&id)?).await?;
+    allowed(&who, &record.participant)?;
+    state.store.revoke_feed_token(record.id).await?;
+    Ok(Json(body(&state.store.feed_token(record.id).await?)))
+}

@@ -1,0 +1,337 @@
+//! Building a feed from the store: the events in scope, their venues and co-location links,
+//! rendered by tandem-ical.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+
+use axum::body::Bytes;
+use chrono::{Duration, NaiveTime, Utc};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use sha2::{Digest, Sha256};
+use tandem_core::{EventStatus, EventTiming};
+use tandem_ical::render::{
+    render_calendar, render_freebusy, FeedCalendar, FeedEvent, FeedStatus, FreeBusy, Organizer,
+};
+use tandem_store::{Event, EventCursor, EventFilter, Revision, Venue};
+use uuid::Uuid;
+
+use super::{FeedFilter, FeedScope, RenderedFeed};
+use crate::problem::ApiError;
+use crate::state::AppState;
+
+/// PRODID of every feed.
+pub const PRODID: &str = "-//ITU//tandem//EN";
+
+/// Events fetched per store query while building.
+const PAGE: u32 = 500;
+
+fn statuses(scope: &FeedScope, filter: &FeedFilter) -> Vec<EventStatus> {
+    let mut statuses = vec![EventStatus::Confirmed];
+    // A private free/busy shows tentative time too; one event's own feed shows it whatever
+    // its status.
+    if filter.include_proposed || matches!(scope, FeedScope::FreeBusy(_) | FeedScope::Event(_)) {
+        statuses.push(EventStatus::Proposed);
+    }
+    if filter.include_cancelled {
+        statuses.push(EventStatus::Cancelled);
+    }
+    statuses
+}
+
+async fn events_in_scope(
+    state: &AppState,
+    scope: &FeedScope,
+    filter: &FeedFilter,
+) -> Result<Vec<Event>, ApiError> {
+    let mut store_filter = EventFilter {
+        statuses: statuses(scope, filter),
+        kinds: filter.kinds.clone(),
+        from: filter.from,
+        to: filter.to,
+        ..EventFilter::default()
+    };
+    match scope {
+        FeedScope::All => {}
+        FeedScope::Region(r) => store_filter.region = Some(*r),
+        FeedScope::Group(g) => store_filter.group = Some(g.clone()),
+        FeedScope::Venue(v) => store_filter.venue_id = Some(*v),
+        FeedScope::Event(id) => store_filter.id = Some(*id),
+        FeedScope::Participant(p) | FeedScope::FreeBusy(p) => {
+            store_filter.participant = Some(p.clone());
+        }
+    }
+    let max = state.settings.feeds.max_events as usize;
+    let mut events: Vec<Event> = Vec::new();
+    let mut cursor: Option<EventCursor> = None;
+    loop {
+        let page = state
+            .store
+            .events(&store_filter, cursor.as_ref(), PAGE)
+            .await?;
+        let full = page.len() == PAGE as usize;
+        cursor = page.last().map(|e| EventCursor {
+            starts_at: e.starts_at,
+            id: e.id,
+        });
+        events.extend(page);
+        if !full || events.len() >= max {
+            break;
+        }
+    }
+    events.truncate(max);
+    // Cancelled events stay visible (with include=cancelled) for a while, then leave.
+    let horizon = Utc::now() - Duration::days(i64::from(state.settings.feeds.cancelled_days));
+    events.retain(|e| e.status != EventStatus::Cancelled || e.updated_at >= horizon);
+    Ok(events)
+}
+
+fn location(event: &Event, venues: &HashMap<Uuid, Venue>) -> Option<String> {
+    let venue = venues.get(&event.venue_id?)?;
+    let mut parts = Vec::new();
+    if let Some(room) = event.room_id.and_then(|r| venue.room(r)) {
+        parts.push(room.name.clone());
+    }
+    parts.push(venue.name.clone());
+    parts.push(venue.city.clone());
+    parts.push(venue.country.clone());
+    Some(parts.join(", "))
+}
+
+/// The UID of an event in every feed; it never changes.
+pub fn uid(id: Uuid) -> String {
+    format!("{id}@tandem")
+}
+
+fn feed_event(
+    state: &AppState,
+    event: &Event,
+    venues: &HashMap<Uuid, Venue>,
+    related: &[Uuid],
+) -> FeedEvent {
+    let feeds = &state.settings.feeds;
+    let mut categories = vec![
+        event.kind.as_str().to_owned(),
+        event.region.code().to_owned(),
+    ];
+    categories.extend(event.group.clone());
+    let rrule = event.rrule.as_deref().and_then(|r| {
+        tandem_core::Recurrence::parse(r, event.tz)
+            .ok()
+            .map(|r| r.published().to_owned())
+    });
+    FeedEvent {
+        uid: uid(event.id),
+        dtstamp: event.updated_at,
+        last_modified: event.updated_at,
+        created: event.created_at,
+        sequence: event.sequence,
+        status: match event.status {
+            EventStatus::Confirmed => FeedStatus::Confirmed,
+            EventStatus::Proposed => FeedStatus::Tentative,
+            EventStatus::Cancelled => FeedStatus::Cancelled,
+        },
+        summary: event.title.clone(),
+        description: event.description.clone(),
+        zone: event.tz,
+        local_start: event.local_start,
+        local_end: event.local_end,
+        rrule,
+        location: location(event, venues),
+        geo: event
+            .venue_id
+            .and_then(|v| venues.get(&v))
+            .and_then(|v| v.geo)
+            .map(|g| (g.lat, g.lon)),
+        categories,
+        url: Some(format!(
+            "{}/api/v1/events/{}",
+            state.settings.public_url(),
+            event.id
+        )),
+        conference: event.remote_url.clone(),
+        related_to: related.iter().map(|r| uid(*r)).collect(),
+        organizer: Organizer {
+            name: feeds.organizer_name.clone(),
+            email: feeds.organizer_email.clone(),
+        },
+        transparent: false,
+    }
+}
+
+fn names(
+    state: &AppState,
+    scope: &FeedScope,
+    venues: &HashMap<Uuid, Venue>,
+    events: &[Event],
+) -> (String, String, String) {
+    match scope {
+        FeedScope::All => (
+            "ITU regional meetings".into(),
+            "Every meeting, workshop, conference and session coordinated in tandem".into(),
+            "all".into(),
+        ),
+        FeedScope::Region(r) => (
+            format!("ITU {} region meetings", r.name()),
+            format!("Meetings of the ITU {} region ({})", r.name(), r.code()),
+            format!("region-{}", r.code()),
+        ),
+        FeedScope::Group(g) => {
+            let title = state
+                .reference
+                .group(g)
+                .map(|x| x.title.clone())
+                .unwrap_or_default();
+            (
+                format!("{g} meetings"),
+                format!("Meetings of {g}: {title}"),
+                format!("group-{g}"),
+            )
+        }
+        FeedScope::Venue(v) => {
+            let venue = venues.get(v);
+            let name = venue.map_or_else(|| v.to_string(), |x| format!("{} ({})", x.name, x.city));
+            (
+                name.clone(),
+                format!("Meetings at {name}"),
+                format!("venue-{v}"),
+            )
+        }
+        FeedScope::Event(id) => {
+            let title = events
+                .first()
+                .map_or_else(|| id.to_string(), |e| e.title.clone());
+            (title.clone(), title, format!("event-{id}"))
+        }
+        FeedScope::Participant(p) => (
+            format!("My ITU meetings ({p})"),
+            format!("The meetings {p} takes part in"),
+            "my-meetings".into(),
+        ),
+        FeedScope::FreeBusy(p) => (
+            format!("Free/busy of {p}"),
+            format!("When {p} is busy"),
+            "freebusy".into(),
+        ),
+    }
+}
+
+fn etag(bytes: &[u8], suffix: &str) -> String {
+    let digest = Sha256::digest(bytes);
+    format!("\"{}{suffix}\"", hex::encode(&digest[..16]))
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, ApiError> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 4), Compression::default());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| ApiError::Internal(e.into()))
+}
+
+fn freebusy(
+    state: &AppState,
+    participant: &str,
+    events: &[Event],
+    filter: &FeedFilter,
+    changed: chrono::DateTime<Utc>,
+) -> FreeBusy {
+    // Day granularity keeps the body the same for every instance during a day.
+    let today = Utc::now().date_naive().and_time(NaiveTime::MIN).and_utc();
+    let start = filter.from.unwrap_or(today - Duration::days(7));
+    let end = filter.to.unwrap_or(today + Duration::days(366));
+    let mut busy = Vec::new();
+    let mut tentative = Vec::new();
+    for e in events {
+        let Ok(timing) = EventTiming::stored(e.tz, e.local_start, e.local_end, e.rrule.as_deref())
+        else {
+            continue;
+        };
+        for o in timing.occurrences().unwrap_or_default() {
+            if o.start < end && start < o.end {
+                let period = (o.start.max(start), o.end.min(end));
+                match e.status {
+                    EventStatus::Confirmed => busy.push(period),
+                    EventStatus::Proposed => tentative.push(period),
+                    EventStatus::Cancelled => {}
+                }
+            }
+        }
+    }
+    FreeBusy {
+        uid: format!("freebusy-{participant}@tandem"),
+        dtstamp: changed,
+        start,
+        end,
+        organizer: Organizer {
+            name: state.settings.feeds.organizer_name.clone(),
+            email: state.settings.feeds.organizer_email.clone(),
+        },
+        url: None,
+        busy,
+        tentative,
+    }
+}
+
+/// Builds one feed at the given store revision.
+pub async fn build(
+    state: &AppState,
+    scope: &FeedScope,
+    filter: &FeedFilter,
+    revision: Revision,
+) -> Result<RenderedFeed, ApiError> {
+    let events = events_in_scope(state, scope, filter).await?;
+    let venues: HashMap<Uuid, Venue> = state
+        .store
+        .venues()
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
+    let (name, description, stem) = names(state, scope, &venues, &events);
+    let body = if let FeedScope::FreeBusy(p) = scope {
+        render_freebusy(
+            &name,
+            &freebusy(state, p, &events, filter, revision.changed_at),
+            PRODID,
+        )
+    } else {
+        let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
+        let mut related: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for (a, b) in state.store.co_locations(&ids).await? {
+            related.entry(a).or_default().push(b);
+            related.entry(b).or_default().push(a);
+        }
+        for links in related.values_mut() {
+            links.sort();
+            links.dedup();
+        }
+        let feed = FeedCalendar {
+            name,
+            description,
+            refresh_interval: Duration::minutes(i64::from(state.settings.feeds.refresh_minutes)),
+            events: events
+                .iter()
+                .map(|e| {
+                    feed_event(
+                        state,
+                        e,
+                        &venues,
+                        related.get(&e.id).map_or(&[][..], Vec::as_slice),
+                    )
+                })
+                .collect(),
+        };
+        render_calendar(&feed, PRODID)
+    };
+    let gzip = gzip(body.as_bytes())?;
+    Ok(RenderedFeed {
+        revision: revision.number,
+        etag: etag(body.as_bytes(), ""),
+        gzip_etag: etag(body.as_bytes(), "-gzip"),
+        body: Bytes::from(body),
+        gzip: Bytes::from(gzip),
+        last_modified: revision.changed_at,
+        filename: format!("{stem}.ics"),
+    })
+}

@@ -1,0 +1,593 @@
+//! iCalendar feeds over HTTP (DESIGN §7): scopes and filters, strong ETags, 304s, HEAD,
+//! gzip on request, Cache-Control, one build per change, private tokens.
+
+use std::io::Read as _;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use secrecy::ExposeSecret;
+use serde_json::{json, Value};
+use tandem_core::RegionCode;
+use tandem_server::auth::issue_token;
+use tandem_server::config::Settings;
+use tandem_store::{Role, SqliteStore, Store};
+use tower::ServiceExt;
+
+struct TestApp {
+    router: Router,
+    admin: String,
+    organiser: String,
+    _dir: tempfile::TempDir,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("utf-8")
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+
+    fn header(&self, name: header::HeaderName) -> String {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    }
+}
+
+impl TestApp {
+    async fn new() -> Self {
+        let dir = tempfile::TempDir::new().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store: Arc<dyn Store> = Arc::new(SqliteStore::connect(&url, 4).await.unwrap());
+        let settings = Settings::from_figment(&Settings::figment(
+            None,
+            figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),
+        ))
+        .unwrap();
+        let admin = issue_token(store.as_ref(), Role::Admin, vec![], None)
+            .await
+            .unwrap()
+            .0;
+        let organiser = issue_token(store.as_ref(), Role::Organiser, vec![RegionCode::AFR], None)
+            .await
+            .unwrap()
+            .0;
+        Self {
+            router: tandem_server::app(tandem_server::state(store, settings).unwrap()),
+            admin: admin.expose_secret().to_owned(),
+            organiser: organiser.expose_secret().to_owned(),
+            _dir: dir,
+        }
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut b = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        let body = match body {
+            Some(json) => {
+                b = b.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        let response = self
+            .router
+            .clone()
+            .oneshot(b.body(body).unwrap())
+            .await
+            .unwrap();
+        let (parts, body) = response.into_parts();
+        Reply {
+            status: parts.status,
+            headers: parts.headers,
+            body: body.collect().await.unwrap().to_bytes().to_vec(),
+        }
+    }
+
+    async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        self.send(Method::GET, path, None, None, headers).await
+    }
+
+    async fn create(&self, path: &str, body: Value) -> Value {
+        let r = self
+            .send(Method::POST, path, Some(&self.admin), Some(body), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        r.json()
+    }
+
+    /// The Yaoundé venue and a hybrid SG3RG-AFR meeting with a co-located workshop.
+    async fn yaounde(&self) -> (Value, Value, Value) {
+        let venue = self
+            .create(
+                "/api/v1/venues",
+                json!({"name": "Palais des Congrès", "city": "Yaoundé", "country": "CM", "tz": "Africa/Douala",
+                       "geo": {"lat": 3.8667, "lon": 11.5167},
+                       "rooms": [{"name": "Salle A", "capacity": 120}, {"name": "Salle B", "capacity": 40}]}),
+            )
+            .await;
+        let meeting = self
+            .create(
+                "/api/v1/events",
+                json!({"title": "SG3RG-AFR meeting", "kind": "meeting", "mode": "hybrid", "region": "AFR",
+                       "group": "SG3RG-AFR", "venue_id": venue["id"], "room_id": venue["rooms"][0]["id"],
+                       "tz": "Africa/Douala", "start": "2027-03-10T09:00", "end": "2027-03-11T17:30",
+                       "remote_url": "https://meet.example.org/sg3rg-afr",
+                       "participants": [{"id": "p-17", "tz": "Asia/Bangkok", "attendance": "remote", "required": false}]}),
+            )
+            .await;
+        let workshop = self
+            .create(
+                "/api/v1/events",
+                json!({"title": "Workshop on ICT economics", "kind": "workshop", "mode": "in_person", "region": "AFR",
+                       "venue_id": venue["id"], "room_id": venue["rooms"][1]["id"], "tz": "Africa/Douala",
+                       "start": "2027-03-09T09:00", "end": "2027-03-09T17:00", "co_located_with": meeting["id"]}),
+            )
+            .await;
+        (venue, meeting, workshop)
+    }
+}
+
+fn gunzip(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut out)
+        .expect("gzip");
+    out
+}
+
+#[tokio::test]
+async fn region_feed_has_the_events_and_headers() {
+    let app = TestApp::new().await;
+    let (_, meeting, workshop) = app.yaounde().await;
+    let r = app.get("/feeds/regions/AFR.ics", &[]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.header(header::CONTENT_TYPE),
+        "text/calendar; charset=utf-8"
+    );
+    assert!(r.header(header::CACHE_CONTROL).starts_with("public"));
+    let etag = r.header(header::ETAG);
+    assert!(
+        etag.starts_with('"') && !etag.starts_with("W/"),
+        "strong ETag: {etag}"
+    );
+    assert!(!r.header(header::LAST_MODIFIED).is_empty());
+    assert!(
+        r.header(header::CONTENT_ENCODING).is_empty(),
+        "no gzip unless asked"
+    );
+    let text = r.text();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    for needle in [
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:ITU Africa region meetings",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        "X-PUBLISHED-TTL:PT1H",
+        "TZID:Africa/Douala",
+        "DTSTART;TZID=Africa/Douala:20270310T090000",
+        "DTEND;TZID=Africa/Douala:20270311T173000",
+        "SUMMARY:SG3RG-AFR meeting",
+        "CATEGORIES:meeting,AFR,SG3RG-AFR",
+        "GEO:3.866700;11.516700",
+        "CONFERENCE;VALUE=URI",
+        "ORGANIZER;CN=",
+    ] {
+        assert!(text.contains(needle), "missing {needle} in\n{text}");
+    }
+    let meeting_uid = format!("{}@tandem", meeting["id"].as_str().unwrap());
+    let workshop_uid = format!("{}@tandem", workshop["id"].as_str().unwrap());
+    assert!(text.contains(&format!("UID:{meeting_uid}")));
+    assert!(
+        text.contains(&format!("RELATED-TO;RELTYPE=SIBLING:{workshop_uid}")),
+        "the anchor links to the workshop"
+    );
+    assert!(
+        text.contains(&format!("RELATED-TO;RELTYPE=SIBLING:{meeting_uid}")),
+        "the workshop links to the anchor"
+    );
+    assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+    // Other regions' feeds do not show it.
+    assert!(!app
+        .get("/feeds/regions/EUR.ics", &[])
+        .await
+        .text()
+        .contains("SG3RG-AFR meeting"));
+}
+
+#[tokio::test]
+async fn conditional_requests_head_and_gzip() {
+    let app = TestApp::new().await;
+    app.yaounde().await;
+    let first = app.get("/feeds/all.ics", &[]).await;
+    let etag = first.header(header::ETAG);
+    let again = app.get("/feeds/all.ics", &[]).await;
+    assert_eq!(
+        again.header(header::ETAG),
+        etag,
+        "unchanged data, same ETag"
+    );
+    assert_eq!(again.body, first.body, "identical bytes");
+    let not_modified = app.get("/feeds/all.ics", &[("if-none-match", &etag)]).await;
+    assert_eq!(not_modified.status, StatusCode::NOT_MODIFIED);
+    assert!(not_modified.body.is_empty());
+    assert_eq!(not_modified.header(header::ETAG), etag);
+    let last_modified = first.header(header::LAST_MODIFIED);
+    let since = app
+        .get("/feeds/all.ics", &[("if-modified-since", &last_modified)])
+        .await;
+    assert_eq!(since.status, StatusCode::NOT_MODIFIED);
+    let older = app
+        .get(
+            "/feeds/all.ics",
+            &[("if-modified-since", "Mon, 01 Jan 2001 00:00:00 GMT")],
+        )
+        .await;
+    assert_eq!(older.status, StatusCode::OK);
+    let other = app
+        .get("/feeds/all.ics", &[("if-none-match", "\"something-else\"")])
+        .await;
+    assert_eq!(other.status, StatusCode::OK);
+
+    let head = app
+        .send(Method::HEAD, "/feeds/all.ics", None, None, &[])
+        .await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert!(head.body.is_empty());
+    assert_eq!(head.header(header::ETAG), etag);
+
+    let gz = app
+        .get("/feeds/all.ics", &[("accept-encoding", "gzip, deflate")])
+        .await;
+    assert_eq!(gz.header(header::CONTENT_ENCODING), "gzip");
+    assert_ne!(
+        gz.header(header::ETAG),
+        etag,
+        "a different representation has its own ETag"
+    );
+    assert_eq!(gunzip(&gz.body), first.text());
+    assert_eq!(gz.header(header::VARY), "Accept-Encoding");
+    let refused = app
+        .get("/feeds/all.ics", &[("accept-encoding", "gzip;q=0")])
+        .await;
+    assert!(refused.header(header::CONTENT_ENCODING).is_empty());
+}
+
+#[tokio::test]
+async fn every_visible_change_moves_etag_and_sequence() {
+    let app = TestApp::new().await;
+    let (_, meeting, _) = app.yaounde().await;
+    let before = app.get("/feeds/regions/AFR.ics", &[]).await;
+    let id = meeting["id"].as_str().unwrap();
+    let r = app
+        .send(
+            Method::PATCH,
+            &format!("/api/v1/events/{id}"),
+            Some(&app.admin),
+            Some(json!({"end": "2027-03-11T16:00"})),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let after = app.get("/feeds/regions/AFR.ics", &[]).await;
+    assert_ne!(after.header(header::ETAG), before.header(header::ETAG));
+    assert_eq!(
+        app.get(
+            "/feeds/regions/AFR.ics",
+            &[("if-none-match", &before.header(header::ETAG))]
+        )
+        .await
+        .status,
+        StatusCode::OK,
+        "a stale ETag gets the new feed"
+    );
+    let text = after.text();
+    assert!(text.contains("DTEND;TZID=Africa/Douala:20270311T160000"));
+    let block = text
+        .split("BEGIN:VEVENT")
+        .find(|b| b.contains("SUMMARY:SG3RG-AFR meeting"))
+        .unwrap();
+    assert!(block.contains("SEQUENCE:1"), "{block}");
+
+    // Cancelling takes it out of the feed; include=cancelled keeps it as CANCELLED.
+    let r = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/events/{id}"),
+            Some(&app.admin),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!app
+        .get("/feeds/regions/AFR.ics", &[])
+        .await
+        .text()
+        .contains("SG3RG-AFR meeting"));
+    let with = app
+        .get("/feeds/regions/AFR.ics?include=cancelled", &[])
+        .await
+        .text();
+    let block = with
+        .split("BEGIN:VEVENT")
+        .find(|b| b.contains("SUMMARY:SG3RG-AFR meeting"))
+        .unwrap();
+    assert!(
+        block.contains("STATUS:CANCELLED") && block.contains("SEQUENCE:2"),
+        "{block}"
+    );
+}
+
+#[tokio::test]
+async fn proposed_events_and_filters() {
+    let app = TestApp::new().await;
+    let (venue, _, _) = app.yaounde().await;
+    app.create(
+        "/api/v1/events",
+        json!({"title": "Proposed session", "kind": "session", "mode": "virtual", "status": "proposed", "region": "AFR",
+               "tz": "Africa/Lagos", "start": "2027-04-01T10:00", "end": "2027-04-01T11:00"}),
+    )
+    .await;
+    let plain = app.get("/feeds/all.ics", &[]).await.text();
+    assert!(!plain.contains("Proposed session"));
+    let with = app.get("/feeds/all.ics?include=proposed", &[]).await.text();
+    let block = with
+        .split("BEGIN:VEVENT")
+        .find(|b| b.contains("Proposed session"))
+        .unwrap();
+    assert!(block.contains("STATUS:TENTATIVE"));
+    let workshops = app.get("/feeds/all.ics?kind=workshop", &[]).await.text();
+    assert!(
+        workshops.contains("Workshop on ICT economics") && !workshops.contains("SG3RG-AFR meeting")
+    );
+    let window = app
+        .get(
+            "/feeds/all.ics?from=2027-03-10T12:00:00Z&to=2027-03-12T00:00:00Z",
+            &[],
+        )
+        .await
+        .text();
+    assert!(window.contains("SG3RG-AFR meeting") && !window.contains("Workshop on ICT economics"));
+    let venue_feed = app
+        .get(
+            &format!("/feeds/venues/{}.ics", venue["id"].as_str().unwrap()),
+            &[],
+        )
+        .await;
+    assert!(venue_feed.text().contains("Palais des Congrès"));
+    assert!(app
+        .get("/feeds/groups/SG3RG-AFR.ics", &[])
+        .await
+        .text()
+        .contains("SG3RG-AFR meeting"));
+    for (path, status) in [
+        ("/feeds/groups/NOPE.ics", StatusCode::NOT_FOUND),
+        ("/feeds/regions/AFR", StatusCode::NOT_FOUND),
+        (
+            "/feeds/events/00000000-0000-0000-0000-000000000000.ics",
+            StatusCode::NOT_FOUND,
+        ),
+        ("/feeds/all.ics?kind=party", StatusCode::BAD_REQUEST),
+        ("/feeds/all.ics?from=yesterday", StatusCode::BAD_REQUEST),
+        ("/feeds/all.ics?colour=blue", StatusCode::BAD_REQUEST),
+    ] {
+        let r = app.get(path, &[]).await;
+        assert_eq!(r.status, status, "{path}: {}", r.text());
+        assert_eq!(
+            r.header(header::CONTENT_TYPE),
+            "application/problem+json",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn subscribe_links_are_in_api_responses() {
+    let app = TestApp::new().await;
+    let (venue, meeting, _) = app.yaounde().await;
+    let link = meeting["links"]["subscribe"]["webcal"].as_str().unwrap();
+    assert!(
+        link.starts_with("webcal://")
+            && link.ends_with(&format!(
+                "/feeds/events/{}.ics",
+                meeting["id"].as_str().unwrap()
+            ))
+    );
+    assert!(meeting["links"]["subscribe"]["https"]
+        .as_str()
+        .unwrap()
+        .starts_with("http"));
+    assert!(venue["subscribe"]["webcal"]
+        .as_str()
+        .unwrap()
+        .starts_with("webcal://"));
+    let regions = app.get("/api/v1/regions", &[]).await.json();
+    assert!(regions[0]["subscribe"]["webcal"]
+        .as_str()
+        .unwrap()
+        .ends_with("/feeds/regions/AFR.ics"));
+    let group = app.get("/api/v1/groups/SG3RG-AFR", &[]).await.json();
+    assert!(group["subscribe"]["https"]
+        .as_str()
+        .unwrap()
+        .ends_with("/feeds/groups/SG3RG-AFR.ics"));
+    // The event's own feed is reachable at its link's path.
+    let path = format!("/feeds/events/{}.ics", meeting["id"].as_str().unwrap());
+    assert!(app
+        .get(&path, &[])
+        .await
+        .text()
+        .contains("SG3RG-AFR meeting"));
+}
+
+#[tokio::test]
+async fn private_feeds_and_their_tokens() {
+    let app = TestApp::new().await;
+    app.yaounde().await;
+    let path_of = |url: &str| {
+        url.split_once("://")
+            .unwrap()
+            .1
+            .split_once('/')
+            .unwrap()
+            .1
+            .to_owned()
+    };
+    // No token, 401; an organiser may create one.
+    let r = app
+        .send(
+            Method::POST,
+            "/api/v1/feed-tokens",
+            None,
+            Some(json!({"participant": "p-17"})),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let r = app
+        .send(
+            Method::POST,
+            "/api/v1/feed-tokens",
+            Some(&app.organiser),
+            Some(json!({"participant": "p-17"})),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let created = r.json();
+    let token = created["token"].as_str().unwrap().to_owned();
+    assert!(
+        token.starts_with("tdf_") && token.len() >= 4 + 43,
+        "256 bits, base64url"
+    );
+    assert!(created["webcal"].as_str().unwrap().starts_with("webcal://"));
+    let feed_path = format!("/{}", path_of(created["url"].as_str().unwrap()));
+    let feed = app.get(&feed_path, &[]).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.header(header::CACHE_CONTROL).starts_with("private"));
+    assert!(
+        feed.text().contains("SG3RG-AFR meeting"),
+        "p-17 is in the meeting"
+    );
+    assert!(
+        !feed.text().contains("Workshop on ICT economics"),
+        "and not in the workshop"
+    );
+    let fb = app
+        .get(
+            &format!("/{}", path_of(created["freebusy_url"].as_str().unwrap())),
+            &[],
+        )
+        .await;
+    assert!(
+        fb.text().contains("BEGIN:VFREEBUSY") && fb.text().contains("FREEBUSY"),
+        "{}",
+        fb.text()
+    );
+
+    // The participant's own token rotates it; the old URL is then a 404.
+    let id = created["id"].as_str().unwrap();
+    let r = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/feed-tokens/{id}/rotate"),
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let rotated = r.json();
+    assert_eq!(app.get(&feed_path, &[]).await.status, StatusCode::NOT_FOUND);
+    let new_path = format!("/{}", path_of(rotated["url"].as_str().unwrap()));
+    assert_eq!(app.get(&new_path, &[]).await.status, StatusCode::OK);
+    // Another participant's token cannot touch it.
+    let other = app
+        .send(
+            Method::POST,
+            "/api/v1/feed-tokens",
+            Some(&app.admin),
+            Some(json!({"participant": "p-99"})),
+            &[],
+        )
+        .await
+        .json();
+    let r = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/feed-tokens/{}", rotated["id"].as_str().unwrap()),
+            Some(other["token"].as_str().unwrap()),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Revoked by an admin: 404 from now on, indistinguishable from a token that never was.
+    let r = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/feed-tokens/{}", rotated["id"].as_str().unwrap()),
+            Some(&app.admin),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let gone = app.get(&new_path, &[]).await;
+    let never = app
+        .get(
+            "/feeds/private/tdf_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+            &[],
+        )
+        .await;
+    assert_eq!(
+        (gone.status, gone.body.clone()),
+        (never.status, never.body.clone())
+    );
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    let listed = app
+        .send(
+            Method::GET,
+            "/api/v1/feed-tokens?participant=p-17",
+            Some(&app.admin),
+            None,
+            &[],
+        )
+        .await
+        .json();
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["revoked_at"].is_string()));
+    assert!(
+        listed.to_string().find("tdf_").is_none(),
+        "secrets are never listed"
+    );
+}
