@@ -591,3 +591,167 @@ async fn private_feeds_and_their_tokens() {
         "secrets are never listed"
     );
 }
+
+/// Every feed this suite serves is read exactly by third-party parsers: strict PyPI `ical`,
+/// `icalendar` and `recurring-ical-events` (via tandem-ical's `scripts/interop.py`); each
+/// DTSTART/DTEND and every occurrence must come back as the same instant.
+#[tokio::test]
+async fn served_feeds_pass_third_party_parsers() {
+    let Some(python) = std::env::var("TANDEM_INTEROP_PYTHON").ok() else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_INTEROP").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_INTEROP=1 but TANDEM_INTEROP_PYTHON is not set"
+        );
+        eprintln!("interop skipped: set TANDEM_INTEROP_PYTHON to a Python with icalendar, ical, recurring-ical-events");
+        return;
+    };
+    let app = TestApp::new().await;
+    let (_, meeting, workshop) = app.yaounde().await;
+    let weekly = app
+        .create(
+            "/api/v1/events",
+            json!({"title": "SG3RG-EURM call — «coordination»", "kind": "session", "mode": "virtual", "region": "EUR",
+                   "tz": "Europe/Zurich", "start": "2027-03-16T14:00", "end": "2027-03-16T15:30",
+                   "rrule": "FREQ=WEEKLY;COUNT=6", "remote_url": "https://meet.example.org/eurm",
+                   "participants": [{"id": "p-17", "tz": "Asia/Bangkok"}]}),
+        )
+        .await;
+    let cancelled = app
+        .create(
+            "/api/v1/events",
+            json!({"title": "Cancelled forum", "kind": "conference", "mode": "in_person", "region": "ARB",
+                   "tz": "Africa/Cairo", "start": "2027-05-02T09:30", "end": "2027-05-02T16:00"}),
+        )
+        .await;
+    let id = |e: &Value| e["id"].as_str().unwrap().to_owned();
+    app.send(
+        Method::DELETE,
+        &format!("/api/v1/events/{}", id(&cancelled)),
+        Some(&app.admin),
+        None,
+        &[],
+    )
+    .await;
+    // Expected instants, computed from the API's own UTC fields and, for the weekly call,
+    // by hand: 14:00 in Geneva is 13:00Z until 28 March, 12:00Z after.
+    let single = |e: &Value| {
+        let uid = format!("{}@tandem", id(e));
+        (
+            json!({"uid": uid, "dtstart": e["starts_at"], "dtend": e["ends_at"]}),
+            json!({"uid": uid, "start": e["starts_at"], "end": e["ends_at"]}),
+        )
+    };
+    let weekly_uid = format!("{}@tandem", id(&weekly));
+    let weekly_occurrences: Vec<Value> = ["03-16T13", "03-23T13", "03-30T12", "04-06T12", "04-13T12", "04-20T12"]
+        .iter()
+        .map(|d| {
+            let (day, hour) = d.split_once('T').unwrap();
+            let hour: u32 = hour.parse().unwrap();
+            json!({"uid": weekly_uid, "start": format!("2027-{day}T{hour:02}:00:00Z"), "end": format!("2027-{day}T{hour:02}:30:00Z").replace(&format!("T{hour:02}:30"), &format!("T{:02}:30", hour + 1))})
+        })
+        .collect();
+    let weekly_event = json!({"uid": weekly_uid, "dtstart": "2027-03-16T13:00:00Z", "dtend": "2027-03-16T14:30:00Z"});
+    let cancelled_event = app
+        .get(&format!("/api/v1/events/{}", id(&cancelled)), &[])
+        .await
+        .json();
+    let token = app
+        .send(
+            Method::POST,
+            "/api/v1/feed-tokens",
+            Some(&app.admin),
+            Some(json!({"participant": "p-17"})),
+            &[],
+        )
+        .await
+        .json()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str,
+                 body: &str,
+                 events: Vec<Value>,
+                 occurrences: Vec<Value>,
+                 freebusy: Option<Vec<Value>>| {
+        std::fs::write(dir.path().join(format!("{name}.ics")), body).unwrap();
+        let mut expected = json!({"events": events, "occurrences": occurrences});
+        if let Some(fb) = freebusy {
+            expected = json!({"events": [], "occurrences": [], "freebusy": fb});
+        }
+        std::fs::write(
+            dir.path().join(format!("{name}.expected.json")),
+            expected.to_string(),
+        )
+        .unwrap();
+    };
+    let (m_ev, m_occ) = single(&meeting);
+    let (w_ev, w_occ) = single(&workshop);
+    let (c_ev, c_occ) = single(&cancelled_event);
+    let all = app
+        .get("/feeds/all.ics?include=cancelled,proposed", &[])
+        .await
+        .text();
+    let mut occurrences = vec![m_occ.clone(), w_occ.clone(), c_occ];
+    occurrences.extend(weekly_occurrences.clone());
+    write(
+        "all",
+        &all,
+        vec![m_ev.clone(), w_ev.clone(), c_ev, weekly_event.clone()],
+        occurrences,
+        None,
+    );
+    let afr = app.get("/feeds/regions/AFR.ics", &[]).await.text();
+    write(
+        "region-afr",
+        &afr,
+        vec![m_ev.clone(), w_ev],
+        vec![m_occ.clone(), w_occ],
+        None,
+    );
+    let one = app
+        .get(&format!("/feeds/events/{}.ics", id(&weekly)), &[])
+        .await
+        .text();
+    write(
+        "weekly",
+        &one,
+        vec![weekly_event.clone()],
+        weekly_occurrences.clone(),
+        None,
+    );
+    let private = app
+        .get(&format!("/feeds/private/{token}.ics"), &[])
+        .await
+        .text();
+    let mut mine = vec![m_occ];
+    mine.extend(weekly_occurrences.clone());
+    write("private", &private, vec![m_ev, weekly_event], mine, None);
+    let fb = app
+        .get(&format!("/feeds/freebusy/{token}.ics"), &[])
+        .await
+        .text();
+    let mut periods =
+        vec![json!({"fbtype": "BUSY", "start": meeting["starts_at"], "end": meeting["ends_at"]})];
+    periods.extend(
+        weekly_occurrences
+            .iter()
+            .map(|o| json!({"fbtype": "BUSY", "start": o["start"], "end": o["end"]})),
+    );
+    write("freebusy", &fb, vec![], vec![], Some(periods));
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tandem-ical/scripts/interop.py"
+    );
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg(dir.path())
+        .output()
+        .expect("run interop.py");
+    assert!(
+        out.status.success(),
+        "interop.py failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
