@@ -40,6 +40,7 @@ pub struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
     durations: Family<RouteLabels, Histogram>,
+    feed_builds: Counter,
 }
 
 impl Default for Metrics {
@@ -55,15 +56,27 @@ impl Default for Metrics {
             "Time to answer HTTP requests",
             durations.clone(),
         );
+        let feed_builds = Counter::default();
+        registry.register(
+            "feed_builds",
+            "iCalendar feeds rendered (once per change of the data they show)",
+            feed_builds.clone(),
+        );
         Self {
             registry,
             requests,
             durations,
+            feed_builds,
         }
     }
 }
 
 impl Metrics {
+    /// Counts one feed rendered.
+    pub fn feed_built(&self) {
+        self.feed_builds.inc();
+    }
+
     /// The metrics in Prometheus text format.
     pub fn render(&self) -> String {
         let mut out = String::new();

@@ -277,6 +277,34 @@ async fn conditional_requests_head_and_gzip() {
     assert!(refused.header(header::CONTENT_ENCODING).is_empty());
 }
 
+/// How many feeds this instance has rendered, from `/metrics`.
+async fn feed_builds(app: &TestApp) -> u64 {
+    let text = app.get("/metrics", &[]).await.text();
+    text.lines()
+        .find_map(|l| l.strip_prefix("tandem_feed_builds_total "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("tandem_feed_builds_total in /metrics")
+}
+
+#[tokio::test]
+async fn a_feed_is_built_once_per_change() {
+    let app = TestApp::new().await;
+    let (_, meeting, _) = app.yaounde().await;
+    let start = feed_builds(&app).await;
+    for _ in 0..5 {
+        assert_eq!(app.get("/feeds/regions/AFR.ics", &[]).await.status, StatusCode::OK);
+        app.get("/feeds/regions/AFR.ics", &[("accept-encoding", "gzip")]).await;
+    }
+    assert_eq!(feed_builds(&app).await, start + 1, "ten requests, one build");
+    let id = meeting["id"].as_str().unwrap();
+    app.send(Method::PATCH, &format!("/api/v1/events/{id}"), Some(&app.admin), Some(json!({"title": "SG3RG-AFR (renamed)"})), &[])
+        .await;
+    for _ in 0..3 {
+        assert!(app.get("/feeds/regions/AFR.ics", &[]).await.text().contains("SG3RG-AFR (renamed)"));
+    }
+    assert_eq!(feed_builds(&app).await, start + 2, "a change, one more build");
+}
+
 #[tokio::test]
 async fn every_visible_change_moves_etag_and_sequence() {
     let app = TestApp::new().await;

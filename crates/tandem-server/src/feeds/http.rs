@@ -202,6 +202,7 @@ async fn serve(
     } else {
         check_exists(state, &key.0).await?;
         let feed = Arc::new(build(state, &key.0, &key.1, revision).await?);
+        state.metrics.feed_built();
         state.feeds.put(key, feed.clone());
         feed
     };
