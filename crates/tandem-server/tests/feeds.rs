@@ -292,17 +292,39 @@ async fn a_feed_is_built_once_per_change() {
     let (_, meeting, _) = app.yaounde().await;
     let start = feed_builds(&app).await;
     for _ in 0..5 {
-        assert_eq!(app.get("/feeds/regions/AFR.ics", &[]).await.status, StatusCode::OK);
-        app.get("/feeds/regions/AFR.ics", &[("accept-encoding", "gzip")]).await;
+        assert_eq!(
+            app.get("/feeds/regions/AFR.ics", &[]).await.status,
+            StatusCode::OK
+        );
+        app.get("/feeds/regions/AFR.ics", &[("accept-encoding", "gzip")])
+            .await;
     }
-    assert_eq!(feed_builds(&app).await, start + 1, "ten requests, one build");
+    assert_eq!(
+        feed_builds(&app).await,
+        start + 1,
+        "ten requests, one build"
+    );
     let id = meeting["id"].as_str().unwrap();
-    app.send(Method::PATCH, &format!("/api/v1/events/{id}"), Some(&app.admin), Some(json!({"title": "SG3RG-AFR (renamed)"})), &[])
-        .await;
+    app.send(
+        Method::PATCH,
+        &format!("/api/v1/events/{id}"),
+        Some(&app.admin),
+        Some(json!({"title": "SG3RG-AFR (renamed)"})),
+        &[],
+    )
+    .await;
     for _ in 0..3 {
-        assert!(app.get("/feeds/regions/AFR.ics", &[]).await.text().contains("SG3RG-AFR (renamed)"));
+        assert!(app
+            .get("/feeds/regions/AFR.ics", &[])
+            .await
+            .text()
+            .contains("SG3RG-AFR (renamed)"));
     }
-    assert_eq!(feed_builds(&app).await, start + 2, "a change, one more build");
+    assert_eq!(
+        feed_builds(&app).await,
+        start + 2,
+        "a change, one more build"
+    );
 }
 
 #[tokio::test]
