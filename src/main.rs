@@ -72,6 +72,8 @@ enum Command {
     },
     /// Create or upgrade the database schema, then exit.
     Migrate,
+    /// Print the current clashes (DESIGN §6) as a table.
+    Clashes,
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -245,6 +247,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 calendar.id, calendar.event_count, calendar.name
             );
         }
+        Command::Clashes => {
+            let settings = settings(&cli.common)?;
+            let store = open_store(&settings).await?;
+            let clashes = store
+                .clashes(&tandem_store::ClashFilter::default())
+                .await
+                .context("reading clashes")?;
+            println!("{}", clash_table(&clashes));
+        }
         Command::Migrate => {
             let settings = settings(&cli.common)?;
             let store = open_store(&settings).await?;
@@ -341,4 +352,41 @@ async fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The clash list as a table: type, severity, events, time (UTC), subject, detail.
+fn clash_table(clashes: &[tandem_core::clash::Clash]) -> String {
+    if clashes.is_empty() {
+        return "no clashes".to_owned();
+    }
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(comfy_table::presets::UTF8_FULL)
+        .set_header(vec![
+            "id",
+            "type",
+            "severity",
+            "event",
+            "other event",
+            "when (UTC)",
+            "subject",
+            "detail",
+        ]);
+    for c in clashes {
+        table.add_row(vec![
+            c.id.to_string(),
+            c.kind.as_str().to_owned(),
+            c.severity.as_str().to_owned(),
+            c.event_id.to_string(),
+            c.other_event_id.map(|o| o.to_string()).unwrap_or_default(),
+            format!(
+                "{} – {}",
+                c.start.format("%a %d %b %Y %H:%M"),
+                c.end.format("%H:%M")
+            ),
+            c.subject.clone().unwrap_or_default(),
+            c.detail.clone(),
+        ]);
+    }
+    table.to_string()
 }

@@ -105,7 +105,16 @@ pub struct Server {
 impl Server {
     /// Starts `tandem serve --bind 127.0.0.1:0 --database URL EXTRA…` and waits until it listens.
     pub fn start(database_url: &str, extra: &[&str]) -> Self {
-        let mut child = Command::new(binary())
+        Self::start_with_env(database_url, extra, &[])
+    }
+
+    /// Like [`Server::start`], with extra environment variables (`TANDEM__…` settings).
+    pub fn start_with_env(database_url: &str, extra: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut command = Command::new(binary());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command
             .args(["serve", "--bind", "127.0.0.1:0", "--database", database_url])
             .args(extra)
             .env("RUST_LOG", "warn")

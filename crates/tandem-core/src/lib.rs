@@ -2,6 +2,8 @@
 //! and the ITU reference data. No I/O, no async, no framework types: functions over chrono
 //! and chrono-tz values, so the hardest logic is the easiest to test.
 
+pub mod clash;
+pub mod colocation;
 pub mod event;
 pub mod recurrence;
 pub mod reference;

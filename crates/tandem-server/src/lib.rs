@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod clash_check;
 pub mod config;
 pub mod demo;
 pub mod extract;

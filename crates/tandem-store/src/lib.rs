@@ -6,6 +6,7 @@
 //! with a check and a write inside one `BEGIN IMMEDIATE` transaction.
 
 mod calendars;
+mod clashes;
 mod error;
 mod model;
 mod postgres;
@@ -21,6 +22,7 @@ pub use calendars::{
     Calendar, CalendarCopy, CalendarFailure, CalendarFilter, CalendarOwner, NewCalendar,
     RefreshOutcome,
 };
+pub use clashes::{ClashFilter, ClashResolution, NewResolution};
 pub use error::{RoomClash, StoreError};
 pub use model::{
     Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Role, Room, TokenRecord,
@@ -185,6 +187,26 @@ pub trait Store: Send + Sync + 'static {
 
     /// Gives up `owner`'s lease without recording anything (a refresh cut short by shutdown).
     async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()>;
+
+    /// Replaces every stored clash involving `event_id` with `clashes` (those of them that
+    /// involve it), in one transaction: a write recomputes only the clashes of its event.
+    async fn replace_clashes(
+        &self,
+        event_id: Uuid,
+        clashes: &[tandem_core::clash::Clash],
+    ) -> StoreResult<()>;
+
+    /// Current clashes matching `filter`, by start then id.
+    async fn clashes(&self, filter: &ClashFilter) -> StoreResult<Vec<tandem_core::clash::Clash>>;
+
+    /// One current clash, if it still stands.
+    async fn clash(&self, id: Uuid) -> StoreResult<Option<tandem_core::clash::Clash>>;
+
+    /// Records who resolved a clash, how and when.
+    async fn record_resolution(&self, resolution: &NewResolution) -> StoreResult<ClashResolution>;
+
+    /// The resolutions recorded for a clash, oldest first.
+    async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>>;
 }
 
 /// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and

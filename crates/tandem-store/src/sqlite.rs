@@ -994,4 +994,34 @@ impl Store for SqliteStore {
     async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
         crate::calendars::sqlite::release(&self.pool, id, owner).await
     }
+
+    async fn replace_clashes(
+        &self,
+        event_id: Uuid,
+        clashes: &[tandem_core::clash::Clash],
+    ) -> StoreResult<()> {
+        crate::clashes::sqlite::replace(&self.pool, event_id, clashes).await
+    }
+
+    async fn clashes(
+        &self,
+        filter: &crate::ClashFilter,
+    ) -> StoreResult<Vec<tandem_core::clash::Clash>> {
+        crate::clashes::sqlite::list(&self.pool, filter).await
+    }
+
+    async fn clash(&self, id: Uuid) -> StoreResult<Option<tandem_core::clash::Clash>> {
+        crate::clashes::sqlite::get(&self.pool, id).await
+    }
+
+    async fn record_resolution(
+        &self,
+        resolution: &crate::NewResolution,
+    ) -> StoreResult<crate::ClashResolution> {
+        crate::clashes::sqlite::record(&self.pool, resolution).await
+    }
+
+    async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<crate::ClashResolution>> {
+        crate::clashes::sqlite::history(&self.pool, clash_id).await
+    }
 }

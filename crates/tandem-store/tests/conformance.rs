@@ -77,6 +77,7 @@ conformance!(
     feed_tokens_are_found_by_hash_until_revoked,
     co_locations_are_found_both_ways,
     events_filter_by_kind_participant_and_id,
+    clashes_are_replaced_per_event_and_filtered,
 );
 
 /// Runs `test` on a fresh `sqlite` store in a temporary directory.
@@ -2092,4 +2093,143 @@ async fn events_filter_by_kind_participant_and_id(store: Arc<dyn Store>) {
         ..EventFilter::default()
     };
     assert_eq!(listed(store, &one).await, vec![workshop.id]);
+}
+
+/// Clashes are kept per event: replacing one event's clashes leaves every other clash alone,
+/// lists filter by region, group, time, severity and event, and resolutions stay recorded
+/// after the clash is gone.
+async fn clashes_are_replaced_per_event_and_filtered(store: Arc<dyn Store>) {
+    use tandem_core::clash::{Clash, ClashKind, Severity};
+    use tandem_store::{ClashFilter, NewResolution};
+
+    let mut a = draft("SG3RG-AFR", DOUALA, "2027-03-10T09:00", "2027-03-10T17:00");
+    a.group = Some("SG3RG-AFR".into());
+    let a = create(store.as_ref(), &a).await;
+    let mut b = draft("Workshop", DOUALA, "2027-03-10T10:00", "2027-03-10T12:00");
+    b.group = Some("SG3RG-AFR".into());
+    let b = create(store.as_ref(), &b).await;
+    let mut c = draft(
+        "EUR meeting",
+        "Europe/Zurich",
+        "2027-04-10T09:00",
+        "2027-04-10T12:00",
+    );
+    c.region = RegionCode::EUR;
+    let c = create(store.as_ref(), &c).await;
+
+    let group = Clash::new(
+        ClashKind::GroupOverlap,
+        Severity::Hard,
+        (b.id, Some(a.id)),
+        interval("2027-03-10T09:00:00Z", "2027-03-10T11:00:00Z"),
+        Some("SG3RG-AFR".into()),
+        "group SG3RG-AFR has two events at the same time".into(),
+    );
+    let closed = Clash::new(
+        ClashKind::VenueClosed,
+        Severity::Soft,
+        (c.id, None),
+        interval("2027-04-10T07:00:00Z", "2027-04-10T10:00:00Z"),
+        Some("2027-04-10".into()),
+        "2027-04-10 is the venue's weekend".into(),
+    );
+    store
+        .replace_clashes(b.id, std::slice::from_ref(&group))
+        .await
+        .unwrap();
+    store
+        .replace_clashes(c.id, std::slice::from_ref(&closed))
+        .await
+        .unwrap();
+    // Idempotent: the same clash again keeps one row.
+    store
+        .replace_clashes(a.id, std::slice::from_ref(&group))
+        .await
+        .unwrap();
+
+    let all = store.clashes(&ClashFilter::default()).await.unwrap();
+    assert_eq!(all, vec![group.clone(), closed.clone()]);
+    let of = |filter: ClashFilter| {
+        let store = store.clone();
+        async move {
+            store
+                .clashes(&filter)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        of(ClashFilter {
+            region: Some(RegionCode::EUR),
+            ..ClashFilter::default()
+        })
+        .await,
+        vec![closed.id]
+    );
+    assert_eq!(
+        of(ClashFilter {
+            group: Some("SG3RG-AFR".into()),
+            ..ClashFilter::default()
+        })
+        .await,
+        vec![group.id]
+    );
+    assert_eq!(
+        of(ClashFilter {
+            severity: Some(Severity::Soft),
+            ..ClashFilter::default()
+        })
+        .await,
+        vec![closed.id]
+    );
+    assert_eq!(
+        of(ClashFilter {
+            from: Some(utc("2027-04-01T00:00:00Z")),
+            ..ClashFilter::default()
+        })
+        .await,
+        vec![closed.id]
+    );
+    assert_eq!(
+        of(ClashFilter {
+            to: Some(utc("2027-04-01T00:00:00Z")),
+            ..ClashFilter::default()
+        })
+        .await,
+        vec![group.id]
+    );
+    assert_eq!(
+        of(ClashFilter {
+            event_id: Some(a.id),
+            ..ClashFilter::default()
+        })
+        .await,
+        vec![group.id]
+    );
+    assert_eq!(store.clash(group.id).await.unwrap(), Some(group.clone()));
+
+    // Rechecking b after a move finds nothing: the group clash goes, c's clash stays.
+    store.replace_clashes(b.id, &[]).await.unwrap();
+    assert_eq!(store.clash(group.id).await.unwrap(), None);
+    assert_eq!(of(ClashFilter::default()).await, vec![closed.id]);
+
+    let recorded = store
+        .record_resolution(&NewResolution {
+            clash_id: group.id,
+            event_id: b.id,
+            resolved_by: "AFR office".into(),
+            action: r#"{"action":"move"}"#.into(),
+            clash: "{}".into(),
+            version_before: 1,
+            version_after: 2,
+        })
+        .await
+        .unwrap();
+    let history = store.clash_resolutions(group.id).await.unwrap();
+    assert_eq!(history, vec![recorded]);
+    assert_eq!(history[0].record.resolved_by, "AFR office");
+    assert!(store.clash_resolutions(closed.id).await.unwrap().is_empty());
 }

@@ -606,6 +606,7 @@ pub async fn create_event(
     caller.require_write(&[validated.draft.region])?;
     let event = state.store.create_event(&validated.draft).await?;
     tracing::info!(event_id = %event.id, "event created");
+    crate::clash_check::refresh_after_write(&state, &event).await;
     let mut response = with_etag(StatusCode::CREATED, &event, &state);
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
         response.headers_mut().insert(header::LOCATION, location);
@@ -820,6 +821,7 @@ pub async fn update_event(
             visible,
         )
         .await?;
+    crate::clash_check::refresh_after_write(&state, &event).await;
     Ok(with_etag(StatusCode::OK, &event, &state))
 }
 
@@ -845,5 +847,6 @@ pub async fn cancel_event(
     let current = state.store.event(id).await?;
     caller.require_write(&[current.region])?;
     let event = state.store.cancel_event(id, expected).await?;
+    crate::clash_check::refresh_after_write(&state, &event).await;
     Ok(with_etag(StatusCode::OK, &event, &state))
 }

@@ -1,6 +1,8 @@
 //! The JSON API under `/api/v1`, its OpenAPI document and its browsable docs.
 
 pub mod calendars;
+pub mod clashes;
+pub mod colocations;
 pub mod events;
 pub mod feed_tokens;
 pub mod operations;
@@ -43,6 +45,8 @@ impl Modify for BearerAuth {
         (name = "events", description = "Meetings, workshops, conferences and sessions"),
         (name = "venues", description = "Venues and rooms"),
         (name = "windows", description = "The best meeting windows across time zones"),
+        (name = "colocations", description = "Dates for an event held alongside another (Resolution 21)"),
+        (name = "clashes", description = "Clashes between events, with suggestions, and their resolution"),
         (name = "calendars", description = "External calendars imported for the window search"),
         (name = "feeds", description = "Private iCalendar feed tokens; the feeds themselves are under /feeds"),
         (name = "reference", description = "ITU regions, offices, organisations and groups"),
@@ -75,6 +79,10 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(feed_tokens::rotate_feed_token))
         .routes(routes!(feed_tokens::revoke_feed_token))
+        .routes(routes!(colocations::search_colocations))
+        .routes(routes!(clashes::list_clashes))
+        .routes(routes!(clashes::get_clash))
+        .routes(routes!(clashes::resolve_clash))
         .routes(routes!(reference::list_regions))
         .routes(routes!(reference::get_region))
         .routes(routes!(reference::list_offices))

@@ -1,0 +1,74 @@
+//! Clashes (DESIGN §6) as the store keeps them: the current clashes among stored events,
+//! replaced per event (a write recomputes only the clashes of the event written), and the
+//! history of resolutions, kept after the clash itself is gone.
+
+pub(crate) mod postgres;
+pub(crate) mod sqlite;
+
+use chrono::{DateTime, Utc};
+use tandem_core::clash::{Clash, ClashKind, Severity};
+use tandem_core::RegionCode;
+use uuid::Uuid;
+
+use crate::StoreError;
+
+/// Which clashes to list. Empty fields match everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClashFilter {
+    /// Only clashes involving an event of this region.
+    pub region: Option<RegionCode>,
+    /// Only clashes involving an event of this group.
+    pub group: Option<String>,
+    /// Only clashes ending after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Only clashes starting before this instant.
+    pub to: Option<DateTime<Utc>>,
+    /// Only this severity.
+    pub severity: Option<Severity>,
+    /// Only clashes involving this event.
+    pub event_id: Option<Uuid>,
+}
+
+/// A resolution to record: who applied what to which clash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewResolution {
+    /// The clash resolved.
+    pub clash_id: Uuid,
+    /// The event changed.
+    pub event_id: Uuid,
+    /// Who resolved it (a token label or id).
+    pub resolved_by: String,
+    /// What was applied (JSON).
+    pub action: String,
+    /// The clash as it was (JSON).
+    pub clash: String,
+    /// The event's version before.
+    pub version_before: i64,
+    /// The event's version after.
+    pub version_after: i64,
+}
+
+/// A recorded resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClashResolution {
+    /// Its id.
+    pub id: Uuid,
+    /// When it was applied.
+    pub resolved_at: DateTime<Utc>,
+    /// What was recorded.
+    pub record: NewResolution,
+}
+
+pub(crate) fn kind(text: &str) -> Result<ClashKind, StoreError> {
+    ClashKind::parse(text).ok_or_else(|| StoreError::Corrupt(format!("clash kind '{text}'")))
+}
+
+pub(crate) fn severity(text: &str) -> Result<Severity, StoreError> {
+    Severity::parse(text).ok_or_else(|| StoreError::Corrupt(format!("clash severity '{text}'")))
+}
+
+/// Clashes in the order lists show them: by start, then id.
+pub(crate) fn sorted(mut clashes: Vec<Clash>) -> Vec<Clash> {
+    clashes.sort_by_key(|c| (c.start, c.id));
+    clashes
+}
