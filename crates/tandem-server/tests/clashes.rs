@@ -203,6 +203,92 @@ async fn yaounde_workshop_before_sg3rg_afr_skips_the_cameroon_holiday() {
             "co_located_with": anchor["id"]}))
         .await;
     assert_eq!(workshop["co_located_with"], anchor["id"]);
+    assert_eq!(workshop["co_located"], json!([anchor["id"]]));
+    let anchor_now = t
+        .get(&format!(
+            "/api/v1/events/{}",
+            anchor["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(
+        anchor_now["co_located"],
+        json!([workshop["id"]]),
+        "and vice versa"
+    );
+    let listed = t.get("/api/v1/events?region=AFR").await;
+    assert!(listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["co_located"].as_array().unwrap().len() == 1));
+
+    // Imported calendars count in the co-location search: a Geneva expert (same hours as
+    // Yaoundé in March) whose calendar blocks Thursday 4 March is unavailable exactly for the
+    // candidates on that day.
+    let busy =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:x@test\r\n\
+DTSTAMP:20270101T000000Z\r\nDTSTART;VALUE=DATE:20270304\r\nDTEND;VALUE=DATE:20270305\r\n\
+SUMMARY:Leave\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let calendar = t
+        .post(
+            "/api/v1/calendars",
+            &json!({"name": "Geneva expert", "ics": busy, "owner": "geneva-expert"}),
+        )
+        .await;
+    let mut with_calendar = search.clone();
+    with_calendar["participants"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!(
+        {"id": "geneva-expert", "tz": "Europe/Zurich", "attendance": "remote", "required": false,
+         "calendars": [calendar["id"]]}));
+    let result = t.post("/api/v1/colocations/search", &with_calendar).await;
+    let on_thursday: Vec<&Value> = result["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["start"].as_str().unwrap().starts_with("2027-03-04"))
+        .collect();
+    assert!(!on_thursday.is_empty(), "{result}");
+    for c in on_thursday {
+        assert!(
+            c["unavailable"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("geneva-expert")),
+            "{c}"
+        );
+    }
+    let elsewhere: Vec<&Value> = result["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["start"].as_str().unwrap() > "2027-03-05")
+        .collect();
+    assert!(!elsewhere.is_empty(), "{result}");
+    for c in elsewhere {
+        assert!(
+            c["available"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("geneva-expert")),
+            "{c}"
+        );
+    }
+    with_calendar["participants"][2]["calendars"] = json!(["00000000-0000-0000-0000-000000000000"]);
+    let (status, problem) = t
+        .call(
+            Method::POST,
+            "/api/v1/colocations/search",
+            Some(&with_calendar),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        problem["errors"][0]["field"],
+        "participants[2].calendars[0]"
+    );
 }
 
 #[tokio::test]

@@ -20,7 +20,7 @@ use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::api::events::{event_body, EventBody};
+use crate::api::events::{linked_event_body, EventBody};
 use crate::auth::{Authenticated, Caller};
 use crate::clash_check::{self, facts, Venues};
 use crate::extract::{ApiJson, ApiQuery, IfMatch};
@@ -715,7 +715,7 @@ pub async fn resolve_clash(
         Json(ResolveResponse {
             clash_id: clash.id,
             applied: chosen,
-            event: event_body(&updated, &state),
+            event: linked_event_body(&state, &updated).await?,
             resolution: resolution_body(&resolution),
             clashes: now.iter().map(ClashBody::from).collect(),
         }),

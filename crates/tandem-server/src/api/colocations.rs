@@ -29,7 +29,7 @@ use crate::clash_check::{self, facts, Venues};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
-use crate::windows::add_calendar;
+use crate::windows::{add_all_calendars, imported_calendars};
 
 /// Daily hours at the venue.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
@@ -380,12 +380,6 @@ pub async fn search_colocations(
         participants: request.participants.clone(),
     };
     for p in &mut search_request.participants {
-        if !p.calendars.is_empty() {
-            return Err(ApiError::field(
-                "participants",
-                "imported 'calendars' are not read by the co-location search yet; give 'ics' or 'busy'",
-            ));
-        }
         // Everyone is judged; `required` only matters for clashes here.
         p.required = Some(false);
     }
@@ -393,16 +387,8 @@ pub async fn search_colocations(
         Vec::new()
     } else {
         let mut validated = search_request.validate()?;
-        for i in 0..validated.calendars.len() {
-            if let Some(ics) = validated.calendars[i].1.clone() {
-                add_calendar(
-                    &mut validated,
-                    i,
-                    ics.as_bytes(),
-                    &format!("participants[{i}].ics"),
-                )?;
-            }
-        }
+        let imported = imported_calendars(&state, &validated).await?;
+        add_all_calendars(&mut validated, &imported)?;
         validated.query.participants
     };
     let clash_people: Vec<ClashParticipant> = request

@@ -249,6 +249,8 @@ pub struct EventBody {
     pub rrule: Option<String>,
     /// The event it is held alongside.
     pub co_located_with: Option<Uuid>,
+    /// Every event held alongside this one, in either direction (DESIGN §5: "and vice versa").
+    pub co_located: Vec<Uuid>,
     /// Remote participation link.
     pub remote_url: Option<String>,
     /// Participants.
@@ -547,6 +549,7 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
         end: format_local_datetime(event.local_end),
         rrule: event.rrule.clone(),
         co_located_with: event.co_located_with,
+        co_located: Vec::new(),
         remote_url: event.remote_url.clone(),
         participants: event
             .participants
@@ -574,12 +577,51 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
     }
 }
 
-fn with_etag(status: StatusCode, event: &Event, state: &AppState) -> Response {
-    let mut response = (status, Json(event_body(event, state))).into_response();
+/// Fills `co_located` of rendered events with one store query.
+pub async fn link_co_located(state: &AppState, bodies: &mut [EventBody]) -> Result<(), ApiError> {
+    let ids: Vec<Uuid> = bodies.iter().map(|b| b.id).collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let links = state.store.co_locations(&ids).await?;
+    for body in bodies.iter_mut() {
+        let mut linked: Vec<Uuid> = links
+            .iter()
+            .filter_map(|&(a, b)| {
+                if a == body.id {
+                    Some(b)
+                } else if b == body.id {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        linked.sort();
+        linked.dedup();
+        body.co_located = linked;
+    }
+    Ok(())
+}
+
+/// A stored event rendered with its co-location links.
+pub async fn linked_event_body(state: &AppState, event: &Event) -> Result<EventBody, ApiError> {
+    let mut bodies = [event_body(event, state)];
+    link_co_located(state, &mut bodies).await?;
+    let [body] = bodies;
+    Ok(body)
+}
+
+async fn with_etag(
+    status: StatusCode,
+    event: &Event,
+    state: &AppState,
+) -> Result<Response, ApiError> {
+    let mut response = (status, Json(linked_event_body(state, event).await?)).into_response();
     if let Ok(etag) = HeaderValue::from_str(&version_etag(event.version)) {
         response.headers_mut().insert(header::ETAG, etag);
     }
-    response
+    Ok(response)
 }
 
 /// Creates an event. A confirmed event whose room is taken is refused with 409 and the
@@ -607,7 +649,7 @@ pub async fn create_event(
     let event = state.store.create_event(&validated.draft).await?;
     tracing::info!(event_id = %event.id, "event created");
     crate::clash_check::refresh_after_write(&state, &event).await;
-    let mut response = with_etag(StatusCode::CREATED, &event, &state);
+    let mut response = with_etag(StatusCode::CREATED, &event, &state).await?;
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
         response.headers_mut().insert(header::LOCATION, location);
     }
@@ -634,7 +676,7 @@ pub async fn get_event(
 ) -> Result<Response, ApiError> {
     caller.require_read(state.settings.auth.public_reads)?;
     let event = state.store.event(parse_id(&id)?).await?;
-    Ok(with_etag(StatusCode::OK, &event, &state))
+    with_etag(StatusCode::OK, &event, &state).await
 }
 
 fn encode_cursor(event: &Event) -> String {
@@ -768,8 +810,10 @@ pub async fn list_events(
         let qs = serde_urlencoded::to_string(&params).unwrap_or_default();
         format!("{}/api/v1/events?{qs}", state.settings.public_url())
     });
+    let mut items: Vec<EventBody> = events.iter().map(|e| event_body(e, &state)).collect();
+    link_co_located(&state, &mut items).await?;
     Ok(Json(EventPage {
-        items: events.iter().map(|e| event_body(e, &state)).collect(),
+        items,
         next_cursor,
         next,
     }))
@@ -822,7 +866,7 @@ pub async fn update_event(
         )
         .await?;
     crate::clash_check::refresh_after_write(&state, &event).await;
-    Ok(with_etag(StatusCode::OK, &event, &state))
+    with_etag(StatusCode::OK, &event, &state).await
 }
 
 /// Cancels an event: it stays stored (history, `include=cancelled`) and leaves feeds.
@@ -848,5 +892,5 @@ pub async fn cancel_event(
     caller.require_write(&[current.region])?;
     let event = state.store.cancel_event(id, expected).await?;
     crate::clash_check::refresh_after_write(&state, &event).await;
-    Ok(with_etag(StatusCode::OK, &event, &state))
+    with_etag(StatusCode::OK, &event, &state).await
 }
