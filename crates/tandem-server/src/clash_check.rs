@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::Duration;
 use tandem_core::clash::{
-    clashes_of, local_dates, Clash, ClashParticipant, EventFacts, WorkingDays,
+    clashes_of, local_dates, Clash, ClashKind, ClashParticipant, EventFacts, Severity, WorkingDays,
 };
 use tandem_core::{EventDraft, EventStatus, EventTiming, Interval, Title, Zone};
-use tandem_store::{Event, EventFilter, Store, StoreResult, Venue};
+use tandem_store::{CalendarFilter, Event, EventFilter, Store, StoreResult, Venue};
 use uuid::Uuid;
 
 use crate::state::AppState;
@@ -189,10 +189,87 @@ pub async fn refresh(store: &dyn Store, event: &Event) -> StoreResult<Vec<Clash>
     Ok(clashes)
 }
 
-/// [`refresh`] after a write that has already committed: a failure is logged, not
+/// Most calendar clashes recorded per participant and event.
+const CALENDAR_CLASHES_PER_PARTICIPANT: usize = 20;
+
+/// Clashes of an event with its participants' own imported calendars (issue 5: imported busy
+/// time counts for linked participants): a participant busy in a calendar they own during an
+/// occurrence is a `participant_overlap` with no other event, hard when the event needs them.
+/// Floating and all-day times of those calendars are read in the participant's zone.
+pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Vec<Clash>> {
+    let me = facts(event);
+    let Some(span) = me.span() else {
+        return Ok(Vec::new());
+    };
+    if event.status == EventStatus::Cancelled {
+        return Ok(Vec::new());
+    }
+    let store = state.store.as_ref();
+    let mut out = Vec::new();
+    for p in &event.participants {
+        let filter = CalendarFilter {
+            participant: Some(p.id.to_string()),
+            ..CalendarFilter::default()
+        };
+        let mut found = 0;
+        for calendar in store.calendars(&filter).await? {
+            let parsed = match state.importer.parsed(store, calendar.id).await {
+                Ok(parsed) => parsed,
+                Err(error) => {
+                    tracing::warn!(calendar_id = %calendar.id, error = ?error, "calendar unreadable for the clash check");
+                    continue;
+                }
+            };
+            for busy in parsed.busy(p.tz, span) {
+                for occurrence in &me.occurrences {
+                    let Some(at) = Interval::new(
+                        busy.start.max(occurrence.start),
+                        busy.end.min(occurrence.end),
+                    )
+                    .filter(|i| !i.is_empty()) else {
+                        continue;
+                    };
+                    if found >= CALENDAR_CLASHES_PER_PARTICIPANT {
+                        break;
+                    }
+                    found += 1;
+                    out.push(Clash::new(
+                        ClashKind::ParticipantOverlap,
+                        if p.required {
+                            Severity::Hard
+                        } else {
+                            Severity::Soft
+                        },
+                        (event.id, None),
+                        at,
+                        Some(p.id.to_string()),
+                        format!(
+                            "{} is busy in their calendar '{}' at that time",
+                            p.id, calendar.name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|c| c.id);
+    out.dedup_by_key(|c| c.id);
+    Ok(out)
+}
+
+/// The clashes of the event just written — with other events and with its participants'
+/// imported calendars — stored in place of its previous ones.
+pub async fn refresh_all(state: &AppState, event: &Event) -> StoreResult<Vec<Clash>> {
+    let mut clashes = check(state.store.as_ref(), event).await?;
+    clashes.extend(calendar_clashes(state, event).await?);
+    state.store.replace_clashes(event.id, &clashes).await?;
+    Ok(clashes)
+}
+
+/// [`refresh_all`] after a write that has already committed: a failure is logged, not
 /// returned (the clash list catches up with the event's next write).
 pub async fn refresh_after_write(state: &AppState, event: &Event) {
-    if let Err(error) = refresh(state.store.as_ref(), event).await {
+    if let Err(error) = refresh_all(state, event).await {
         tracing::error!(event_id = %event.id, error = ?error, "clash check after a write failed");
     }
 }
@@ -214,4 +291,25 @@ pub fn draft_with(event: &Event, timing: EventTiming, room_id: Option<Uuid>) -> 
         remote_url: event.remote_url.clone(),
         participants: event.participants.clone(),
     })
+}
+
+/// Re-checks the clashes of a participant's events that have not ended, after one of their
+/// calendars changed (import, refresh on demand, deletion); at most 500 events.
+pub async fn recheck_participant(state: &AppState, participant: &str) {
+    let filter = EventFilter {
+        participant: Some(participant.to_owned()),
+        from: Some(chrono::Utc::now()),
+        statuses: vec![EventStatus::Proposed, EventStatus::Confirmed],
+        ..EventFilter::default()
+    };
+    match state.store.events(&filter, None, 500).await {
+        Ok(events) => {
+            for event in &events {
+                refresh_after_write(state, event).await;
+            }
+        }
+        Err(error) => {
+            tracing::error!(participant, error = ?error, "re-checking clashes after a calendar change failed");
+        }
+    }
 }

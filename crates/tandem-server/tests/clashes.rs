@@ -547,3 +547,53 @@ async fn two_regional_events_compete_for_the_same_delegates() {
     assert!(t.clashes("?region=AFR").await.is_empty());
     let _ = a;
 }
+
+/// Imported busy time counts for linked participants: a required participant whose own
+/// calendar is busy during a meeting makes a hard `participant_overlap` with no other event;
+/// deleting the calendar clears it.
+#[tokio::test]
+async fn a_participants_imported_calendar_clashes_with_their_meeting() {
+    let t = T::new().await;
+    let meeting = t
+        .event(
+            json!({"title": "SG2RG-AFR call", "kind": "session", "mode": "virtual", "region": "AFR",
+            "tz": "Africa/Nairobi", "start": "2027-04-13T10:00", "end": "2027-04-13T12:00",
+            "participants": [{"id": "p-17", "tz": "Africa/Nairobi", "required": true},
+                             {"id": "p-18", "tz": "Africa/Nairobi", "required": false}]}),
+        )
+        .await;
+    assert!(t.clashes("").await.is_empty());
+    // Floating times: read in p-17's zone (Nairobi), so 11:00–11:30 overlaps the call.
+    let busy = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:dentist@test\r\n\
+DTSTAMP:20270101T000000Z\r\nDTSTART:20270413T110000\r\nDTEND:20270413T113000\r\n\
+SUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let calendar = t
+        .post(
+            "/api/v1/calendars",
+            &json!({"name": "p-17 personal", "ics": busy, "owner": "p-17"}),
+        )
+        .await;
+    let clashes = t.clashes("").await;
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    let c = &clashes[0];
+    assert_eq!(c["type"], "participant_overlap");
+    assert_eq!(c["severity"], "hard");
+    assert_eq!(c["event_id"], meeting["id"]);
+    assert!(c["other_event_id"].is_null());
+    assert_eq!(c["subject"], "p-17");
+    assert_eq!(c["start"], "2027-04-13T08:00:00Z");
+    assert_eq!(c["end"], "2027-04-13T08:30:00Z");
+    let (status, _) = t
+        .call(
+            Method::DELETE,
+            &format!("/api/v1/calendars/{}", calendar["id"].as_str().unwrap()),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(
+        t.clashes("").await.is_empty(),
+        "the calendar is gone, so is the clash"
+    );
+}

@@ -275,6 +275,9 @@ pub async fn create_calendar(
         .importer
         .import(state.store.as_ref(), request, &NoProgress)
         .await?;
+    if let tandem_store::CalendarOwner::Participant(p) = &calendar.owner {
+        crate::clash_check::recheck_participant(&state, p).await;
+    }
     let mut response =
         (StatusCode::CREATED, Json(calendar_body(&calendar, &state))).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/calendars/{}", calendar.id)) {
@@ -348,7 +351,12 @@ pub async fn delete_calendar(
     Path(id): Path<String>,
 ) -> Result<StatusCode, CalendarError> {
     caller.require_write(&[])?;
-    state.store.delete_calendar(calendar_id(&id)?).await?;
+    let id = calendar_id(&id)?;
+    let owner = state.store.calendar(id).await.ok().map(|c| c.owner);
+    state.store.delete_calendar(id).await?;
+    if let Some(tandem_store::CalendarOwner::Participant(p)) = &owner {
+        crate::clash_check::recheck_participant(&state, p).await;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -382,5 +390,8 @@ pub async fn refresh_calendar(
     let calendar = tokio::spawn(async move { importer.refresh_now(store.as_ref(), id).await })
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("the refresh task failed: {e}")))??;
+    if let tandem_store::CalendarOwner::Participant(p) = &calendar.owner {
+        crate::clash_check::recheck_participant(&state, p).await;
+    }
     Ok(Json(calendar_body(&calendar, &state)))
 }

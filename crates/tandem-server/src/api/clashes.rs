@@ -685,7 +685,7 @@ pub async fn resolve_clash(
     let updated = store
         .update_event(event.id, Some(version), &draft, true)
         .await?;
-    let now = clash_check::refresh(store, &updated).await?;
+    let now = clash_check::refresh_all(&state, &updated).await?;
     let token = caller.authenticated()?;
     let action = serde_json::json!({
         "suggestion": chosen.id,
