@@ -55,19 +55,34 @@ pub fn facts(event: &Event) -> EventFacts {
     }
 }
 
-/// The working days of a venue over `range`: its weekend and the dates of its bundled
-/// holiday calendar (`config/holidays/CC.ics`).
-pub fn working_days(venue: &Venue, range: Interval) -> WorkingDays {
+/// The working days of a venue over `range`: its weekend and its holidays — from the
+/// calendar imported for the venue when there is one (it replaces the bundled one), else
+/// from its bundled holiday calendar (`config/holidays/CC.ics`).
+pub async fn working_days(store: &dyn Store, venue: &Venue, range: Interval) -> WorkingDays {
+    let filter = CalendarFilter {
+        venue_id: Some(venue.id),
+        ..CalendarFilter::default()
+    };
+    let imported = match store.calendars(&filter).await {
+        Ok(calendars) => match calendars.first() {
+            Some(c) => store.calendar_ics(c.id).await.ok().map(|(_, bytes)| bytes),
+            None => None,
+        },
+        Err(error) => {
+            tracing::warn!(venue_id = %venue.id, error = ?error, "venue holiday calendar unreadable");
+            None
+        }
+    };
+    let bytes: Option<&[u8]> = imported.as_deref().or_else(|| {
+        venue
+            .holiday_calendar
+            .as_deref()
+            .and_then(crate::import::holidays::bundled)
+    });
     let mut holidays = Vec::new();
-    if let Some(bytes) = venue
-        .holiday_calendar
-        .as_deref()
-        .and_then(crate::import::holidays::bundled)
-    {
-        if let Ok(calendar) = tandem_ical::parse(bytes) {
-            for busy in calendar.busy(venue.tz, range) {
-                holidays.extend(local_dates(venue.tz, busy));
-            }
+    if let Some(Ok(calendar)) = bytes.map(tandem_ical::parse) {
+        for busy in calendar.busy(venue.tz, range) {
+            holidays.extend(local_dates(venue.tz, busy));
         }
     }
     WorkingDays::new(venue.weekend, holidays)
@@ -153,11 +168,14 @@ pub async fn clashes_against(
         Some(id) => venues.get(store, id).await?,
         None => None,
     };
-    let days = venue.as_ref().map(|v| {
-        let range = Interval::new(span.start - Duration::days(2), span.end + Duration::days(2))
-            .unwrap_or(span);
-        (v.tz, working_days(v, range))
-    });
+    let days = match venue.as_ref() {
+        Some(v) => {
+            let range = Interval::new(span.start - Duration::days(2), span.end + Duration::days(2))
+                .unwrap_or(span);
+            Some((v.tz, working_days(store, v, range).await))
+        }
+        None => None,
+    };
     Ok(clashes_of(
         event,
         others,
@@ -293,15 +311,27 @@ pub fn draft_with(event: &Event, timing: EventTiming, room_id: Option<Uuid>) -> 
     })
 }
 
-/// Re-checks the clashes of a participant's events that have not ended, after one of their
-/// calendars changed (import, refresh on demand, deletion); at most 500 events.
-pub async fn recheck_participant(state: &AppState, participant: &str) {
-    let filter = EventFilter {
-        participant: Some(participant.to_owned()),
+/// Re-checks the clashes of the events that have not ended of whoever owns a calendar that
+/// just changed (import, refresh on demand, deletion): a participant's events, or a venue's
+/// (its holidays); at most 500 events.
+pub async fn recheck_owner(state: &AppState, owner: &tandem_store::CalendarOwner) {
+    let mut filter = EventFilter {
         from: Some(chrono::Utc::now()),
         statuses: vec![EventStatus::Proposed, EventStatus::Confirmed],
         ..EventFilter::default()
     };
+    let name = match owner {
+        tandem_store::CalendarOwner::Participant(p) => {
+            filter.participant = Some(p.clone());
+            p.clone()
+        }
+        tandem_store::CalendarOwner::Venue(v) => {
+            filter.venue_id = Some(*v);
+            v.to_string()
+        }
+        tandem_store::CalendarOwner::Nobody => return,
+    };
+    let owner_name = name.as_str();
     match state.store.events(&filter, None, 500).await {
         Ok(events) => {
             for event in &events {
@@ -309,7 +339,7 @@ pub async fn recheck_participant(state: &AppState, participant: &str) {
             }
         }
         Err(error) => {
-            tracing::error!(participant, error = ?error, "re-checking clashes after a calendar change failed");
+            tracing::error!(owner = owner_name, error = ?error, "re-checking clashes after a calendar change failed");
         }
     }
 }

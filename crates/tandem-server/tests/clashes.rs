@@ -597,3 +597,42 @@ SUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         "the calendar is gone, so is the clash"
     );
 }
+
+/// A venue's imported holiday calendar replaces its bundled one: Geneva's Jeûne genevois
+/// (not in the bundled Swiss calendar) closes the venue once imported for it.
+#[tokio::test]
+async fn an_imported_venue_holiday_calendar_closes_the_venue() {
+    let t = T::new().await;
+    let venue = t
+        .venue("CICG", "Geneva", "CH", "Europe/Zurich", &["sat", "sun"])
+        .await;
+    let meeting = json!({"title": "SG3RG-EURM meeting", "kind": "meeting", "mode": "in_person", "region": "EUR",
+        "venue_id": venue["id"], "room_id": venue["rooms"][0]["id"], "tz": "Europe/Zurich",
+        "start": "2027-09-09T10:00", "end": "2027-09-09T12:00"});
+    let first = t.event(meeting.clone()).await;
+    assert!(
+        of_type(&t.clashes("").await, "venue_closed").is_empty(),
+        "no bundled holiday that day"
+    );
+    let holidays = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:jeune@test\r\n\
+DTSTAMP:20270101T000000Z\r\nDTSTART;VALUE=DATE:20270909\r\nDTEND;VALUE=DATE:20270910\r\n\
+SUMMARY:Jeûne genevois\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    t.post(
+        "/api/v1/calendars",
+        &json!({"name": "Geneva holidays", "ics": holidays, "venue_id": venue["id"]}),
+    )
+    .await;
+    let mut second = meeting.clone();
+    second["room_id"] = venue["rooms"][1]["id"].clone();
+    let second = t.event(second).await;
+    let closed = t.clashes("").await;
+    let closed = of_type(&closed, "venue_closed");
+    assert!(
+        closed.iter().any(|c| c["event_id"] == second["id"]),
+        "{closed:?}"
+    );
+    assert!(
+        closed.iter().any(|c| c["event_id"] == first["id"]),
+        "importing the venue's calendar re-checked the meeting already there"
+    );
+}

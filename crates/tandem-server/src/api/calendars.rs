@@ -275,9 +275,7 @@ pub async fn create_calendar(
         .importer
         .import(state.store.as_ref(), request, &NoProgress)
         .await?;
-    if let tandem_store::CalendarOwner::Participant(p) = &calendar.owner {
-        crate::clash_check::recheck_participant(&state, p).await;
-    }
+    crate::clash_check::recheck_owner(&state, &calendar.owner).await;
     let mut response =
         (StatusCode::CREATED, Json(calendar_body(&calendar, &state))).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/calendars/{}", calendar.id)) {
@@ -354,8 +352,8 @@ pub async fn delete_calendar(
     let id = calendar_id(&id)?;
     let owner = state.store.calendar(id).await.ok().map(|c| c.owner);
     state.store.delete_calendar(id).await?;
-    if let Some(tandem_store::CalendarOwner::Participant(p)) = &owner {
-        crate::clash_check::recheck_participant(&state, p).await;
+    if let Some(owner) = &owner {
+        crate::clash_check::recheck_owner(&state, owner).await;
     }
     Ok(StatusCode::NO_CONTENT)
 }
@@ -390,8 +388,6 @@ pub async fn refresh_calendar(
     let calendar = tokio::spawn(async move { importer.refresh_now(store.as_ref(), id).await })
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("the refresh task failed: {e}")))??;
-    if let tandem_store::CalendarOwner::Participant(p) = &calendar.owner {
-        crate::clash_check::recheck_participant(&state, p).await;
-    }
+    crate::clash_check::recheck_owner(&state, &calendar.owner).await;
     Ok(Json(calendar_body(&calendar, &state)))
 }

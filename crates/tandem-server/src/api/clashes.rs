@@ -404,17 +404,20 @@ pub async fn suggestions(store: &dyn Store, clash: &Clash) -> StoreResult<Vec<Su
     }
 
     // Another date: the same local times shifted by whole days, on working days at the venue.
-    let days = ctx.venue.as_ref().map(|v| {
-        let range = Interval::new(
-            event.starts_at - Duration::days(MOVE_DAYS + 2),
-            event.ends_at + Duration::days(MOVE_DAYS + 2),
-        )
-        .unwrap_or(Interval {
-            start: event.starts_at,
-            end: event.ends_at,
-        });
-        (v.tz, clash_check::working_days(v, range))
-    });
+    let days = match ctx.venue.as_ref() {
+        Some(v) => {
+            let range = Interval::new(
+                event.starts_at - Duration::days(MOVE_DAYS + 2),
+                event.ends_at + Duration::days(MOVE_DAYS + 2),
+            )
+            .unwrap_or(Interval {
+                start: event.starts_at,
+                end: event.ends_at,
+            });
+            Some((v.tz, clash_check::working_days(store, v, range).await))
+        }
+        None => None,
+    };
     let mut moves = Vec::new();
     for k in (1..=MOVE_DAYS).flat_map(|k| [k, -k]) {
         let (s, e) = (start + Duration::days(k), end + Duration::days(k));

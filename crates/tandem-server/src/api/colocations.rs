@@ -355,7 +355,7 @@ pub async fn search_colocations(
     });
     let plan = ColocationPlan {
         zone,
-        working_days: clash_check::working_days(&venue, scan),
+        working_days: clash_check::working_days(state.store.as_ref(), &venue, scan).await,
         anchor_first: zone.local(anchor.starts_at).date(),
         anchor_last: zone.local(anchor.ends_at - Duration::seconds(1)).date(),
         length: parsed.length,
