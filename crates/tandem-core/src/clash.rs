@@ -453,8 +453,28 @@ pub fn within_hours(hours: &DailyHours, zone: Zone, at: Interval) -> bool {
     hours.intervals(zone, at).iter().any(|i| i.contains(&at))
 }
 
-/// Occurrences of a virtual or hybrid session outside the acceptable hours (default
-/// 07:00–22:00 Mon–Fri in their own zone) of a remote participant (soft).
+/// The daily sessions of an occurrence: a meeting from Wednesday 09:00 to Thursday 17:30 is
+/// held 09:00–17:30 on each day, not through the night. An occurrence of a day or less, or a
+/// whole number of days (a continuous event), is one session.
+pub fn daily_sessions(occurrence: Interval) -> Vec<Interval> {
+    let length = occurrence.duration();
+    let day = chrono::Duration::days(1);
+    let whole_days = length.num_days();
+    let rest = length - chrono::Duration::days(whole_days);
+    if whole_days == 0 || rest.is_zero() {
+        return vec![occurrence];
+    }
+    (0..=whole_days)
+        .filter_map(|k| {
+            let start = occurrence.start + day * i32::try_from(k).unwrap_or(0);
+            Interval::new(start, start + rest)
+        })
+        .collect()
+}
+
+/// Sessions of a virtual or hybrid event outside the acceptable hours (default
+/// 07:00–22:00 Mon–Fri in their own zone) of a remote participant (soft); a multi-day
+/// meeting is judged day by day ([`daily_sessions`]).
 pub fn remote_hours(event: &EventFacts) -> Vec<Clash> {
     if !event.live() || event.mode == EventMode::InPerson {
         return Vec::new();
@@ -465,22 +485,23 @@ pub fn remote_hours(event: &EventFacts) -> Vec<Clash> {
         if p.attendance != Attendance::Remote {
             continue;
         }
-        for occurrence in &event.occurrences {
-            if within_hours(&hours, p.tz, *occurrence) {
+        for session in event.occurrences.iter().flat_map(|o| daily_sessions(*o)) {
+            if within_hours(&hours, p.tz, session) {
                 continue;
             }
-            let local = p.tz.local(occurrence.start);
+            let (from, to) = (p.tz.local(session.start), p.tz.local(session.end));
             out.push(Clash::new(
                 ClashKind::RemoteHours,
                 Severity::Soft,
                 (event.id, None),
-                *occurrence,
+                session,
                 Some(p.id.clone()),
                 format!(
-                    "remote participant {} ({}) would join at {} local time, outside 07:00–22:00 Mon–Fri",
+                    "remote participant {} ({}) would join {}–{} local time, outside 07:00–22:00 Mon–Fri",
                     p.id,
                     p.tz,
-                    local.format("%a %H:%M")
+                    from.format("%a %H:%M"),
+                    to.format("%a %H:%M")
                 ),
             ));
         }
@@ -529,6 +550,23 @@ mod tests {
             attendance,
             required,
         }
+    }
+
+    #[test]
+    fn multi_day_meetings_are_judged_day_by_day() {
+        let two_days = Interval::new(utc("2027-03-10T08:00"), utc("2027-03-11T16:30")).unwrap();
+        let sessions = daily_sessions(two_days);
+        assert_eq!(
+            sessions,
+            vec![
+                Interval::new(utc("2027-03-10T08:00"), utc("2027-03-10T16:30")).unwrap(),
+                Interval::new(utc("2027-03-11T08:00"), utc("2027-03-11T16:30")).unwrap(),
+            ]
+        );
+        let short = Interval::new(utc("2027-03-10T08:00"), utc("2027-03-10T10:00")).unwrap();
+        assert_eq!(daily_sessions(short), vec![short]);
+        let continuous = Interval::new(utc("2027-03-10T00:00"), utc("2027-03-12T00:00")).unwrap();
+        assert_eq!(daily_sessions(continuous), vec![continuous]);
     }
 
     fn event(n: u128, at: Interval) -> EventFacts {
