@@ -3,6 +3,7 @@
 
 mod find;
 mod import;
+mod seed;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -69,6 +70,24 @@ enum Command {
         /// The venue whose holiday calendar it is (replaces the venue's current one).
         #[arg(long, value_name = "VENUE_ID", conflicts_with = "owner")]
         venue: Option<uuid::Uuid>,
+    },
+    /// Fill the database with realistic generated data (venues, events, participants).
+    Seed {
+        /// Number of events.
+        #[arg(long, default_value_t = 1_000)]
+        events: usize,
+        /// Size of the participant pool events draw from.
+        #[arg(long, default_value_t = 500)]
+        participants: usize,
+        /// Seed of the generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// First day of the ~2-year period (default: the first of the month six months ago).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<chrono::NaiveDate>,
+        /// Events written per transaction.
+        #[arg(long, default_value_t = 1_000)]
+        batch: usize,
     },
     /// Create or upgrade the database schema, then exit.
     Migrate,
@@ -255,6 +274,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .context("reading clashes")?;
             println!("{}", clash_table(&clashes));
+        }
+        Command::Seed {
+            events,
+            participants,
+            seed,
+            from,
+            batch,
+        } => {
+            let settings = settings(&cli.common)?;
+            let store = open_store(&settings).await?;
+            let args = seed::SeedArgs {
+                events,
+                participants,
+                seed,
+                from,
+                batch,
+            };
+            seed::run(store.as_ref(), args).await?;
         }
         Command::Migrate => {
             let settings = settings(&cli.common)?;

@@ -12,8 +12,10 @@ pub mod feeds;
 pub mod import;
 pub mod metrics;
 pub mod problem;
+pub mod seed;
 pub mod state;
 pub mod tzdata;
+pub mod web;
 pub mod windows;
 
 use std::collections::BTreeSet;
@@ -71,6 +73,7 @@ pub fn state(store: Arc<dyn Store>, settings: Settings) -> anyhow::Result<AppSta
         metrics: Arc::new(Metrics::default()),
         holiday_calendars: Arc::new(holiday_calendars()),
         feeds: Arc::new(feeds::FeedCache::default()),
+        sessions: Arc::new(web::Sessions::default()),
     })
 }
 
@@ -140,6 +143,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(api::docs_router(&openapi))
         .merge(feeds::router())
+        .merge(web::router())
         .route("/metrics", get(api::operations::metrics))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -172,7 +176,8 @@ pub async fn serve(
 /// then seeds the demo data when asked.
 pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
     tzdata::rederive_future_events(state.store.as_ref()).await?;
-    if demo && demo::seed(state.store.as_ref(), &state.holiday_calendars).await? {
+    let seeded = demo && demo::seed(state.store.as_ref(), &state.holiday_calendars).await?;
+    if seeded {
         tracing::info!("demo data loaded");
     }
     if demo {
@@ -180,6 +185,19 @@ pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
             import::holidays::import_venue_holidays(&state.importer, state.store.as_ref()).await?;
         if imported > 0 {
             tracing::info!(imported, "demo venue holiday calendars imported");
+        }
+    }
+    if seeded {
+        // The demo's events were stored directly: give them their clash list once.
+        let filter = tandem_store::EventFilter {
+            statuses: vec![
+                tandem_core::EventStatus::Proposed,
+                tandem_core::EventStatus::Confirmed,
+            ],
+            ..tandem_store::EventFilter::default()
+        };
+        for event in state.store.events(&filter, None, 1000).await? {
+            clash_check::refresh_all(state, &event).await?;
         }
     }
     Ok(())

@@ -27,4 +27,6 @@ pub struct AppState {
     pub feeds: Arc<FeedCache>,
     /// Imports and refreshes external calendars; caches them parsed.
     pub importer: Arc<crate::import::Importer>,
+    /// Organisers' signed-in web sessions (in memory: a restart signs everyone out).
+    pub sessions: Arc<crate::web::Sessions>,
 }

@@ -203,6 +203,13 @@ async fn region_feed_has_the_events_and_headers() {
     let workshop_uid = format!("{}@tandem", workshop["id"].as_str().unwrap());
     assert!(text.contains(&format!("UID:{meeting_uid}")));
     assert!(
+        text.contains(&format!(
+            "URL:http://127.0.0.1:8080/events/{}\r\n",
+            meeting["id"].as_str().unwrap()
+        )),
+        "URL is the event's page"
+    );
+    assert!(
         text.contains(&format!("RELATED-TO;RELTYPE=SIBLING:{workshop_uid}")),
         "the anchor links to the workshop"
     );

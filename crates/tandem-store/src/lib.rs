@@ -11,6 +11,7 @@ mod error;
 mod model;
 mod postgres;
 mod rows;
+mod seed;
 mod sqlite;
 
 use async_trait::async_trait;
@@ -29,6 +30,7 @@ pub use model::{
     Venue,
 };
 pub use postgres::PostgresStore;
+pub use seed::{SeedEvent, SeedVenue};
 pub use sqlite::SqliteStore;
 
 /// Result of a store operation.
@@ -207,6 +209,13 @@ pub trait Store: Send + Sync + 'static {
 
     /// The resolutions recorded for a clash, oldest first.
     async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>>;
+
+    /// Bulk load (`tandem seed`): venues with caller-chosen ids, in one transaction.
+    async fn seed_venues(&self, venues: &[SeedVenue]) -> StoreResult<()>;
+
+    /// Bulk load (`tandem seed`): events with caller-chosen ids, their participants and
+    /// occurrences, in one transaction with one revision bump. Clashes are not computed.
+    async fn seed_events(&self, events: &[SeedEvent]) -> StoreResult<()>;
 }
 
 /// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and

@@ -107,7 +107,7 @@ fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
 }
 
 /// Bumps the feed revision inside the caller's transaction (the row lock orders commits).
-async fn bump_revision(conn: &mut PgConnection) -> StoreResult<()> {
+pub(crate) async fn bump_revision(conn: &mut PgConnection) -> StoreResult<()> {
     sqlx::query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'")
         .execute(&mut *conn)
         .await?;
@@ -663,6 +663,22 @@ impl Store for PostgresStore {
             let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
             q.push(" AND status = ANY(").push_bind(statuses).push(")");
         }
+        // The event's span (first start to last end) overlaps the window whenever one of
+        // its occurrences does: a necessary condition the span GiST indexes answer together
+        // with the region, group or venue (migration 20261128000004).
+        match (filter.from, filter.to) {
+            (Some(from), Some(to)) if from < to => {
+                q.push(" AND tstzrange(e.starts_at, e.last_ends_at, '[)') && tstzrange(")
+                    .push_bind(from)
+                    .push(", ")
+                    .push_bind(to)
+                    .push(", '[)')");
+            }
+            (Some(from), _) => {
+                q.push(" AND e.last_ends_at > ").push_bind(from);
+            }
+            _ => {}
+        }
         if filter.from.is_some() || filter.to.is_some() {
             q.push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id");
             if let Some(from) = filter.from {
@@ -1039,5 +1055,13 @@ impl Store for PostgresStore {
 
     async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<crate::ClashResolution>> {
         crate::clashes::postgres::history(&self.pool, clash_id).await
+    }
+
+    async fn seed_venues(&self, venues: &[crate::SeedVenue]) -> StoreResult<()> {
+        crate::seed::postgres::venues(&self.pool, venues).await
+    }
+
+    async fn seed_events(&self, events: &[crate::SeedEvent]) -> StoreResult<()> {
+        crate::seed::postgres::events(&self.pool, events).await
     }
 }

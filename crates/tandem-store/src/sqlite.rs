@@ -368,7 +368,7 @@ fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
 }
 
 /// Bumps the feed revision inside the caller's (immediate) transaction.
-async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()> {
+pub(crate) async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()> {
     sqlx::query(
         "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
     )
@@ -1023,5 +1023,13 @@ impl Store for SqliteStore {
 
     async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<crate::ClashResolution>> {
         crate::clashes::sqlite::history(&self.pool, clash_id).await
+    }
+
+    async fn seed_venues(&self, venues: &[crate::SeedVenue]) -> StoreResult<()> {
+        crate::seed::sqlite::venues(&self.pool, venues).await
+    }
+
+    async fn seed_events(&self, events: &[crate::SeedEvent]) -> StoreResult<()> {
+        crate::seed::sqlite::events(&self.pool, events).await
     }
 }

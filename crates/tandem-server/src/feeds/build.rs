@@ -144,8 +144,9 @@ fn feed_event(
             .and_then(|v| v.geo)
             .map(|g| (g.lat, g.lon)),
         categories,
+        // The event's page (DESIGN §7: URL is the event's page).
         url: Some(format!(
-            "{}/api/v1/events/{}",
+            "{}/events/{}",
             state.settings.public_url(),
             event.id
         )),

@@ -1,0 +1,164 @@
+//! `/clashes`: the clash dashboard for signed-in organisers — every current clash of their
+//! regions with the suggestions of the clash engine, each with a button that applies it
+//! through the same code as `POST /api/v1/clashes/{id}/resolve`.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use maud::html;
+use serde::Deserialize;
+use tandem_core::clash::Severity;
+use tandem_store::{ClashFilter, Role};
+use tracing::instrument;
+
+use super::session::{forbidden_form, same_secret, signed_in};
+use super::{html_response, local_span, page, PageError};
+use crate::api::clashes::{resolve_clash, suggestions, ResolveRequest};
+use crate::auth::{Authenticated, Caller};
+use crate::extract::{ApiJson, IfMatch};
+use crate::state::AppState;
+
+/// A notice after a resolution.
+#[derive(Debug, Default, Deserialize)]
+pub struct Notice {
+    resolved: Option<String>,
+}
+
+/// `GET /clashes`.
+#[instrument(skip_all)]
+pub async fn dashboard(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(notice): Query<Notice>,
+) -> Result<Response, PageError> {
+    let Some(user) = signed_in(&state, &headers).await? else {
+        return Ok(Redirect::to("/signin?next=/clashes").into_response());
+    };
+    let mut clashes = state.store.clashes(&ClashFilter::default()).await?;
+    if user.token.role != Role::Admin {
+        let mut mine = Vec::new();
+        for clash in clashes {
+            let event = state.store.event(clash.event_id).await?;
+            if user.token.regions.contains(&event.region) {
+                mine.push(clash);
+            }
+        }
+        clashes = mine;
+    }
+    let mut rows = Vec::new();
+    for clash in clashes {
+        let event = state.store.event(clash.event_id).await?;
+        let fixes = suggestions(state.store.as_ref(), &clash).await?;
+        rows.push((clash, event, fixes));
+    }
+    // Hard clashes first; the store's order (by start) otherwise.
+    rows.sort_by_key(|(clash, _, _)| clash.severity != Severity::Hard);
+    let body = html! {
+        div.head-row {
+            h1 { "Clashes" }
+            form method="post" action="/signout" {
+                input type="hidden" name="csrf" value=(user.csrf);
+                button.button.secondary type="submit" { "Sign out" }
+            }
+        }
+        p.muted {
+            "Signed in with " @if let Some(label) = &user.token.label { "the token “" (label) "”" } @else { "a token" }
+            " (" (user.token.role.as_str()) ")."
+        }
+        @if let Some(id) = &notice.resolved {
+            p.notice role="status" { "Clash " code { (id) } " resolved." }
+        }
+        @if rows.is_empty() {
+            p { "No clash in your regions." }
+        }
+        ul.events {
+            @for (clash, event, fixes) in &rows {
+                li.clash data-clash=(clash.id) {
+                    span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
+                        (clash.severity.as_str())
+                    }
+                    " " strong { (clash.kind.as_str()) } ": " (clash.detail)
+                    br;
+                    a href={ "/events/" (event.id) } { (event.title) } " · "
+                    (local_span(clash.start, clash.end, event.tz))
+                    @if fixes.is_empty() {
+                        p.muted { "No suggestion: change the events by hand." }
+                    } @else {
+                        ul {
+                            @for fix in fixes.iter().take(3) {
+                                li {
+                                    form.resolve method="post" action={ "/clashes/" (clash.id) "/resolve" } {
+                                        input type="hidden" name="csrf" value=(user.csrf);
+                                        input type="hidden" name="suggestion" value=(fix.id);
+                                        (fix.action) ": " (fix.start) " – " (fix.end) " (" (fix.tz) ")"
+                                        @if let Some(room) = &fix.room { ", " (room.name) }
+                                        " · leaves " (fix.leaves.len()) " clash(es) "
+                                        button.button type="submit" { "Apply" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(html_response(StatusCode::OK, page("Clashes", &body)))
+}
+
+/// The resolve form as posted.
+#[derive(Debug, Deserialize)]
+pub struct ResolveForm {
+    csrf: String,
+    suggestion: String,
+}
+
+/// `POST /clashes/{id}/resolve`: applies a suggestion as the signed-in organiser.
+#[instrument(skip_all, fields(clash_id = %id))]
+pub async fn resolve(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<ResolveForm>,
+) -> Result<Response, PageError> {
+    let Some(user) = signed_in(&state, &headers).await? else {
+        return Ok(Redirect::to("/signin?next=/clashes").into_response());
+    };
+    if !same_secret(&user.csrf, &form.csrf) {
+        return Ok(forbidden_form());
+    }
+    let caller = Authenticated(Caller(Some(user.token)));
+    let answer = resolve_clash(
+        State(state),
+        caller,
+        Path(id.clone()),
+        IfMatch(None),
+        ApiJson(ResolveRequest {
+            suggestion: form.suggestion,
+        }),
+    )
+    .await;
+    match answer {
+        Ok(_) => Ok(Redirect::to(&format!("/clashes?resolved={id}")).into_response()),
+        Err(e) => {
+            if let crate::problem::ApiError::Internal(inner) = &e {
+                tracing::error!(error = ?inner, "resolving a clash from the dashboard failed");
+            }
+            let problem = e.problem();
+            let status =
+                StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Ok(html_response(
+                status,
+                page(
+                    "Not applied",
+                    &html! {
+                        h1 { "The suggestion was not applied" }
+                        p { (problem.detail) }
+                        p { a href="/clashes" { "Back to the clashes" } }
+                    },
+                ),
+            ))
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Server-rendered HTML pages (issue 7): the home page with upcoming events and subscribe
+//! links, an event page, and the meeting planner that draws the window engine's answer as
+//! inline SVG. No JavaScript: every page is plain HTML and GET forms; maud escapes every
+//! piece of user text.
+
+mod clashes;
+mod colocation;
+mod event;
+mod home;
+mod planner;
+mod session;
+
+pub use session::Sessions;
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::{DateTime, Utc};
+use maud::{html, Markup, DOCTYPE};
+use tandem_core::Zone;
+
+use crate::state::AppState;
+
+/// The pages, mounted beside the API.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::home))
+        .route("/events/{id}", get(event::event_page))
+        .route("/planner", get(planner::planner))
+        .route("/signin", get(session::signin_page).post(session::signin))
+        .route("/signout", post(session::signout))
+        .route("/clashes", get(clashes::dashboard))
+        .route(
+            "/colocations",
+            get(colocation::colocations).post(colocation::create),
+        )
+        .route("/clashes/{id}/resolve", post(clashes::resolve))
+        .route("/assets/tandem.css", get(stylesheet))
+}
+
+const STYLESHEET: &str = include_str!("tandem.css");
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+/// A whole page: the shared header and navigation around `body`.
+fn page(title: &str, body: &Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · tandem" }
+                link rel="stylesheet" href="/assets/tandem.css";
+            }
+            body {
+                header.site {
+                    a.brand href="/" { "tandem" }
+                    nav aria-label="Main" {
+                        a href="/" { "Events" }
+                        a href="/planner" { "Planner" }
+                        a href="/colocations" { "Co-location" }
+                        a href="/clashes" { "Clashes" }
+                        a href="/api/docs" { "API" }
+                    }
+                }
+                main { (body) }
+            }
+        }
+    }
+}
+
+/// An HTML answer with the right content type.
+fn html_response(status: StatusCode, markup: Markup) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        markup.into_string(),
+    )
+        .into_response()
+}
+
+/// A page-level failure, shown as a page (not a problem document).
+#[derive(Debug)]
+enum PageError {
+    NotFound(String),
+    Internal(anyhow::Error),
+}
+
+impl From<tandem_store::StoreError> for PageError {
+    fn from(e: tandem_store::StoreError) -> Self {
+        match e {
+            tandem_store::StoreError::NotFound { .. } => PageError::NotFound(e.to_string()),
+            e => PageError::Internal(e.into()),
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match self {
+            PageError::NotFound(what) => html_response(
+                StatusCode::NOT_FOUND,
+                page(
+                    "Not found",
+                    &html! { h1 { "Not found" } p { (what) } p { a href="/" { "All events" } } },
+                ),
+            ),
+            PageError::Internal(e) => {
+                tracing::error!(error = ?e, "page failed");
+                html_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    page(
+                        "Error",
+                        &html! { h1 { "Something went wrong" } p { "The error was logged; please try again." } },
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// `instant` as a wall-clock time in `zone`: "Tue 9 Mar 2027, 09:00".
+fn local_time(instant: DateTime<Utc>, zone: Zone) -> String {
+    instant
+        .with_timezone(&zone.tz())
+        .format("%a %-d %b %Y, %H:%M")
+        .to_string()
+}
+
+/// The abbreviation or offset of `zone` at `instant` ("CET", "+0545").
+fn zone_label(instant: DateTime<Utc>, zone: Zone) -> String {
+    instant.with_timezone(&zone.tz()).format("%Z").to_string()
+}
+
+/// An interval as local times in `zone`, omitting the end's date when it is the same day.
+fn local_span(start: DateTime<Utc>, end: DateTime<Utc>, zone: Zone) -> String {
+    let (s, e) = (
+        start.with_timezone(&zone.tz()),
+        end.with_timezone(&zone.tz()),
+    );
+    if s.date_naive() == e.date_naive() {
+        format!(
+            "{} – {} {}",
+            local_time(start, zone),
+            e.format("%H:%M"),
+            e.format("%Z")
+        )
+    } else {
+        format!(
+            "{} – {} {}",
+            local_time(start, zone),
+            local_time(end, zone),
+            e.format("%Z")
+        )
+    }
+}
+
+/// A pair of subscribe links (webcal:// and https) for the feed at `path`.
+fn subscribe_links(state: &AppState, path: &str, label: &str) -> Markup {
+    let https = format!("{}{path}", state.settings.public_url());
+    let webcal = crate::api::feed_tokens::webcal(&https);
+    html! {
+        span.subscribe {
+            a.button href=(webcal) rel="nofollow" aria-label={ "Subscribe to " (label) " in your calendar app" } { "Subscribe" }
+            " "
+            a.button.secondary href=(https) rel="nofollow" aria-label={ (label) " feed over https" } { "https feed" }
+        }
+    }
+}
