@@ -133,6 +133,17 @@ async fn demo_is_browsable(database_url: &str) {
         .expect("Cairo venue");
     assert_eq!(cairo["weekend"], json!(["fri", "sat"]));
     assert_eq!(cairo["tz"], "Africa/Cairo");
+    // The demo's events come with their clash list (stored directly, then checked once):
+    // its two-day hybrid meeting in Yaoundé is outside Bangkok's and Brasília's hours.
+    let (status, clashes) = get(&client, &server.url("/api/v1/clashes?suggestions=false")).await;
+    assert_eq!(status, 200, "{clashes}");
+    let clashes = clashes["items"].as_array().expect("clash list");
+    assert!(
+        clashes
+            .iter()
+            .any(|c| c["type"] == "remote_hours" && c["subject"] == "ro-bangkok"),
+        "{clashes:?}"
+    );
     let (status, openapi) = get(&client, &server.url("/api/v1/openapi.json")).await;
     assert_eq!(status, 200);
     assert_eq!(openapi["openapi"], "3.1.0");

@@ -283,6 +283,19 @@ pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldError> {
     Ok(time_of_day.on(date))
 }
 
+/// Parses an RFC 3339 instant (`2027-03-01T00:00:00Z`, any offset) for the request field
+/// `field`; the one parser of instants at every edge (search requests, list and feed filters).
+pub fn parse_instant(text: &str, field: &str) -> Result<DateTime<Utc>, FieldError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|_| {
+            FieldError::new(
+                field,
+                format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
+            )
+        })
+}
+
 /// Formats a local wall-clock date-time as `YYYY-MM-DDTHH:MM` (`:SS` only when non-zero).
 pub fn format_local_datetime(local: NaiveDateTime) -> String {
     if local.and_utc().timestamp() % 60 == 0 {
@@ -465,6 +478,17 @@ mod tests {
             zone("Asia/Kathmandu").rfc3339(utc("2027-03-02T12:00:00Z")),
             "2027-03-02T17:45:00+05:45"
         );
+    }
+
+    #[test]
+    fn instants_need_an_offset() {
+        assert_eq!(
+            parse_instant("2027-03-01T09:00:00+01:00", "from").unwrap(),
+            utc("2027-03-01T08:00:00Z")
+        );
+        let e = parse_instant("2027-03-01T09:00", "from").unwrap_err();
+        assert_eq!(e.field, "from");
+        assert!(e.message.contains("'2027-03-01T09:00'"));
     }
 
     #[test]

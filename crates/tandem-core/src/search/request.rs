@@ -3,12 +3,12 @@
 //! CLI reads files, the server imported calendars); their busy time is added before the
 //! search runs.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{candidate_count, DailyHours, SearchParticipant, WindowQuery};
 use crate::event::Attendance;
-use crate::time::{Interval, LocalTimeOfDay, Zone};
+use crate::time::{parse_instant, Interval, LocalTimeOfDay, Zone};
 use crate::validation::{FieldError, FieldErrors};
 use crate::weekday::WeekdaySet;
 
@@ -135,17 +135,6 @@ impl ValidatedSearch {
     }
 }
 
-fn instant(text: &str, field: &str) -> Result<DateTime<Utc>, FieldError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
-            )
-        })
-}
-
 fn time_of_day(
     text: Option<&String>,
     default: LocalTimeOfDay,
@@ -210,8 +199,8 @@ impl SearchRequest {
     /// Checks every field, naming each bad one, and applies the defaults of DESIGN §3.
     pub fn validate(&self) -> Result<ValidatedSearch, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let start = errors.take(instant(&self.range.start, "range.start"));
-        let end = errors.take(instant(&self.range.end, "range.end"));
+        let start = errors.take(parse_instant(&self.range.start, "range.start"));
+        let end = errors.take(parse_instant(&self.range.end, "range.end"));
         let duration = errors.take(minutes(
             self.duration_minutes,
             "duration_minutes",
@@ -388,8 +377,8 @@ fn participant(
     let mut busy = Vec::with_capacity(p.busy.len());
     for (j, b) in p.busy.iter().enumerate() {
         let field = format!("{at}.busy[{j}]");
-        let start = errors.take(instant(&b.start, &format!("{field}.start")));
-        let end = errors.take(instant(&b.end, &format!("{field}.end")));
+        let start = errors.take(parse_instant(&b.start, &format!("{field}.start")));
+        let end = errors.take(parse_instant(&b.end, &format!("{field}.end")));
         if let (Some(start), Some(end)) = (start, end) {
             match Interval::new(start, end) {
                 Some(interval) => busy.push(interval),

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use tandem_core::clash::{Clash, EventFacts, Severity};
 use tandem_core::search::{search, DailyHours, SearchParticipant, WindowQuery};
 use tandem_core::time::format_local_datetime;
+use tandem_core::time::parse_instant;
 use tandem_core::{
     Attendance, EventStatus, EventTiming, FieldError, FieldErrors, Interval, RegionCode,
 };
@@ -201,13 +202,8 @@ pub struct ResolveResponse {
     pub clashes: Vec<ClashBody>,
 }
 
-fn instant(value: Option<&String>, field: &str, errors: &mut FieldErrors) -> Option<DateTime<Utc>> {
-    let text = value?;
-    errors.take(
-        DateTime::parse_from_rfc3339(text)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| FieldError::new(field, format!("'{text}' is not an RFC 3339 instant"))),
-    )
+fn instant(text: Option<&String>, field: &str, errors: &mut FieldErrors) -> Option<DateTime<Utc>> {
+    errors.take(parse_instant(text?, field))
 }
 
 fn filter(query: &ClashQuery, state: &AppState) -> Result<ClashFilter, ApiError> {

@@ -8,6 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
+use tandem_core::time::parse_instant;
 use tandem_core::time::{format_local_datetime, parse_local_datetime};
 use tandem_core::{
     Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, FieldError,
@@ -698,18 +699,8 @@ fn decode_cursor(text: &str) -> Result<EventCursor, ApiError> {
     })
 }
 
-fn instant(value: Option<&String>, field: &str, errors: &mut FieldErrors) -> Option<DateTime<Utc>> {
-    let text = value?;
-    errors.take(
-        DateTime::parse_from_rfc3339(text)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| {
-                FieldError::new(
-                    field,
-                    format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
-                )
-            }),
-    )
+fn instant(text: Option<&String>, field: &str, errors: &mut FieldErrors) -> Option<DateTime<Utc>> {
+    errors.take(parse_instant(text?, field))
 }
 
 /// Builds the store filter from query parameters.

@@ -12,6 +12,7 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
+use tandem_core::time::parse_instant;
 use tandem_core::{EventKind, FieldError, FieldErrors, RegionCode};
 use uuid::Uuid;
 
@@ -48,17 +49,7 @@ pub struct FeedParams {
 }
 
 fn instant(text: Option<&String>, field: &str, errors: &mut FieldErrors) -> Option<DateTime<Utc>> {
-    let text = text?;
-    errors.take(
-        DateTime::parse_from_rfc3339(text)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| {
-                FieldError::new(
-                    field,
-                    format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
-                )
-            }),
-    )
+    errors.take(parse_instant(text?, field))
 }
 
 fn filter(params: &FeedParams) -> Result<FeedFilter, ApiError> {
