@@ -3,20 +3,22 @@
 //! its participants, over its own time span), the rules of `tandem_core::clash`, and the
 //! incremental refresh that runs after every event write.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::Duration;
 use tandem_core::clash::{
     clashes_of, local_dates, Clash, ClashKind, ClashParticipant, EventFacts, Severity, WorkingDays,
 };
 use tandem_core::{EventDraft, EventStatus, EventTiming, Interval, Title, Zone};
-use tandem_store::{CalendarFilter, Event, EventFilter, Store, StoreResult, Venue};
+use tandem_ical::ImportedCalendar;
+use tandem_store::{CalendarFilter, Event, EventFilter, Neighbourhood, Store, StoreResult, Venue};
 use uuid::Uuid;
 
 use crate::state::AppState;
 
-/// Most events one clash query reads per filter.
-const NEIGHBOURS_PER_QUERY: u32 = 5_000;
+/// Most events one clash check reads.
+const NEIGHBOURS_MAX: u32 = 20_000;
 
 /// The rules' view of a stored event.
 pub fn facts(event: &Event) -> EventFacts {
@@ -55,10 +57,10 @@ pub fn facts(event: &Event) -> EventFacts {
     }
 }
 
-/// The working days of a venue over `range`: its weekend and its holidays — from the
-/// calendar imported for the venue when there is one (it replaces the bundled one), else
-/// from its bundled holiday calendar (`config/holidays/CC.ics`).
-pub async fn working_days(store: &dyn Store, venue: &Venue, range: Interval) -> WorkingDays {
+/// The holiday calendar of a venue: the calendar imported for it when there is one (it
+/// replaces the bundled one), else its bundled one (`config/holidays/CC.ics`, parsed once per
+/// process).
+pub async fn holiday_calendar(store: &dyn Store, venue: &Venue) -> Option<Arc<ImportedCalendar>> {
     let filter = CalendarFilter {
         venue_id: Some(venue.id),
         ..CalendarFilter::default()
@@ -73,75 +75,66 @@ pub async fn working_days(store: &dyn Store, venue: &Venue, range: Interval) -> 
             None
         }
     };
-    let bytes: Option<&[u8]> = imported.as_deref().or_else(|| {
-        venue
+    match imported {
+        Some(bytes) => tandem_ical::parse(&bytes).ok().map(Arc::new),
+        None => venue
             .holiday_calendar
             .as_deref()
-            .and_then(crate::import::holidays::bundled)
-    });
-    let mut holidays = Vec::new();
-    if let Some(Ok(calendar)) = bytes.map(tandem_ical::parse) {
+            .and_then(crate::import::holidays::bundled_parsed),
+    }
+}
+
+/// The working days of a venue over `range`: its weekend, and the holidays of `holidays`.
+pub fn working_days_with(
+    venue: &Venue,
+    holidays: Option<&ImportedCalendar>,
+    range: Interval,
+) -> WorkingDays {
+    let mut days = Vec::new();
+    if let Some(calendar) = holidays {
         for busy in calendar.busy(venue.tz, range) {
-            holidays.extend(local_dates(venue.tz, busy));
+            days.extend(local_dates(venue.tz, busy));
         }
     }
-    WorkingDays::new(venue.weekend, holidays)
+    WorkingDays::new(venue.weekend, days)
+}
+
+/// The working days of a venue over `range`: its weekend and the holidays of
+/// [`holiday_calendar`].
+pub async fn working_days(store: &dyn Store, venue: &Venue, range: Interval) -> WorkingDays {
+    let holidays = holiday_calendar(store, venue).await;
+    working_days_with(venue, holidays.as_deref(), range)
 }
 
 /// Every live event that may clash with an event of these facts over `span`: same venue,
-/// same group, same region, or sharing a participant. Each comes through an indexed filter.
+/// same group, same region, or sharing a participant — one indexed store query.
 pub async fn neighbours(
     store: &dyn Store,
     event: &EventFacts,
     span: Interval,
 ) -> StoreResult<Vec<Event>> {
-    let base = EventFilter {
-        statuses: vec![EventStatus::Proposed, EventStatus::Confirmed],
-        from: Some(span.start),
-        to: Some(span.end),
-        ..EventFilter::default()
+    let neighbourhood = Neighbourhood {
+        exclude: Some(event.id),
+        span,
+        region: event.region,
+        venue_id: event.venue_id,
+        group: event.group.clone(),
+        participants: event.participants.iter().map(|p| p.id.clone()).collect(),
     };
-    let mut filters = vec![EventFilter {
-        region: Some(event.region),
-        ..base.clone()
-    }];
-    if let Some(venue) = event.venue_id {
-        filters.push(EventFilter {
-            venue_id: Some(venue),
-            ..base.clone()
-        });
-    }
-    if let Some(group) = &event.group {
-        filters.push(EventFilter {
-            group: Some(group.clone()),
-            ..base.clone()
-        });
-    }
-    for p in &event.participants {
-        filters.push(EventFilter {
-            participant: Some(p.id.clone()),
-            ..base.clone()
-        });
-    }
-    let mut found: BTreeMap<Uuid, Event> = BTreeMap::new();
-    for filter in filters {
-        for e in store.events(&filter, None, NEIGHBOURS_PER_QUERY).await? {
-            if e.id != event.id {
-                found.insert(e.id, e);
-            }
-        }
-    }
-    Ok(found.into_values().collect())
+    store.neighbours(&neighbourhood, NEIGHBOURS_MAX).await
 }
 
-/// Venues by id, read once per request.
+/// Venues by id and their holiday calendars, read once per request.
 #[derive(Default)]
-pub struct Venues(HashMap<Uuid, Option<Venue>>);
+pub struct Venues {
+    venues: HashMap<Uuid, Option<Venue>>,
+    holidays: HashMap<Uuid, Option<Arc<ImportedCalendar>>>,
+}
 
 impl Venues {
     /// The venue with this id (cached).
     pub async fn get(&mut self, store: &dyn Store, id: Uuid) -> StoreResult<Option<Venue>> {
-        if let Some(known) = self.0.get(&id) {
+        if let Some(known) = self.venues.get(&id) {
             return Ok(known.clone());
         }
         let venue = match store.venue(id).await {
@@ -149,8 +142,25 @@ impl Venues {
             Err(tandem_store::StoreError::NotFound { .. }) => None,
             Err(e) => return Err(e),
         };
-        self.0.insert(id, venue.clone());
+        self.venues.insert(id, venue.clone());
         Ok(venue)
+    }
+
+    /// The working days of `venue` over `range` (its holiday calendar read once).
+    pub async fn working_days(
+        &mut self,
+        store: &dyn Store,
+        venue: &Venue,
+        range: Interval,
+    ) -> WorkingDays {
+        let holidays = if let Some(known) = self.holidays.get(&venue.id) {
+            known.clone()
+        } else {
+            let calendar = holiday_calendar(store, venue).await;
+            self.holidays.insert(venue.id, calendar.clone());
+            calendar
+        };
+        working_days_with(venue, holidays.as_deref(), range)
     }
 }
 
@@ -172,7 +182,7 @@ pub async fn clashes_against(
         Some(v) => {
             let range = Interval::new(span.start - Duration::days(2), span.end + Duration::days(2))
                 .unwrap_or(span);
-            Some((v.tz, working_days(store, v, range).await))
+            Some((v.tz, venues.working_days(store, v, range).await))
         }
         None => None,
     };
@@ -223,14 +233,26 @@ pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Ve
         return Ok(Vec::new());
     }
     let store = state.store.as_ref();
+    let filter = CalendarFilter {
+        participants: event
+            .participants
+            .iter()
+            .map(|p| p.id.to_string())
+            .collect(),
+        ..CalendarFilter::default()
+    };
+    let calendars = if filter.participants.is_empty() {
+        Vec::new()
+    } else {
+        store.calendars(&filter).await?
+    };
     let mut out = Vec::new();
     for p in &event.participants {
-        let filter = CalendarFilter {
-            participant: Some(p.id.to_string()),
-            ..CalendarFilter::default()
-        };
         let mut found = 0;
-        for calendar in store.calendars(&filter).await? {
+        let theirs = calendars.iter().filter(|c| {
+            matches!(&c.owner, tandem_store::CalendarOwner::Participant(owner) if owner.as_str() == p.id.as_str())
+        });
+        for calendar in theirs {
             let parsed = match state.importer.parsed(store, calendar.id).await {
                 Ok(parsed) => parsed,
                 Err(error) => {

@@ -26,8 +26,8 @@ pub use calendars::{
 pub use clashes::{ClashFilter, ClashResolution, NewResolution};
 pub use error::{RoomClash, StoreError};
 pub use model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Role, Room, TokenRecord,
-    Venue,
+    Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Role,
+    Room, TokenRecord, Venue,
 };
 pub use postgres::PostgresStore;
 pub use seed::{SeedEvent, SeedVenue};
@@ -66,6 +66,14 @@ pub trait Store: Send + Sync + 'static {
         &self,
         filter: &EventFilter,
         cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>>;
+
+    /// The events `neighbourhood` describes (at most `limit`), ordered by first start then id:
+    /// what the clash check of one event reads, in one query.
+    async fn neighbours(
+        &self,
+        neighbourhood: &Neighbourhood,
         limit: u32,
     ) -> StoreResult<Vec<Event>>;
 

@@ -5,7 +5,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use tandem_core::{
-    EventKind, EventMode, EventStatus, GeoPoint, Participant, RegionCode, WeekdaySet, Zone,
+    EventKind, EventMode, EventStatus, GeoPoint, Interval, Participant, RegionCode, WeekdaySet,
+    Zone,
 };
 use uuid::Uuid;
 
@@ -130,6 +131,25 @@ pub struct EventFilter {
     pub participant: Option<String>,
     /// Only this event.
     pub id: Option<Uuid>,
+}
+
+/// The events one event may clash with (DESIGN §6): live ones (proposed or confirmed) other
+/// than `exclude`, with an occurrence overlapping `span`, that share its region, its venue,
+/// its group or one of its participants. One indexed query answers all four.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Neighbourhood {
+    /// The event itself, left out.
+    pub exclude: Option<Uuid>,
+    /// Its span: first start to last end.
+    pub span: Interval,
+    /// Its region.
+    pub region: RegionCode,
+    /// Its venue.
+    pub venue_id: Option<Uuid>,
+    /// Its group.
+    pub group: Option<String>,
+    /// Its participants' ids.
+    pub participants: Vec<String>,
 }
 
 /// Where a page of events ends: the last event's first start and id.

@@ -15,7 +15,8 @@ use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
 use crate::model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Room, TokenRecord, Venue,
+    Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Room,
+    TokenRecord, Venue,
 };
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
@@ -87,6 +88,9 @@ fn is_retryable(error: &StoreError) -> bool {
 
 /// Attempts of a write aborted by a deadlock before giving up.
 const WRITE_ATTEMPTS: usize = 3;
+
+/// A new event: it has no participants or occurrences to replace yet.
+const FRESH: bool = true;
 
 /// True when `error` is a violation of the room exclusion constraint.
 fn is_room_overlap(error: &sqlx::Error) -> bool {
@@ -341,32 +345,46 @@ impl PostgresStore {
         }
     }
 
+    /// Writes an event's participants and occurrences (replacing earlier ones unless the
+    /// event is `fresh`): two statements whatever their number.
     async fn write_children(
         conn: &mut PgConnection,
         id: Uuid,
         draft: &EventDraft,
         occurrences: &[Interval],
+        fresh: bool,
     ) -> StoreResult<()> {
-        sqlx::query("DELETE FROM event_participants WHERE event_id = $1")
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-        for (position, p) in draft.participants.iter().enumerate() {
+        if !fresh {
+            sqlx::query("DELETE FROM event_participants WHERE event_id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        if !draft.participants.is_empty() {
+            let ps = &draft.participants;
+            let ids: Vec<&str> = ps.iter().map(|p| p.id.as_str()).collect();
+            let names: Vec<Option<&str>> = ps.iter().map(|p| p.name.as_deref()).collect();
+            let zones: Vec<&str> = ps.iter().map(|p| p.tz.name()).collect();
+            let attendance: Vec<&str> = ps.iter().map(|p| p.attendance.as_str()).collect();
+            let required: Vec<bool> = ps.iter().map(|p| p.required).collect();
+            let positions: Vec<i32> = (0..ps.len())
+                .map(|i| i32::try_from(i).unwrap_or(i32::MAX))
+                .collect();
             sqlx::query(
                 "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                 SELECT $1, * FROM UNNEST($2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int4[])",
             )
             .bind(id)
-            .bind(p.id.as_str())
-            .bind(p.name.as_deref())
-            .bind(p.tz.name())
-            .bind(p.attendance.as_str())
-            .bind(p.required)
-            .bind(i32::try_from(position).unwrap_or(i32::MAX))
+            .bind(&ids)
+            .bind(&names)
+            .bind(&zones)
+            .bind(&attendance)
+            .bind(&required)
+            .bind(&positions)
             .execute(&mut *conn)
             .await?;
         }
-        Self::write_occurrences(conn, id, draft.room_id, draft.status, occurrences).await
+        Self::write_occurrences(conn, id, draft.room_id, draft.status, occurrences, fresh).await
     }
 
     async fn write_occurrences(
@@ -375,11 +393,14 @@ impl PostgresStore {
         room: Option<Uuid>,
         status: EventStatus,
         occurrences: &[Interval],
+        fresh: bool,
     ) -> StoreResult<()> {
-        sqlx::query("DELETE FROM event_occurrences WHERE event_id = $1")
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        if !fresh {
+            sqlx::query("DELETE FROM event_occurrences WHERE event_id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
         let starts: Vec<DateTime<Utc>> = occurrences.iter().map(|o| o.start).collect();
         let ends: Vec<DateTime<Utc>> = occurrences.iter().map(|o| o.end).collect();
         sqlx::query(
@@ -447,7 +468,7 @@ impl PostgresStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        Self::write_children(&mut tx, id, draft, occurrences).await?;
+        Self::write_children(&mut tx, id, draft, occurrences, FRESH).await?;
         bump_revision(&mut tx).await?;
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -497,7 +518,7 @@ impl PostgresStore {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        Self::write_children(&mut tx, id, draft, occurrences).await?;
+        Self::write_children(&mut tx, id, draft, occurrences, !FRESH).await?;
         bump_revision(&mut tx).await?;
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -524,7 +545,15 @@ impl PostgresStore {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        Self::write_occurrences(&mut tx, id, event.room_id, event.status, occurrences).await?;
+        Self::write_occurrences(
+            &mut tx,
+            id,
+            event.room_id,
+            event.status,
+            occurrences,
+            !FRESH,
+        )
+        .await?;
         bump_revision(&mut tx).await?;
         tx.commit().await?;
         Ok(event.room_id)
@@ -700,6 +729,40 @@ impl Store for PostgresStore {
             .push_bind(i64::from(limit));
         let mut conn = self.pool.acquire().await?;
         let rows = q.build().fetch_all(&mut *conn).await?;
+        Self::load_events(&mut conn, rows).await
+    }
+
+    async fn neighbours(
+        &self,
+        neighbourhood: &Neighbourhood,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        // Each branch of the union is served by its own index: the span GiST indexes with the
+        // region, venue or group (migration 20261128000004), the participants' btree index.
+        let n = neighbourhood;
+        let rows = sqlx::query(&format!(
+            "WITH candidates AS ( \
+               SELECT id FROM events WHERE region = $3 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
+               UNION SELECT id FROM events WHERE venue_id = $4 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
+               UNION SELECT id FROM events WHERE group_code = $5 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
+               UNION SELECT event_id FROM event_participants WHERE participant_id = ANY($6)) \
+             SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
+               AND ($7::uuid IS NULL OR e.id <> $7) AND e.status IN ('proposed', 'confirmed') \
+               AND tstzrange(e.starts_at, e.last_ends_at, '[)') && tstzrange($1, $2, '[)') \
+               AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > $1 AND o.starts_at < $2) \
+             ORDER BY e.starts_at, e.id LIMIT $8"
+        ))
+        .bind(n.span.start)
+        .bind(n.span.end)
+        .bind(n.region.code())
+        .bind(n.venue_id)
+        .bind(n.group.as_deref())
+        .bind(&n.participants)
+        .bind(n.exclude)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut conn = self.pool.acquire().await?;
         Self::load_events(&mut conn, rows).await
     }
 

@@ -16,7 +16,8 @@ use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
 use crate::model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, NewToken, Revision, Room, TokenRecord, Venue,
+    Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Room,
+    TokenRecord, Venue,
 };
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
@@ -602,6 +603,67 @@ impl Store for SqliteStore {
                 .push("))");
         }
         q.push(" ORDER BY starts_at, id LIMIT ")
+            .push_bind(i64::from(limit));
+        let mut conn = self.pool.acquire().await?;
+        let rows = q.build().fetch_all(&mut *conn).await?;
+        self.load_events(&mut conn, rows).await
+    }
+
+    async fn neighbours(
+        &self,
+        neighbourhood: &Neighbourhood,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let n = neighbourhood;
+        let (from, to) = (ts(n.span.start), ts(n.span.end));
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "WITH candidates AS (SELECT id FROM events WHERE region = ",
+        );
+        q.push_bind(n.region.code())
+            .push(" AND starts_at < ")
+            .push_bind(to)
+            .push(" AND last_ends_at > ")
+            .push_bind(from);
+        if let Some(venue) = n.venue_id {
+            q.push(" UNION SELECT id FROM events WHERE venue_id = ")
+                .push_bind(venue.to_string())
+                .push(" AND starts_at < ")
+                .push_bind(to)
+                .push(" AND last_ends_at > ")
+                .push_bind(from);
+        }
+        if let Some(group) = &n.group {
+            q.push(" UNION SELECT id FROM events WHERE group_code = ")
+                .push_bind(group.clone())
+                .push(" AND starts_at < ")
+                .push_bind(to)
+                .push(" AND last_ends_at > ")
+                .push_bind(from);
+        }
+        if !n.participants.is_empty() {
+            q.push(" UNION SELECT event_id FROM event_participants WHERE participant_id IN (");
+            let mut ids = q.separated(", ");
+            for p in &n.participants {
+                ids.push_bind(p.clone());
+            }
+            q.push(")");
+        }
+        q.push(format!(
+            ") SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
+             AND e.status IN ('proposed', 'confirmed') AND e.starts_at < "
+        ))
+        .push_bind(to)
+        .push(" AND e.last_ends_at > ")
+        .push_bind(from)
+        .push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > ")
+        .push_bind(from)
+        .push(" AND o.starts_at < ")
+        .push_bind(to)
+        .push(")");
+        if let Some(id) = n.exclude {
+            q.push(" AND e.id <> ").push_bind(id.to_string());
+        }
+        q.push(" ORDER BY e.starts_at, e.id LIMIT ")
             .push_bind(i64::from(limit));
         let mut conn = self.pool.acquire().await?;
         let rows = q.build().fetch_all(&mut *conn).await?;

@@ -211,11 +211,28 @@ async fn calendars_round_trip_with_their_bytes(url: String) {
     let mine = store
         .calendars(&CalendarFilter {
             participant: Some("p-17".into()),
-            venue_id: None,
+            ..CalendarFilter::default()
         })
         .await
         .expect("list");
     assert_eq!(mine.iter().map(|c| c.id).collect::<Vec<_>>(), [created.id]);
+    for (owners, expected) in [
+        (vec!["p-99", "p-17"], vec![created.id]),
+        (vec!["p-99"], vec![]),
+    ] {
+        let found = store
+            .calendars(&CalendarFilter {
+                participants: owners.iter().map(|o| (*o).to_owned()).collect(),
+                ..CalendarFilter::default()
+            })
+            .await
+            .expect("list");
+        assert_eq!(
+            found.iter().map(|c| c.id).collect::<Vec<_>>(),
+            expected,
+            "owners {owners:?}"
+        );
+    }
 
     store.delete_calendar(created.id).await.expect("deleted");
     assert!(matches!(
@@ -260,8 +277,8 @@ async fn a_venue_has_one_holiday_calendar(url: String) {
         .expect("replacement");
     let theirs = store
         .calendars(&CalendarFilter {
-            participant: None,
             venue_id: Some(venue),
+            ..CalendarFilter::default()
         })
         .await
         .expect("list");

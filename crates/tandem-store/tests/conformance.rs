@@ -23,8 +23,8 @@ use tandem_core::{
     Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
 };
 use tandem_store::{
-    redact_url, Event, EventCursor, EventFilter, NewToken, PostgresStore, Role, RoomClash,
-    SqliteStore, Store, StoreError, StoreResult, Venue,
+    redact_url, Event, EventCursor, EventFilter, Neighbourhood, NewToken, PostgresStore, Role,
+    RoomClash, SqliteStore, Store, StoreError, StoreResult, Venue,
 };
 use uuid::Uuid;
 
@@ -78,6 +78,7 @@ conformance!(
     co_locations_are_found_both_ways,
     events_filter_by_kind_participant_and_id,
     clashes_are_replaced_per_event_and_filtered,
+    neighbours_share_region_venue_group_or_participant,
 );
 
 /// Runs `test` on a fresh `sqlite` store in a temporary directory.
@@ -2232,4 +2233,107 @@ async fn clashes_are_replaced_per_event_and_filtered(store: Arc<dyn Store>) {
     assert_eq!(history, vec![recorded]);
     assert_eq!(history[0].record.resolved_by, "AFR office");
     assert!(store.clash_resolutions(closed.id).await.unwrap().is_empty());
+}
+
+/// The clash check's one query: live events with an occurrence in the span that share the
+/// region, the venue, the group or a participant — and nothing else (not the event itself,
+/// not a cancelled one, not a series whose span covers the time but none of whose
+/// occurrences does).
+async fn neighbours_share_region_venue_group_or_participant(store: Arc<dyn Store>) {
+    let store = store.as_ref();
+    let venue = palais(store).await;
+    let person = |id: &str| participant(id, None, "Asia/Kathmandu", Attendance::Remote, true);
+    let mut me = booking(
+        "SG3RG-AFR",
+        "2027-03-10T09:00",
+        "2027-03-10T17:00",
+        &venue,
+        0,
+    );
+    me.group = Some("SG3RG-AFR".into());
+    me.participants = vec![person("p-1"), person("p-2")];
+    let me = create(store, &me).await;
+
+    let elsewhere = |title: &str, start: &str, end: &str| {
+        let mut d = draft(title, "Europe/Zurich", start, end);
+        d.region = RegionCode::EUR;
+        d.status = EventStatus::Proposed;
+        d
+    };
+    let mut region = draft("Region", DOUALA, "2027-03-10T16:00", "2027-03-10T18:00");
+    region.status = EventStatus::Proposed;
+    let region = create(store, &region).await;
+    let mut venue_mate = elsewhere("Venue", "2027-03-10T10:00", "2027-03-10T11:00");
+    venue_mate.venue_id = Some(venue.id);
+    venue_mate.room_id = Some(venue.rooms[1].id);
+    let venue_mate = create(store, &venue_mate).await;
+    let mut group = elsewhere("Group", "2027-03-10T08:00", "2027-03-10T10:00");
+    group.group = Some("SG3RG-AFR".into());
+    let group = create(store, &group).await;
+    let mut colleague = elsewhere("Colleague", "2027-03-10T12:00", "2027-03-10T13:00");
+    colleague.participants = vec![person("p-2"), person("p-9")];
+    let colleague = create(store, &colleague).await;
+
+    let mut stranger = elsewhere("Stranger", "2027-03-10T12:00", "2027-03-10T13:00");
+    stranger.participants = vec![person("p-9")];
+    create(store, &stranger).await;
+    let mut later = draft("Later", DOUALA, "2027-03-11T09:00", "2027-03-11T10:00");
+    later.group = Some("SG3RG-AFR".into());
+    create(store, &later).await;
+    let mut cancelled = draft("Cancelled", DOUALA, "2027-03-10T09:00", "2027-03-10T10:00");
+    cancelled.status = EventStatus::Proposed;
+    let cancelled = create(store, &cancelled).await;
+    store
+        .cancel_event(cancelled.id, None)
+        .await
+        .expect("cancelled");
+    // Mondays 8, 15 and 22 March: the span covers Wednesday the 10th, no occurrence does.
+    let mut mondays = draft("Mondays", DOUALA, "2027-03-08T09:00", "2027-03-08T10:00");
+    mondays.status = EventStatus::Proposed;
+    mondays.timing = timing(
+        DOUALA,
+        "2027-03-08T09:00",
+        "2027-03-08T10:00",
+        Some("FREQ=WEEKLY;COUNT=3"),
+    );
+    create(store, &mondays).await;
+
+    let around = Neighbourhood {
+        exclude: Some(me.id),
+        span: Interval::new(me.starts_at, me.last_ends_at).expect("span"),
+        region: RegionCode::AFR,
+        venue_id: Some(venue.id),
+        group: Some("SG3RG-AFR".into()),
+        participants: vec!["p-1".into(), "p-2".into()],
+    };
+    let found = store.neighbours(&around, 100).await.expect("neighbours");
+    assert_eq!(
+        ids(&found),
+        vec![group.id, venue_mate.id, colleague.id, region.id],
+        "ordered by first start"
+    );
+    assert_eq!(
+        found[2].participants.len(),
+        2,
+        "events come with their participants"
+    );
+    let first_two = store.neighbours(&around, 2).await.expect("neighbours");
+    assert_eq!(ids(&first_two), vec![group.id, venue_mate.id]);
+
+    let only_people = Neighbourhood {
+        exclude: None,
+        venue_id: None,
+        group: None,
+        region: RegionCode::ASP,
+        ..around.clone()
+    };
+    let found = store
+        .neighbours(&only_people, 100)
+        .await
+        .expect("neighbours");
+    assert_eq!(
+        ids(&found),
+        vec![me.id, colleague.id],
+        "the event itself when not excluded"
+    );
 }

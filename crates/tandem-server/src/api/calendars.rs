@@ -304,6 +304,7 @@ pub async fn list_calendars(
         .calendars(&CalendarFilter {
             participant: query.owner,
             venue_id: query.venue_id,
+            ..CalendarFilter::default()
         })
         .await?;
     Ok(Json(

@@ -410,7 +410,7 @@ pub async fn suggestions(store: &dyn Store, clash: &Clash) -> StoreResult<Vec<Su
                 start: event.starts_at,
                 end: event.ends_at,
             });
-            Some((v.tz, clash_check::working_days(store, v, range).await))
+            Some((v.tz, venues.working_days(store, v, range).await))
         }
         None => None,
     };

@@ -3,6 +3,10 @@
 //! another calendar for the venue (`POST /api/v1/calendars` with `venue_id`), for example
 //! when a lunar holiday's date is announced.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
+use tandem_ical::ImportedCalendar;
 use tandem_store::{CalendarFilter, CalendarOwner, Store};
 
 use super::fetch::NoProgress;
@@ -13,6 +17,22 @@ pub fn bundled(code: &str) -> Option<&'static [u8]> {
     crate::HOLIDAYS
         .get_file(format!("{code}.ics"))
         .map(include_dir::File::contents)
+}
+
+/// The bundled holiday calendar of `code`, parsed (once per process: the files are part of
+/// the binary).
+pub fn bundled_parsed(code: &str) -> Option<Arc<ImportedCalendar>> {
+    static PARSED: LazyLock<Mutex<HashMap<String, Option<Arc<ImportedCalendar>>>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    let mut parsed = PARSED.lock().unwrap_or_else(PoisonError::into_inner);
+    parsed
+        .entry(code.to_owned())
+        .or_insert_with(|| {
+            bundled(code)
+                .and_then(|bytes| tandem_ical::parse(bytes).ok())
+                .map(Arc::new)
+        })
+        .clone()
 }
 
 /// Imports the bundled holiday calendar of every venue that names one and has no calendar
@@ -31,8 +51,8 @@ pub async fn import_venue_holidays(
         };
         let existing = store
             .calendars(&CalendarFilter {
-                participant: None,
                 venue_id: Some(venue.id),
+                ..CalendarFilter::default()
             })
             .await?;
         if !existing.is_empty() {

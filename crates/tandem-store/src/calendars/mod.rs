@@ -145,6 +145,8 @@ pub struct Calendar {
 pub struct CalendarFilter {
     /// Only this participant's.
     pub participant: Option<String>,
+    /// Only those of one of these participants (when not empty).
+    pub participants: Vec<String>,
     /// Only this venue's.
     pub venue_id: Option<Uuid>,
 }

@@ -128,6 +128,11 @@ pub(crate) async fn list(pool: &PgPool, filter: &CalendarFilter) -> StoreResult<
     if let Some(p) = &filter.participant {
         q.push(" AND owner_participant = ").push_bind(p.clone());
     }
+    if !filter.participants.is_empty() {
+        q.push(" AND owner_participant = ANY(")
+            .push_bind(filter.participants.clone())
+            .push(")");
+    }
     if let Some(v) = filter.venue_id {
         q.push(" AND venue_id = ").push_bind(v);
     }

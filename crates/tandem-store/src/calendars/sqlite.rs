@@ -148,6 +148,14 @@ pub(crate) async fn list(pool: &SqlitePool, filter: &CalendarFilter) -> StoreRes
     if let Some(p) = &filter.participant {
         q.push(" AND owner_participant = ").push_bind(p.clone());
     }
+    if !filter.participants.is_empty() {
+        q.push(" AND owner_participant IN (");
+        let mut owners = q.separated(", ");
+        for p in &filter.participants {
+            owners.push_bind(p.clone());
+        }
+        q.push(")");
+    }
     if let Some(v) = filter.venue_id {
         q.push(" AND venue_id = ").push_bind(v.to_string());
     }

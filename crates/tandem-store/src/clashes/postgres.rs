@@ -1,7 +1,7 @@
 //! Clashes on PostgreSQL: replacing an event's clashes runs in one transaction, so a list
 //! never shows half of a replacement.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 use tandem_core::clash::Clash;
@@ -33,23 +33,34 @@ pub(crate) async fn replace(pool: &PgPool, event_id: Uuid, clashes: &[Clash]) ->
         .bind(event_id)
         .execute(&mut *tx)
         .await?;
-    let now = Utc::now();
-    for c in clashes.iter().filter(|c| c.involves(event_id)) {
+    let kept: Vec<&Clash> = clashes.iter().filter(|c| c.involves(event_id)).collect();
+    if !kept.is_empty() {
+        let ids: Vec<Uuid> = kept.iter().map(|c| c.id).collect();
+        let kinds: Vec<&str> = kept.iter().map(|c| c.kind.as_str()).collect();
+        let severities: Vec<&str> = kept.iter().map(|c| c.severity.as_str()).collect();
+        let events: Vec<Uuid> = kept.iter().map(|c| c.event_id).collect();
+        let others: Vec<Option<Uuid>> = kept.iter().map(|c| c.other_event_id).collect();
+        let starts: Vec<DateTime<Utc>> = kept.iter().map(|c| c.start).collect();
+        let ends: Vec<DateTime<Utc>> = kept.iter().map(|c| c.end).collect();
+        let subjects: Vec<Option<&str>> = kept.iter().map(|c| c.subject.as_deref()).collect();
+        let details: Vec<&str> = kept.iter().map(|c| c.detail.as_str()).collect();
         sqlx::query(
             "INSERT INTO clashes (id, kind, severity, event_id, other_event_id, starts_at, ends_at, \
-             subject, detail, detected_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+             subject, detail, detected_at) \
+             SELECT *, $10 FROM UNNEST($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], \
+             $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[]) \
              ON CONFLICT (id) DO NOTHING",
         )
-        .bind(c.id)
-        .bind(c.kind.as_str())
-        .bind(c.severity.as_str())
-        .bind(c.event_id)
-        .bind(c.other_event_id)
-        .bind(c.start)
-        .bind(c.end)
-        .bind(c.subject.as_deref())
-        .bind(&c.detail)
-        .bind(now)
+        .bind(&ids)
+        .bind(&kinds)
+        .bind(&severities)
+        .bind(&events)
+        .bind(&others)
+        .bind(&starts)
+        .bind(&ends)
+        .bind(&subjects)
+        .bind(&details)
+        .bind(Utc::now())
         .execute(&mut *tx)
         .await?;
     }
