@@ -153,14 +153,22 @@ impl Venues {
         venue: &Venue,
         range: Interval,
     ) -> WorkingDays {
-        let holidays = if let Some(known) = self.holidays.get(&venue.id) {
-            known.clone()
-        } else {
-            let calendar = holiday_calendar(store, venue).await;
-            self.holidays.insert(venue.id, calendar.clone());
-            calendar
-        };
+        let holidays = self.holidays(store, venue).await;
         working_days_with(venue, holidays.as_deref(), range)
+    }
+
+    /// The holiday calendar of `venue` (cached).
+    pub async fn holidays(
+        &mut self,
+        store: &dyn Store,
+        venue: &Venue,
+    ) -> Option<Arc<ImportedCalendar>> {
+        if let Some(known) = self.holidays.get(&venue.id) {
+            return known.clone();
+        }
+        let calendar = holiday_calendar(store, venue).await;
+        self.holidays.insert(venue.id, calendar.clone());
+        calendar
     }
 }
 
@@ -202,12 +210,18 @@ pub async fn check(store: &dyn Store, event: &Event) -> StoreResult<Vec<Clash>> 
     if event.status == EventStatus::Cancelled {
         return Ok(Vec::new());
     }
-    let others: Vec<EventFacts> = neighbours(store, &me, span)
-        .await?
-        .iter()
-        .map(facts)
-        .collect();
-    clashes_against(store, &mut Venues::default(), &me, &others).await
+    // The neighbours, and the venue with its holidays, are read side by side.
+    let mut venues = Venues::default();
+    let (found, ()) = tokio::try_join!(neighbours(store, &me, span), async {
+        if let Some(id) = me.venue_id {
+            if let Some(venue) = venues.get(store, id).await? {
+                venues.holidays(store, &venue).await;
+            }
+        }
+        Ok(())
+    })?;
+    let others: Vec<EventFacts> = found.iter().map(facts).collect();
+    clashes_against(store, &mut venues, &me, &others).await
 }
 
 /// Recomputes and stores the clashes of the event just written (and only those).
@@ -300,8 +314,11 @@ pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Ve
 /// The clashes of the event just written — with other events and with its participants'
 /// imported calendars — stored in place of its previous ones.
 pub async fn refresh_all(state: &AppState, event: &Event) -> StoreResult<Vec<Clash>> {
-    let mut clashes = check(state.store.as_ref(), event).await?;
-    clashes.extend(calendar_clashes(state, event).await?);
+    let (mut clashes, calendars) = tokio::try_join!(
+        check(state.store.as_ref(), event),
+        calendar_clashes(state, event)
+    )?;
+    clashes.extend(calendars);
     state.store.replace_clashes(event.id, &clashes).await?;
     Ok(clashes)
 }

@@ -370,9 +370,11 @@ impl PostgresStore {
             let positions: Vec<i32> = (0..ps.len())
                 .map(|i| i32::try_from(i).unwrap_or(i32::MAX))
                 .collect();
+            let (first, last_end) = span(occurrences)?;
             sqlx::query(
-                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) \
-                 SELECT $1, * FROM UNNEST($2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int4[])",
+                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, \
+                 starts_at, last_ends_at) \
+                 SELECT $1, *, $8, $9 FROM UNNEST($2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int4[])",
             )
             .bind(id)
             .bind(&ids)
@@ -381,6 +383,8 @@ impl PostgresStore {
             .bind(&attendance)
             .bind(&required)
             .bind(&positions)
+            .bind(first.start)
+            .bind(last_end)
             .execute(&mut *conn)
             .await?;
         }
@@ -542,6 +546,14 @@ impl PostgresStore {
         .bind(first.end)
         .bind(last_end)
         .bind(tzdata_version)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE event_participants SET starts_at = $1, last_ends_at = $2 WHERE event_id = $3",
+        )
+        .bind(first.start)
+        .bind(last_end)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -738,14 +750,16 @@ impl Store for PostgresStore {
         limit: u32,
     ) -> StoreResult<Vec<Event>> {
         // Each branch of the union is served by its own index: the span GiST indexes with the
-        // region, venue or group (migration 20261128000004), the participants' btree index.
+        // region, venue or group (migration 20261128000004), and the participants' one
+        // (20261128000005: each participation carries its event's span).
         let n = neighbourhood;
         let rows = sqlx::query(&format!(
             "WITH candidates AS ( \
                SELECT id FROM events WHERE region = $3 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
                UNION SELECT id FROM events WHERE venue_id = $4 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
                UNION SELECT id FROM events WHERE group_code = $5 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
-               UNION SELECT event_id FROM event_participants WHERE participant_id = ANY($6)) \
+               UNION SELECT event_id FROM event_participants WHERE participant_id = ANY($6) \
+                 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)')) \
              SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
                AND ($7::uuid IS NULL OR e.id <> $7) AND e.status IN ('proposed', 'confirmed') \
                AND tstzrange(e.starts_at, e.last_ends_at, '[)') && tstzrange($1, $2, '[)') \

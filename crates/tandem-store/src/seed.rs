@@ -70,9 +70,15 @@ fn prepare(events: &[SeedEvent]) -> StoreResult<Vec<Prepared<'_>>> {
 }
 
 /// `(event, position, participant)` rows of a batch.
-fn participant_rows<'a>(
-    events: &'a [Prepared<'a>],
-) -> Vec<(Uuid, usize, &'a tandem_core::Participant)> {
+/// `(event, position, participant, the event's span)` rows of a batch.
+type ParticipantRow<'a> = (
+    Uuid,
+    usize,
+    &'a tandem_core::Participant,
+    (DateTime<Utc>, DateTime<Utc>),
+);
+
+fn participant_rows<'a>(events: &'a [Prepared<'a>]) -> Vec<ParticipantRow<'a>> {
     events
         .iter()
         .flat_map(|p| {
@@ -81,7 +87,7 @@ fn participant_rows<'a>(
                 .participants
                 .iter()
                 .enumerate()
-                .map(move |(i, part)| (p.event.id, i, part))
+                .map(move |(i, part)| (p.event.id, i, part, (p.first.start, p.last_end)))
         })
         .collect()
 }
@@ -227,18 +233,21 @@ pub(crate) mod postgres {
         let mut tx = pool.begin().await?;
         insert_events(&mut tx, &prepared).await?;
         let participants = participant_rows(&prepared);
-        for chunk in participants.chunks(MAX_BINDS / 7) {
+        for chunk in participants.chunks(MAX_BINDS / 9) {
             QueryBuilder::<Postgres>::new(
-                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) ",
+                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, \
+                 starts_at, last_ends_at) ",
             )
-            .push_values(chunk, |mut b, (event, i, p)| {
+            .push_values(chunk, |mut b, (event, i, p, (start, last_end))| {
                 b.push_bind(*event)
                     .push_bind(p.id.as_str())
                     .push_bind(p.name.as_deref())
                     .push_bind(p.tz.name())
                     .push_bind(p.attendance.as_str())
                     .push_bind(p.required)
-                    .push_bind(pg_position(*i));
+                    .push_bind(pg_position(*i))
+                    .push_bind(*start)
+                    .push_bind(*last_end);
             })
             .build()
             .execute(&mut *tx)
@@ -398,7 +407,7 @@ pub(crate) mod sqlite {
             QueryBuilder::<Sqlite>::new(
                 "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) ",
             )
-            .push_values(chunk, |mut b, (event, i, p)| {
+            .push_values(chunk, |mut b, (event, i, p, _)| {
                 b.push_bind(event.to_string())
                     .push_bind(p.id.as_str())
                     .push_bind(p.name.as_deref())

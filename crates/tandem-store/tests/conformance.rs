@@ -2336,4 +2336,22 @@ async fn neighbours_share_region_venue_group_or_participant(store: Arc<dyn Store
         vec![me.id, colleague.id],
         "the event itself when not excluded"
     );
+
+    // Instants re-derived (a tz database change) move the event for this query too.
+    let moved = interval("2027-03-20T11:00:00Z", "2027-03-20T12:00:00Z");
+    store
+        .store_rederived(colleague.id, &[moved], "test")
+        .await
+        .expect("re-derived");
+    let found = store
+        .neighbours(&only_people, 100)
+        .await
+        .expect("neighbours");
+    assert_eq!(ids(&found), vec![me.id]);
+    let then = Neighbourhood {
+        span: moved,
+        ..only_people.clone()
+    };
+    let found = store.neighbours(&then, 100).await.expect("neighbours");
+    assert_eq!(ids(&found), vec![colleague.id]);
 }
