@@ -183,7 +183,7 @@ async fn open_store(
     settings: &Settings,
 ) -> anyhow::Result<std::sync::Arc<dyn tandem_store::Store>> {
     let url = settings.database.url.expose_secret();
-    tandem_store::connect(url, settings.database.max_connections)
+    tandem_store::connect(url, settings.database.pool())
         .await
         .with_context(|| format!("opening the database {}", tandem_store::redact_url(url)))
 }

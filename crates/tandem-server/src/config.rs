@@ -4,6 +4,7 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::time::Duration;
 
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
@@ -72,12 +73,23 @@ pub struct DatabaseSettings {
     pub url: SecretString,
     /// Pool size.
     pub max_connections: u32,
+    /// Longest a request waits for a pooled connection before it is answered 503 with
+    /// `Retry-After`, in seconds (below `server.request_timeout_seconds`).
+    pub acquire_timeout_seconds: u64,
 }
 
 impl DatabaseSettings {
     /// The URL, for connecting.
     pub fn url(&self) -> &str {
         self.url.expose_secret()
+    }
+
+    /// The pool's size and acquire timeout, for `tandem_store::connect`.
+    pub fn pool(&self) -> tandem_store::PoolSettings {
+        tandem_store::PoolSettings {
+            max_connections: self.max_connections,
+            acquire_timeout: Duration::from_secs(self.acquire_timeout_seconds),
+        }
     }
 }
 
@@ -152,6 +164,15 @@ impl Settings {
                 "server.body_limit_bytes and database.max_connections must be positive".into(),
             ));
         }
+        let acquire = settings.database.acquire_timeout_seconds;
+        let request = settings.server.request_timeout_seconds;
+        if acquire == 0 || acquire >= request {
+            return Err(ConfigError(format!(
+                "database.acquire_timeout_seconds ({acquire}) must be at least 1 and below \
+                 server.request_timeout_seconds ({request}), so a saturated pool is answered \
+                 503 with Retry-After before the request times out"
+            )));
+        }
         Ok(settings)
     }
 
@@ -195,6 +216,35 @@ mod tests {
         .unwrap();
         assert_eq!(s.database.url(), "sqlite://tandem.db");
         assert!(s.auth.public_reads);
+        assert_eq!(
+            s.database.pool(),
+            tandem_store::PoolSettings {
+                max_connections: 8,
+                acquire_timeout: Duration::from_secs(5),
+            }
+        );
+    }
+
+    #[test]
+    fn the_acquire_timeout_is_set_by_environment_and_stays_below_the_request_timeout() {
+        Jail::expect_with(|jail| {
+            jail.set_env("TANDEM__DATABASE__ACQUIRE_TIMEOUT_SECONDS", "2");
+            let s = Settings::load(None).unwrap();
+            assert_eq!(s.database.pool().acquire_timeout, Duration::from_secs(2));
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "tandem.toml",
+                "[server]\nrequest_timeout_seconds = 5\n[database]\nacquire_timeout_seconds = 5\n",
+            )?;
+            let err = Settings::load(Some(Path::new("tandem.toml"))).unwrap_err();
+            assert!(
+                err.to_string().contains("acquire_timeout_seconds"),
+                "the pool gives up before the request does: {err}"
+            );
+            Ok(())
+        });
     }
 
     #[test]

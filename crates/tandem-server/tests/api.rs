@@ -65,8 +65,11 @@ impl TestApp {
     async fn with_figment(figment: &Figment) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
-        let store: Arc<dyn Store> =
-            Arc::new(SqliteStore::connect(&url, 4).await.expect("open store"));
+        let store: Arc<dyn Store> = Arc::new(
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+                .await
+                .expect("open store"),
+        );
         let settings = Settings::from_figment(figment).expect("settings");
         let state = tandem_server::state(store.clone(), settings).expect("state");
         let app = tandem_server::app(state);

@@ -296,8 +296,11 @@ impl TestApp {
     async fn with_figment(figment: &Figment) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
-        let store: Arc<dyn Store> =
-            Arc::new(SqliteStore::connect(&url, 4).await.expect("open store"));
+        let store: Arc<dyn Store> = Arc::new(
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+                .await
+                .expect("open store"),
+        );
         let settings = Settings::from_figment(figment).expect("settings");
         let state = tandem_server::state(store.clone(), settings).expect("state");
         let token = |role| {
@@ -1008,8 +1011,12 @@ fn due_calendar(url: String) -> NewCalendar {
 /// once fetch each calendar exactly once, and schedule the next refresh within the bounds.
 async fn two_instances_refresh_each_due_calendar_once(url: &str) {
     let server = Server::start(&busy_days(&["20270301"]), "\"v1\"").await;
-    let one = tandem_store::connect(url, 4).await.expect("store one");
-    let two = tandem_store::connect(url, 4).await.expect("store two");
+    let one = tandem_store::connect(url, tandem_store::PoolSettings::new(4))
+        .await
+        .expect("store one");
+    let two = tandem_store::connect(url, tandem_store::PoolSettings::new(4))
+        .await
+        .expect("store two");
     let mut settings = import_settings();
     settings.batch = 3;
     let a = Arc::new(Importer::new(&settings).expect("importer a"));
