@@ -30,6 +30,22 @@ pub struct Settings {
     pub feeds: FeedSettings,
     /// Importing external calendars.
     pub import: crate::import::ImportSettings,
+    /// The per-client rate limit.
+    pub rate_limit: RateLimitSettings,
+}
+
+/// The per-client rate limit (DESIGN §9): a token bucket per client, refilled at
+/// `requests_per_second` and holding at most `burst` requests.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitSettings {
+    /// Sustained requests per second per client; 0 turns the limit off.
+    pub requests_per_second: u32,
+    /// Requests a client may send at once before the sustained rate applies.
+    pub burst: u32,
+    /// Reverse proxies in front of tandem that append to `X-Forwarded-For`: the client is
+    /// the address that many entries from the right. 0 ignores the header.
+    pub trusted_proxy_hops: u8,
 }
 
 /// iCalendar feed settings.
@@ -173,6 +189,14 @@ impl Settings {
                  503 with Retry-After before the request times out"
             )));
         }
+        let limit = &settings.rate_limit;
+        if limit.requests_per_second > 0 && limit.burst == 0 {
+            return Err(ConfigError(
+                "rate_limit.burst must be positive while rate_limit.requests_per_second is \
+                 (set requests_per_second = 0 to turn the limit off)"
+                    .into(),
+            ));
+        }
         Ok(settings)
     }
 
@@ -223,6 +247,14 @@ mod tests {
                 acquire_timeout: Duration::from_secs(5),
             }
         );
+        assert_eq!(
+            (
+                s.rate_limit.requests_per_second,
+                s.rate_limit.burst,
+                s.rate_limit.trusted_proxy_hops
+            ),
+            (50, 200, 0)
+        );
     }
 
     #[test]
@@ -243,6 +275,30 @@ mod tests {
                 err.to_string().contains("acquire_timeout_seconds"),
                 "the pool gives up before the request does: {err}"
             );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_rate_limit_is_set_by_environment_and_checked() {
+        Jail::expect_with(|jail| {
+            jail.set_env("TANDEM__RATE_LIMIT__REQUESTS_PER_SECOND", "0");
+            jail.set_env("TANDEM__RATE_LIMIT__TRUSTED_PROXY_HOPS", "1");
+            let s = Settings::load(None).unwrap();
+            assert_eq!(s.rate_limit.requests_per_second, 0);
+            assert_eq!(s.rate_limit.trusted_proxy_hops, 1);
+            jail.set_env("TANDEM__RATE_LIMIT__BURST_SIZE", "9");
+            let err = Settings::load(None).unwrap_err();
+            assert!(err.to_string().contains("burst_size"), "unknown key: {err}");
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "tandem.toml",
+                "[rate_limit]\nrequests_per_second = 5\nburst = 0\n",
+            )?;
+            let err = Settings::load(Some(Path::new("tandem.toml"))).unwrap_err();
+            assert!(err.to_string().contains("rate_limit.burst"), "{err}");
             Ok(())
         });
     }
