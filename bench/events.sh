@@ -36,7 +36,8 @@ psql -At "$DB" -c "SELECT 'events: ' || count(*) FROM events" \
     -c "SELECT 'participations: ' || count(*) FROM event_participants"
 TOKEN=$("$BIN" token create --role admin --database "$DB" 2>/dev/null)
 
-RUST_LOG=warn "$BIN" serve --database "$DB" --bind 127.0.0.1:0 > "$WORK/serve.log" 2>&1 &
+# One load generator is one client: the per-client rate limit would measure itself.
+TANDEM__RATE_LIMIT__REQUESTS_PER_SECOND=0 RUST_LOG=warn "$BIN" serve --database "$DB" --bind 127.0.0.1:0 > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 100); do grep -q "tandem listening on" "$WORK/serve.log" && break; sleep 0.1; done
 BASE=$(sed -n 's/^tandem listening on //p' "$WORK/serve.log")

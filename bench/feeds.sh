@@ -16,7 +16,8 @@ trap 'kill $(jobs -p) 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2
 
 DB="sqlite://$WORK/bench.db"
 TOKEN=$("$BIN" token create --role admin --database "$DB" 2>/dev/null)
-RUST_LOG=warn "$BIN" serve --database "$DB" --bind 127.0.0.1:8091 > "$WORK/serve.log" 2>&1 &
+# One load generator is one client: the per-client rate limit would measure itself.
+TANDEM__RATE_LIMIT__REQUESTS_PER_SECOND=0 RUST_LOG=warn "$BIN" serve --database "$DB" --bind 127.0.0.1:8091 > "$WORK/serve.log" 2>&1 &
 for _ in $(seq 1 50); do curl -sf http://127.0.0.1:8091/healthz > /dev/null && break; sleep 0.2; done
 
 python3 - "$TOKEN" <<'PY'

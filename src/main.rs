@@ -8,6 +8,7 @@ mod seed;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -157,6 +158,9 @@ fn init_tracing(settings: &Settings) {
     };
 }
 
+/// Time to parse and record a refresh once its fetch is done, in the shutdown grace.
+const RECORD_REFRESH: Duration = Duration::from_secs(5);
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -183,7 +187,7 @@ async fn open_store(
     settings: &Settings,
 ) -> anyhow::Result<std::sync::Arc<dyn tandem_store::Store>> {
     let url = settings.database.url.expose_secret();
-    tandem_store::connect(url, settings.database.max_connections)
+    tandem_store::connect(url, settings.database.pool())
         .await
         .with_context(|| format!("opening the database {}", tandem_store::redact_url(url)))
 }
@@ -213,12 +217,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             settings.set_public_url_from(addr);
             let state = tandem_server::state(store, settings)?;
             tandem_server::prepare(&state, demo).await?;
-            // The calendar refresher stops with the server, on the same signal.
+            // The calendar refresher stops with the server, on the same signal: it claims
+            // nothing more, and a refresh in progress gets as long as a fetch may take (plus
+            // time to record it) to finish, while the server finishes its requests.
             let stop = tokio_util::sync::CancellationToken::new();
+            let grace = Duration::from_secs(state.settings.import.timeout_seconds) + RECORD_REFRESH;
             let refresher = tandem_server::import::spawn_refresher(
                 state.importer.clone(),
                 state.store.clone(),
                 stop.clone(),
+                grace,
             );
             let shutdown = {
                 let stop = stop.clone();
@@ -229,14 +237,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             tracing::info!(%addr, backend = state.store.backend(), "tandem listening");
             println!("tandem listening on http://{addr}");
-            tandem_server::serve(listener, tandem_server::app(state), shutdown).await?;
+            let served = tandem_server::serve(listener, tandem_server::app(state), shutdown).await;
             stop.cancel();
-            if tokio::time::timeout(std::time::Duration::from_secs(10), refresher)
+            // The grace runs from the signal; past it the refresher gives its leases back,
+            // which takes one database call each.
+            if tokio::time::timeout(grace + RECORD_REFRESH, refresher)
                 .await
                 .is_err()
             {
                 tracing::warn!("the calendar refresher did not stop in time");
             }
+            served?;
             tracing::info!("stopped");
         }
         Command::Import {

@@ -3,8 +3,8 @@
 //! viewer.
 
 use axum::extract::FromRequestParts;
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{header, HeaderValue};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use secrecy::{ExposeSecret, SecretString};
@@ -50,6 +50,12 @@ pub async fn issue_token(
         })
         .await?;
     Ok((secret, record))
+}
+
+/// The token of an `Authorization: Bearer <token>` header value, if it is one.
+pub fn bearer_token(value: &HeaderValue) -> Option<&str> {
+    let (scheme, token) = value.to_str().ok()?.split_once(' ')?;
+    Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
 }
 
 /// Who is calling: the token record, or nobody.
@@ -113,22 +119,16 @@ impl FromRequestParts<AppState> for Caller {
         let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
             return Ok(Caller(None));
         };
-        let token = value
-            .to_str()
-            .ok()
-            .and_then(|v| {
-                let (scheme, token) = v.split_once(' ')?;
-                scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
-            })
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                ApiError::Unauthorized("expected 'Authorization: Bearer <token>'".into())
-            })?;
+        let token = bearer_token(value).ok_or_else(|| {
+            ApiError::Unauthorized("expected 'Authorization: Bearer <token>'".into())
+        })?;
+        let hash = token_hash(token);
         let record = state
             .store
-            .token_by_hash(&token_hash(token))
+            .token_by_hash(&hash)
             .await?
             .ok_or_else(|| ApiError::Unauthorized("the token is unknown or revoked".into()))?;
+        state.rate_limit.token_verified(hash);
         Ok(Caller(Some(record)))
     }
 }

@@ -4,6 +4,7 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::time::Duration;
 
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
@@ -29,6 +30,22 @@ pub struct Settings {
     pub feeds: FeedSettings,
     /// Importing external calendars.
     pub import: crate::import::ImportSettings,
+    /// The per-client rate limit.
+    pub rate_limit: RateLimitSettings,
+}
+
+/// The per-client rate limit (DESIGN §9): a token bucket per client, refilled at
+/// `requests_per_second` and holding at most `burst` requests.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitSettings {
+    /// Sustained requests per second per client; 0 turns the limit off.
+    pub requests_per_second: u32,
+    /// Requests a client may send at once before the sustained rate applies.
+    pub burst: u32,
+    /// Reverse proxies in front of tandem that append to `X-Forwarded-For`: the client is
+    /// the address that many entries from the right. 0 ignores the header.
+    pub trusted_proxy_hops: u8,
 }
 
 /// iCalendar feed settings.
@@ -72,12 +89,23 @@ pub struct DatabaseSettings {
     pub url: SecretString,
     /// Pool size.
     pub max_connections: u32,
+    /// Longest a request waits for a pooled connection before it is answered 503 with
+    /// `Retry-After`, in seconds (below `server.request_timeout_seconds`).
+    pub acquire_timeout_seconds: u64,
 }
 
 impl DatabaseSettings {
     /// The URL, for connecting.
     pub fn url(&self) -> &str {
         self.url.expose_secret()
+    }
+
+    /// The pool's size and acquire timeout, for `tandem_store::connect`.
+    pub fn pool(&self) -> tandem_store::PoolSettings {
+        tandem_store::PoolSettings {
+            max_connections: self.max_connections,
+            acquire_timeout: Duration::from_secs(self.acquire_timeout_seconds),
+        }
     }
 }
 
@@ -152,6 +180,23 @@ impl Settings {
                 "server.body_limit_bytes and database.max_connections must be positive".into(),
             ));
         }
+        let acquire = settings.database.acquire_timeout_seconds;
+        let request = settings.server.request_timeout_seconds;
+        if acquire == 0 || acquire >= request {
+            return Err(ConfigError(format!(
+                "database.acquire_timeout_seconds ({acquire}) must be at least 1 and below \
+                 server.request_timeout_seconds ({request}), so a saturated pool is answered \
+                 503 with Retry-After before the request times out"
+            )));
+        }
+        let limit = &settings.rate_limit;
+        if limit.requests_per_second > 0 && limit.burst == 0 {
+            return Err(ConfigError(
+                "rate_limit.burst must be positive while rate_limit.requests_per_second is \
+                 (set requests_per_second = 0 to turn the limit off)"
+                    .into(),
+            ));
+        }
         Ok(settings)
     }
 
@@ -195,6 +240,67 @@ mod tests {
         .unwrap();
         assert_eq!(s.database.url(), "sqlite://tandem.db");
         assert!(s.auth.public_reads);
+        assert_eq!(
+            s.database.pool(),
+            tandem_store::PoolSettings {
+                max_connections: 8,
+                acquire_timeout: Duration::from_secs(5),
+            }
+        );
+        assert_eq!(
+            (
+                s.rate_limit.requests_per_second,
+                s.rate_limit.burst,
+                s.rate_limit.trusted_proxy_hops
+            ),
+            (50, 200, 0)
+        );
+    }
+
+    #[test]
+    fn the_acquire_timeout_is_set_by_environment_and_stays_below_the_request_timeout() {
+        Jail::expect_with(|jail| {
+            jail.set_env("TANDEM__DATABASE__ACQUIRE_TIMEOUT_SECONDS", "2");
+            let s = Settings::load(None).unwrap();
+            assert_eq!(s.database.pool().acquire_timeout, Duration::from_secs(2));
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "tandem.toml",
+                "[server]\nrequest_timeout_seconds = 5\n[database]\nacquire_timeout_seconds = 5\n",
+            )?;
+            let err = Settings::load(Some(Path::new("tandem.toml"))).unwrap_err();
+            assert!(
+                err.to_string().contains("acquire_timeout_seconds"),
+                "the pool gives up before the request does: {err}"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_rate_limit_is_set_by_environment_and_checked() {
+        Jail::expect_with(|jail| {
+            jail.set_env("TANDEM__RATE_LIMIT__REQUESTS_PER_SECOND", "0");
+            jail.set_env("TANDEM__RATE_LIMIT__TRUSTED_PROXY_HOPS", "1");
+            let s = Settings::load(None).unwrap();
+            assert_eq!(s.rate_limit.requests_per_second, 0);
+            assert_eq!(s.rate_limit.trusted_proxy_hops, 1);
+            jail.set_env("TANDEM__RATE_LIMIT__BURST_SIZE", "9");
+            let err = Settings::load(None).unwrap_err();
+            assert!(err.to_string().contains("burst_size"), "unknown key: {err}");
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "tandem.toml",
+                "[rate_limit]\nrequests_per_second = 5\nburst = 0\n",
+            )?;
+            let err = Settings::load(Some(Path::new("tandem.toml"))).unwrap_err();
+            assert!(err.to_string().contains("rate_limit.burst"), "{err}");
+            Ok(())
+        });
     }
 
     #[test]

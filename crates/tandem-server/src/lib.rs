@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod import;
 pub mod metrics;
 pub mod problem;
+pub mod rate_limit;
 pub mod seed;
 pub mod state;
 pub mod tzdata;
@@ -69,6 +70,7 @@ pub fn state(store: Arc<dyn Store>, settings: Settings) -> anyhow::Result<AppSta
         store,
         reference: Arc::new(reference_data()?),
         importer: Arc::new(import::Importer::new(&settings.import)?),
+        rate_limit: Arc::new(rate_limit::RateLimit::new(&settings.rate_limit)),
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
         holiday_calendars: Arc::new(holiday_calendars()),
@@ -150,6 +152,10 @@ pub fn app(state: AppState) -> Router {
             metrics::track,
         ))
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::enforce,
+        ))
         .with_state(state)
         .layer(middleware::from_fn(problems_for_bare_errors))
         .layer(DefaultBodyLimit::max(settings.server.body_limit_bytes))
@@ -161,15 +167,20 @@ pub fn app(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
 }
 
-/// Serves `app` on `listener` until `shutdown` resolves, then finishes in-flight requests.
+/// Serves `app` on `listener` until `shutdown` resolves, then stops accepting connections
+/// (the listener is closed: new connections are refused) and finishes in-flight requests.
+/// Each request carries its peer's address (`ConnectInfo`) for the rate limit.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Prepares a freshly opened store for serving: re-derives events whose tz database changed,

@@ -41,6 +41,7 @@ pub struct Metrics {
     requests: Family<RequestLabels, Counter>,
     durations: Family<RouteLabels, Histogram>,
     feed_builds: Counter,
+    rate_limited: Counter,
 }
 
 impl Default for Metrics {
@@ -62,11 +63,18 @@ impl Default for Metrics {
             "iCalendar feeds rendered (once per change of the data they show)",
             feed_builds.clone(),
         );
+        let rate_limited = Counter::default();
+        registry.register(
+            "rate_limited_requests",
+            "Requests answered 429 by the per-client rate limit",
+            rate_limited.clone(),
+        );
         Self {
             registry,
             requests,
             durations,
             feed_builds,
+            rate_limited,
         }
     }
 }
@@ -75,6 +83,11 @@ impl Metrics {
     /// Counts one feed rendered.
     pub fn feed_built(&self) {
         self.feed_builds.inc();
+    }
+
+    /// Counts one request refused by the rate limit.
+    pub fn rate_limited(&self) {
+        self.rate_limited.inc();
     }
 
     /// The metrics in Prometheus text format.

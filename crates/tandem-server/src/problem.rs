@@ -98,6 +98,14 @@ pub enum ApiError {
     /// The body is not JSON.
     #[error("unsupported media type")]
     UnsupportedMediaType(String),
+    /// The client spent its rate-limit budget.
+    #[error("too many requests")]
+    RateLimited {
+        /// What the client sent too much of.
+        detail: String,
+        /// Whole seconds until the next request would be let through.
+        retry_after_seconds: u64,
+    },
     /// The database is unreachable or saturated.
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -215,6 +223,12 @@ impl ApiError {
                 "Unsupported media type",
                 detail.clone(),
             ),
+            ApiError::RateLimited { detail, .. } => problem(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
+                detail.clone(),
+            ),
             ApiError::Unavailable(_) => problem(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -255,6 +269,15 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+        }
+        if let ApiError::RateLimited {
+            retry_after_seconds,
+            ..
+        } = self
+        {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
         }
         if matches!(self, ApiError::Unauthorized(_)) {
             response

@@ -29,4 +29,6 @@ pub struct AppState {
     pub importer: Arc<crate::import::Importer>,
     /// Organisers' signed-in web sessions (in memory: a restart signs everyone out).
     pub sessions: Arc<crate::web::Sessions>,
+    /// The per-client rate limit of this instance.
+    pub rate_limit: Arc<crate::rate_limit::RateLimit>,
 }

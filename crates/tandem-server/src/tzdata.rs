@@ -72,9 +72,12 @@ mod tests {
     #[tokio::test]
     async fn stale_tzdata_is_rederived_from_local_time() {
         let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::connect(&format!("sqlite://{}/t.db", dir.path().display()), 2)
-            .await
-            .unwrap();
+        let store = SqliteStore::connect(
+            &format!("sqlite://{}/t.db", dir.path().display()),
+            tandem_store::PoolSettings::new(2),
+        )
+        .await
+        .unwrap();
         let zone = Zone::parse("America/Sao_Paulo").unwrap();
         let next_year = Utc::now()
             .date_naive()

@@ -65,8 +65,11 @@ impl TestApp {
     async fn with_figment(figment: &Figment) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
-        let store: Arc<dyn Store> =
-            Arc::new(SqliteStore::connect(&url, 4).await.expect("open store"));
+        let store: Arc<dyn Store> = Arc::new(
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+                .await
+                .expect("open store"),
+        );
         let settings = Settings::from_figment(figment).expect("settings");
         let state = tandem_server::state(store.clone(), settings).expect("state");
         let app = tandem_server::app(state);
@@ -1228,4 +1231,134 @@ async fn the_openapi_document_and_docs_are_served() {
     assert!(script
         .as_str()
         .is_some_and(|s| s.contains("SwaggerUIBundle")));
+}
+
+/// An app whose clients may send `burst` requests at once, then one a second.
+async fn rate_limited_app(burst: u32, trusted_proxy_hops: u8) -> TestApp {
+    TestApp::with_figment(
+        &default_figment()
+            .merge(("rate_limit.requests_per_second", 1))
+            .merge(("rate_limit.burst", burst))
+            .merge(("rate_limit.trusted_proxy_hops", trusted_proxy_hops)),
+    )
+    .await
+}
+
+/// Sends `GET path` with `headers` until it is refused (at most `burst` + 50 times, which
+/// outpaces a refill of one a second on any machine); returns the refusal and how many
+/// requests were let through before it.
+async fn until_limited(
+    t: &TestApp,
+    path: &str,
+    headers: &[(&str, &str)],
+    burst: u32,
+) -> (Reply, u32) {
+    for through in 0..burst + 50 {
+        let reply = t.send(Method::GET, path, None, None, headers).await;
+        if reply.0 == StatusCode::TOO_MANY_REQUESTS {
+            return (reply, through);
+        }
+    }
+    panic!("{path} was never limited");
+}
+
+#[tokio::test]
+async fn a_client_over_its_rate_limit_gets_a_429_problem_with_retry_after() {
+    let t = rate_limited_app(5, 0).await;
+    let (refusal, through) = until_limited(&t, EVENTS, &[], 5).await;
+    assert!(through >= 5, "the whole burst is let through first");
+    let problem = assert_problem(&refusal, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        problem["type"],
+        "https://tandem.itu.int/problems/rate-limited"
+    );
+    let retry_after: u64 = header_text(&refusal.1, &header::RETRY_AFTER)
+        .parse()
+        .expect("Retry-After in whole seconds");
+    assert!(retry_after >= 1);
+    // Unknown paths and web pages count too; probes and scrapes never do.
+    assert_eq!(
+        t.get("/no/such/page").await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(t.get("/healthz").await.0, StatusCode::OK);
+    assert_eq!(t.get("/readyz").await.0, StatusCode::OK);
+    let (status, _, metrics) = t.get("/metrics").await;
+    assert_eq!(status, StatusCode::OK);
+    let metrics = metrics.as_str().expect("Prometheus text");
+    let limited: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("tandem_rate_limited_requests_total "))
+        .expect("the refusals are counted")
+        .parse()
+        .expect("a count");
+    assert!(limited >= 2, "{metrics}");
+}
+
+#[tokio::test]
+async fn a_valid_token_has_its_own_budget_and_made_up_tokens_share_one() {
+    let t = rate_limited_app(5, 0).await;
+    until_limited(&t, EVENTS, &[], 5).await;
+    // The anonymous budget is spent; the admin's token is not held back by it.
+    for _ in 0..5 {
+        let (status, _, body) = t.send(Method::GET, EVENTS, Some(&t.admin), None, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    // Inventing a token per request buys nothing: they all share one budget.
+    let mut statuses = Vec::new();
+    for i in 0..60 {
+        let made_up = format!("Bearer tdm_made_up_{i}");
+        let reply = t
+            .send(
+                Method::GET,
+                EVENTS,
+                None,
+                None,
+                &[("authorization", &made_up)],
+            )
+            .await;
+        statuses.push(reply.0);
+        if reply.0 == StatusCode::TOO_MANY_REQUESTS {
+            assert_problem(&reply, StatusCode::TOO_MANY_REQUESTS);
+            break;
+        }
+        assert_problem(&reply, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        statuses.last(),
+        Some(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() {
+    let t = rate_limited_app(3, 1).await;
+    // The client wrote the first address itself; the proxy appended the second.
+    let one = [("x-forwarded-for", "203.0.113.50, 198.51.100.1")];
+    until_limited(&t, EVENTS, &one, 3).await;
+    let forged = [("x-forwarded-for", "203.0.113.51, 198.51.100.1")];
+    assert_eq!(
+        t.send(Method::GET, EVENTS, None, None, &forged).await.0,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a different address written by the client does not reset its budget"
+    );
+    let other = [("x-forwarded-for", "198.51.100.2")];
+    assert_eq!(
+        t.send(Method::GET, EVENTS, None, None, &other).await.0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn zero_requests_per_second_turns_the_rate_limit_off() {
+    let t = TestApp::with_figment(
+        &default_figment()
+            .merge(("rate_limit.requests_per_second", 0))
+            .merge(("rate_limit.burst", 0)),
+    )
+    .await;
+    for _ in 0..300 {
+        assert_eq!(t.get(EVENTS).await.0, StatusCode::OK);
+    }
 }

@@ -26,7 +26,11 @@ impl T {
     async fn new() -> Self {
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store: Arc<dyn Store> = Arc::new(SqliteStore::connect(&url, 4).await.unwrap());
+        let store: Arc<dyn Store> = Arc::new(
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+                .await
+                .unwrap(),
+        );
         let (secret, _) = issue_token(
             store.as_ref(),
             Role::Admin,

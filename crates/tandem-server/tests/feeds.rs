@@ -50,7 +50,11 @@ impl TestApp {
     async fn new() -> Self {
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store: Arc<dyn Store> = Arc::new(SqliteStore::connect(&url, 4).await.unwrap());
+        let store: Arc<dyn Store> = Arc::new(
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+                .await
+                .unwrap(),
+        );
         let settings = Settings::from_figment(&Settings::figment(
             None,
             figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),

@@ -53,6 +53,8 @@ enum Mode {
     ToPrivate,
     /// 302 to `localhost` (a loopback name that is not on the allow list).
     ToLocalhost,
+    /// Like `Serve`, once the semaphore has a permit or is closed.
+    Held(Arc<tokio::sync::Semaphore>),
 }
 
 /// What the upstream saw of one request.
@@ -147,6 +149,10 @@ async fn feed(State(up): State<Shared>, headers: HeaderMap) -> Response {
         }
         Mode::ToPrivate => redirect("http://10.0.0.1/feed.ics"),
         Mode::ToLocalhost => redirect(&format!("http://localhost:{port}/feed.ics")),
+        Mode::Held(gate) => {
+            let _ = gate.acquire().await;
+            calendar_response(body, &etag)
+        }
     }
 }
 
@@ -296,8 +302,11 @@ impl TestApp {
     async fn with_figment(figment: &Figment) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
-        let store: Arc<dyn Store> =
-            Arc::new(SqliteStore::connect(&url, 4).await.expect("open store"));
+        let store: Arc<dyn Store> = Arc::new(
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+                .await
+                .expect("open store"),
+        );
         let settings = Settings::from_figment(figment).expect("settings");
         let state = tandem_server::state(store.clone(), settings).expect("state");
         let token = |role| {
@@ -1008,8 +1017,12 @@ fn due_calendar(url: String) -> NewCalendar {
 /// once fetch each calendar exactly once, and schedule the next refresh within the bounds.
 async fn two_instances_refresh_each_due_calendar_once(url: &str) {
     let server = Server::start(&busy_days(&["20270301"]), "\"v1\"").await;
-    let one = tandem_store::connect(url, 4).await.expect("store one");
-    let two = tandem_store::connect(url, 4).await.expect("store two");
+    let one = tandem_store::connect(url, tandem_store::PoolSettings::new(4))
+        .await
+        .expect("store one");
+    let two = tandem_store::connect(url, tandem_store::PoolSettings::new(4))
+        .await
+        .expect("store two");
     let mut settings = import_settings();
     settings.batch = 3;
     let a = Arc::new(Importer::new(&settings).expect("importer a"));
@@ -1025,7 +1038,7 @@ async fn two_instances_refresh_each_due_calendar_once(url: &str) {
     let cancel = CancellationToken::new();
     let run = |importer: Arc<Importer>, store: Arc<dyn Store>, cancel: CancellationToken| async move {
         while importer
-            .refresh_due(store.as_ref(), &cancel)
+            .refresh_due(store.as_ref(), &cancel, &CancellationToken::new())
             .await
             .expect("refresh")
             > 0
@@ -1129,6 +1142,7 @@ async fn the_refresher_runs_until_shutdown() {
         app.state.importer.clone(),
         app.store.clone(),
         cancel.clone(),
+        Duration::from_secs(5),
     );
     let mut refreshed = false;
     for _ in 0..100 {
@@ -1151,4 +1165,88 @@ async fn the_refresher_runs_until_shutdown() {
         .await
         .expect("the refresher stops promptly")
         .expect("the refresher did not panic");
+}
+
+/// Waits (at most 30 s) until the upstream has been asked for `path`.
+async fn until_fetched(upstream: &Server, path: &str) {
+    for _ in 0..1500 {
+        if upstream.seen().iter().any(|s| s.path == path) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{path} was never fetched");
+}
+
+/// A refresher on an app whose fetches may take a minute, refreshing one due calendar
+/// whose upstream holds its answer until `gate` opens; returns once the fetch is under way.
+async fn refresh_in_progress(
+    upstream: &Server,
+    grace: Duration,
+) -> (
+    TestApp,
+    Uuid,
+    CancellationToken,
+    tokio::task::JoinHandle<()>,
+) {
+    let app = TestApp::with_figment(&figment().merge(("import.timeout_seconds", 60))).await;
+    let cal = app
+        .store
+        .create_calendar(&due_calendar(upstream.url("/feed.ics")))
+        .await
+        .expect("created");
+    let stop = CancellationToken::new();
+    let task = spawn_refresher(
+        app.state.importer.clone(),
+        app.store.clone(),
+        stop.clone(),
+        grace,
+    );
+    until_fetched(upstream, "/feed.ics").await;
+    (app, cal.id, stop, task)
+}
+
+/// Shutdown during a refresh: the refresher claims nothing more, but the refresh under way
+/// finishes and is recorded before the refresher stops.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refresh_in_progress_at_shutdown_finishes() {
+    let upstream = Server::start(&busy_days(&["20270301", "20270302"]), "\"v1\"").await;
+    let gate = Arc::new(tokio::sync::Semaphore::new(0));
+    upstream.set(Mode::Held(gate.clone()));
+    let (app, id, stop, task) = refresh_in_progress(&upstream, Duration::from_secs(120)).await;
+    stop.cancel();
+    // The upstream answers only after the shutdown signal.
+    gate.close();
+    tokio::time::timeout(Duration::from_secs(60), task)
+        .await
+        .expect("the refresher stops once the refresh is recorded")
+        .expect("the refresher did not panic");
+    let cal = app.store.calendar(id).await.expect("calendar");
+    assert_eq!(cal.event_count, 2, "the refresh under way was recorded");
+    assert_eq!(cal.consecutive_failures, 0);
+}
+
+/// Shutdown during a refresh that outlasts the grace: the refresher stops anyway and gives
+/// the lease back, so another instance can refresh the calendar at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refresh_outlasting_the_shutdown_grace_is_given_back() {
+    let upstream = Server::start(&busy_days(&["20270301", "20270302"]), "\"v1\"").await;
+    let gate = Arc::new(tokio::sync::Semaphore::new(0));
+    upstream.set(Mode::Held(gate.clone()));
+    let (app, id, stop, task) = refresh_in_progress(&upstream, Duration::from_millis(200)).await;
+    stop.cancel();
+    tokio::time::timeout(Duration::from_secs(30), task)
+        .await
+        .expect("the refresher stops after the grace, the upstream still silent")
+        .expect("the refresher did not panic");
+    gate.close();
+    let cal = app.store.calendar(id).await.expect("calendar");
+    assert_eq!(cal.event_count, 0, "the unfinished refresh changed nothing");
+    assert!(
+        app.store
+            .claim_calendar(id, "another-instance", chrono::Duration::minutes(1))
+            .await
+            .expect("claim"),
+        "the lease was given back"
+    );
 }

@@ -29,7 +29,11 @@ async fn site() -> Site {
 async fn site_with(public_url: Option<&str>) -> Site {
     let dir = TempDir::new().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::connect(&url, 4).await.unwrap());
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            .await
+            .unwrap(),
+    );
     let mut figment = Settings::figment(
         None,
         figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),

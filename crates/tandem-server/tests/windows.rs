@@ -14,7 +14,11 @@ use tower::ServiceExt;
 async fn post(body: &Value) -> (StatusCode, Value) {
     let dir = tempfile::TempDir::new().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::connect(&url, 2).await.unwrap());
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::connect(&url, tandem_store::PoolSettings::new(2))
+            .await
+            .unwrap(),
+    );
     let settings = Settings::from_figment(&Settings::figment(
         None,
         figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),

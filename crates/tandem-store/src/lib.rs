@@ -226,17 +226,37 @@ pub trait Store: Send + Sync + 'static {
     async fn seed_events(&self, events: &[SeedEvent]) -> StoreResult<()>;
 }
 
+/// A store's connection pool: how many connections it holds and how long an operation waits
+/// for a free one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// Most connections open at once (at least one is used).
+    pub max_connections: u32,
+    /// Longest wait for a free connection (and for opening one); past it the operation
+    /// fails with [`StoreError::Unavailable`] instead of queueing without end.
+    pub acquire_timeout: std::time::Duration,
+}
+
+impl PoolSettings {
+    /// `max_connections` connections, waiting up to 30 seconds for one: patient, for tests
+    /// and embedders; `tandem` itself passes `database.acquire_timeout_seconds`.
+    pub fn new(max_connections: u32) -> Self {
+        Self {
+            max_connections,
+            acquire_timeout: std::time::Duration::from_secs(30),
+        }
+    }
+}
+
 /// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and
 /// migrating it as needed.
-pub async fn connect(url: &str, max_connections: u32) -> StoreResult<std::sync::Arc<dyn Store>> {
+pub async fn connect(url: &str, pool: PoolSettings) -> StoreResult<std::sync::Arc<dyn Store>> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(std::sync::Arc::new(
-            PostgresStore::connect(url, max_connections).await?,
+            PostgresStore::connect(url, pool).await?,
         ))
     } else if url.starts_with("sqlite:") {
-        Ok(std::sync::Arc::new(
-            SqliteStore::connect(url, max_connections).await?,
-        ))
+        Ok(std::sync::Arc::new(SqliteStore::connect(url, pool).await?))
     } else {
         Err(StoreError::Config(format!(
             "unsupported database URL scheme in '{}': use sqlite://FILE or postgres://…",

@@ -3,7 +3,6 @@
 //! `event_occurrences`, so no interleaving of instances can slip past it.
 
 use std::str::FromStr;
-use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -145,7 +144,7 @@ fn check_version(expected: Option<i64>, current: i64) -> StoreResult<()> {
 impl PostgresStore {
     /// Connects to `url` and runs the migrations (under PostgreSQL's advisory lock, so
     /// several instances may start at once).
-    pub async fn connect(url: &str, max_connections: u32) -> StoreResult<Self> {
+    pub async fn connect(url: &str, pool: crate::PoolSettings) -> StoreResult<Self> {
         let options = PgConnectOptions::from_str(url).map_err(|e| {
             StoreError::Config(format!(
                 "invalid PostgreSQL URL '{}': {e}",
@@ -153,8 +152,8 @@ impl PostgresStore {
             ))
         })?;
         let pool = PgPoolOptions::new()
-            .max_connections(max_connections.max(1))
-            .acquire_timeout(Duration::from_secs(10))
+            .max_connections(pool.max_connections.max(1))
+            .acquire_timeout(pool.acquire_timeout)
             .connect_with(options)
             .await?;
         sqlx::migrate!("../../migrations/postgres")

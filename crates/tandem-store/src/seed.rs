@@ -518,7 +518,9 @@ mod tests {
     async fn sqlite_bulk_path_refuses_overlapping_confirmed_bookings() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/t.db", dir.path().display());
-        let store = SqliteStore::connect(&url, 2).await.unwrap();
+        let store = SqliteStore::connect(&url, crate::PoolSettings::new(2))
+            .await
+            .unwrap();
         let (venue, room) = (Uuid::new_v4(), Uuid::new_v4());
         store
             .seed_venues(&[SeedVenue {

@@ -93,7 +93,7 @@ fn raw_participant(row: &SqliteRow) -> Result<RawParticipant, StoreError> {
 
 impl SqliteStore {
     /// Opens (creating if missing) and migrates the database at `url` (`sqlite://FILE`).
-    pub async fn connect(url: &str, max_connections: u32) -> StoreResult<Self> {
+    pub async fn connect(url: &str, pool: crate::PoolSettings) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| StoreError::Config(format!("invalid SQLite URL '{url}': {e}")))?
             .create_if_missing(true)
@@ -102,8 +102,8 @@ impl SqliteStore {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(30));
         let pool = SqlitePoolOptions::new()
-            .max_connections(max_connections.max(1))
-            .acquire_timeout(Duration::from_secs(30))
+            .max_connections(pool.max_connections.max(1))
+            .acquire_timeout(pool.acquire_timeout)
             .connect_with(options)
             .await?;
         sqlx::migrate!("../../migrations/sqlite").run(&pool).await?;

@@ -106,7 +106,7 @@ where
 }
 
 async fn open(url: &str) -> Arc<dyn Store> {
-    tandem_store::connect(url, 8)
+    tandem_store::connect(url, tandem_store::PoolSettings::new(8))
         .await
         .unwrap_or_else(|e| panic!("opening {}: {e:?}", redact_url(url)))
 }

@@ -89,7 +89,7 @@ where
 {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let url = format!("sqlite://{}/t.db", dir.path().display());
-    let store = SqliteStore::connect(&url, 8)
+    let store = SqliteStore::connect(&url, tandem_store::PoolSettings::new(8))
         .await
         .unwrap_or_else(|e| panic!("opening {url}: {e:?}"));
     assert_eq!(store.backend(), "sqlite");
@@ -156,7 +156,7 @@ where
 
     let url = with_database(&server, &database);
     let outcome = AssertUnwindSafe(async {
-        let store = PostgresStore::connect(&url, 16)
+        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(16))
             .await
             .unwrap_or_else(|e| panic!("opening {}: {e:?}", redact_url(&url)));
         assert_eq!(store.backend(), "postgres");

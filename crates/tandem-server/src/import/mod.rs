@@ -511,26 +511,37 @@ impl Importer {
     }
 
     /// One pass of the scheduler: claims up to `import.batch` due calendars and refreshes
-    /// them (four at a time). A cancelled refresh gives its lease back. Returns how many
-    /// were claimed.
+    /// them (four at a time). Once `stop` has fired, nothing more is claimed and a claimed
+    /// calendar not started yet gives its lease back; a refresh in progress runs on until
+    /// `abort` fires, which drops it and gives its lease back (another instance takes it
+    /// over). Returns how many were claimed.
     pub async fn refresh_due(
         &self,
         store: &dyn Store,
-        cancel: &CancellationToken,
+        stop: &CancellationToken,
+        abort: &CancellationToken,
     ) -> Result<usize, StoreError> {
+        if stop.is_cancelled() {
+            return Ok(0);
+        }
         let claimed = store
             .claim_due_calendars(&self.instance, self.lease(), self.settings.batch)
             .await?;
         let count = claimed.len();
+        let release = |calendar: Calendar| async move {
+            if let Err(e) = store.release_calendar(calendar.id, &self.instance).await {
+                tracing::warn!(calendar = %calendar.id, error = ?e, "releasing a lease failed");
+            }
+        };
         futures::stream::iter(claimed)
             .for_each_concurrent(4, |calendar| async move {
+                if stop.is_cancelled() || abort.is_cancelled() {
+                    release(calendar).await;
+                    return;
+                }
                 tokio::select! {
                     biased;
-                    () = cancel.cancelled() => {
-                        if let Err(e) = store.release_calendar(calendar.id, &self.instance).await {
-                            tracing::warn!(calendar = %calendar.id, error = ?e, "releasing a lease failed");
-                        }
-                    }
+                    () = abort.cancelled() => release(calendar).await,
                     result = self.refresh_leased(store, &calendar) => {
                         if let Err(e) = result {
                             tracing::warn!(calendar = %calendar.id, error = ?e, "recording a refresh failed");
@@ -580,35 +591,57 @@ fn first_fetch_error(error: &FetchError) -> ImportError {
     }
 }
 
-/// Runs the scheduled refresh in the background until `cancel` fires: every
+/// Runs the scheduled refresh in the background until `stop` fires: every
 /// `import.poll_seconds` (at once again while whole batches are due) this instance claims
 /// due calendars and refreshes them.
+///
+/// On `stop` (the shutdown signal) nothing more is claimed or started, and refreshes in
+/// progress get `grace` to finish and be recorded; any still running then are dropped and
+/// their leases given back, so another instance refreshes them at once instead of after the
+/// lease expires. The task ends when the last refresh has finished or been given back.
 pub fn spawn_refresher(
     importer: Arc<Importer>,
     store: Arc<dyn Store>,
-    cancel: CancellationToken,
+    stop: CancellationToken,
+    grace: StdDuration,
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
+        let abort = CancellationToken::new();
+        let deadline = {
+            let (stop, abort) = (stop.clone(), abort.clone());
+            tokio::spawn(async move {
+                stop.cancelled().await;
+                tokio::time::sleep(grace).await;
+                abort.cancel();
+            })
+        };
         let poll = StdDuration::from_secs(importer.settings.poll_seconds);
         let batch = importer.settings.batch as usize;
         tracing::info!(instance = %importer.instance, "calendar refresher started");
         loop {
-            let full = match importer.refresh_due(store.as_ref(), &cancel).await {
+            let full = match importer.refresh_due(store.as_ref(), &stop, &abort).await {
                 Ok(claimed) => claimed >= batch,
                 Err(e) => {
                     tracing::warn!(error = ?e, "looking for calendars to refresh failed");
                     false
                 }
             };
-            if cancel.is_cancelled() {
+            if stop.is_cancelled() {
                 break;
             }
             if !full {
                 tokio::select! {
-                    () = cancel.cancelled() => break,
+                    () = stop.cancelled() => break,
                     () = tokio::time::sleep(poll) => {}
                 }
             }
+        }
+        deadline.abort();
+        if abort.is_cancelled() {
+            tracing::warn!(
+                ?grace,
+                "calendar refreshes still running at shutdown were given back"
+            );
         }
         tracing::info!("calendar refresher stopped");
     })

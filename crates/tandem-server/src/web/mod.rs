@@ -94,6 +94,8 @@ fn html_response(status: StatusCode, markup: Markup) -> Response {
 #[derive(Debug)]
 enum PageError {
     NotFound(String),
+    /// The database is busy (pool saturated) or unreachable: 503 with Retry-After, like the API.
+    Unavailable(anyhow::Error),
     Internal(anyhow::Error),
 }
 
@@ -101,6 +103,7 @@ impl From<tandem_store::StoreError> for PageError {
     fn from(e: tandem_store::StoreError) -> Self {
         match e {
             tandem_store::StoreError::NotFound { .. } => PageError::NotFound(e.to_string()),
+            tandem_store::StoreError::Unavailable(_) => PageError::Unavailable(e.into()),
             e => PageError::Internal(e.into()),
         }
     }
@@ -116,6 +119,20 @@ impl IntoResponse for PageError {
                     &html! { h1 { "Not found" } p { (what) } p { a href="/" { "All events" } } },
                 ),
             ),
+            PageError::Unavailable(e) => {
+                tracing::warn!(error = ?e, "database unavailable");
+                let mut response = html_response(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    page(
+                        "Busy",
+                        &html! { h1 { "tandem is busy" } p { "The database is busy or unreachable; please try again in a moment." } },
+                    ),
+                );
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, header::HeaderValue::from_static("2"));
+                response
+            }
             PageError::Internal(e) => {
                 tracing::error!(error = ?e, "page failed");
                 html_response(

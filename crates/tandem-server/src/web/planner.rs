@@ -294,6 +294,7 @@ async fn run(
                     .collect(),
             ))
         }
+        Err(e @ ApiError::Unavailable(_)) => return Err(PageError::Unavailable(e.into())),
         Err(e) => return Err(PageError::Internal(anyhow::anyhow!("{e:?}"))),
     };
     let imported = Arc::new(imported);
