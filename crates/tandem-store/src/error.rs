@@ -72,6 +72,14 @@ impl From<sqlx::Error> for StoreError {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
                 StoreError::Unavailable(error)
             }
+            // The server ended the connection (restart, administrator) or lost it: the
+            // pool replaces it, and the request may be tried again.
+            sqlx::Error::Database(ref e)
+                if e.code()
+                    .is_some_and(|c| c.starts_with("57P") || c.starts_with("08")) =>
+            {
+                StoreError::Unavailable(error)
+            }
             other => StoreError::Database(other),
         }
     }

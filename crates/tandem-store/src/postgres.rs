@@ -154,6 +154,10 @@ impl PostgresStore {
         let pool = PgPoolOptions::new()
             .max_connections(pool.max_connections.max(1))
             .acquire_timeout(pool.acquire_timeout)
+            // No ping before every checkout (a round trip each, six or more per event write):
+            // a connection the server dropped fails its next statement, which answers 503
+            // with Retry-After (StoreError::Unavailable), and the pool discards it.
+            .test_before_acquire(false)
             .connect_with(options)
             .await?;
         sqlx::migrate!("../../migrations/postgres")
@@ -749,19 +753,25 @@ impl Store for PostgresStore {
         limit: u32,
     ) -> StoreResult<Vec<Event>> {
         // Each branch of the union is served by its own index: the span GiST indexes with the
-        // region, venue or group (migration 20261128000004), and the participants' one
-        // (20261128000005: each participation carries its event's span).
+        // region, venue or group (migration 20261128000004), and the participants' one, probed
+        // once per participant (20261128000005: each participation carries its event's span).
+        // The plan is the generic one: a custom plan for a quiet period (a span the
+        // statistics say holds nearly nothing) scans a GiST index by the span alone, which
+        // is slower by one to two orders of magnitude (bench/events.sh, BENCHMARKS.md).
         let n = neighbourhood;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET LOCAL plan_cache_mode = force_generic_plan")
+            .execute(&mut *tx)
+            .await?;
         let rows = sqlx::query(&format!(
             "WITH candidates AS ( \
                SELECT id FROM events WHERE region = $3 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
                UNION SELECT id FROM events WHERE venue_id = $4 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
                UNION SELECT id FROM events WHERE group_code = $5 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
-               UNION SELECT event_id FROM event_participants WHERE participant_id = ANY($6) \
-                 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)')) \
+               UNION SELECT p.event_id FROM UNNEST($6::text[]) AS who (id) JOIN event_participants p \
+                 ON p.participant_id = who.id AND tstzrange(p.starts_at, p.last_ends_at, '[)') && tstzrange($1, $2, '[)')) \
              SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
                AND ($7::uuid IS NULL OR e.id <> $7) AND e.status IN ('proposed', 'confirmed') \
-               AND tstzrange(e.starts_at, e.last_ends_at, '[)') && tstzrange($1, $2, '[)') \
                AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > $1 AND o.starts_at < $2) \
              ORDER BY e.starts_at, e.id LIMIT $8"
         ))
@@ -773,10 +783,11 @@ impl Store for PostgresStore {
         .bind(&n.participants)
         .bind(n.exclude)
         .bind(i64::from(limit))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
-        let mut conn = self.pool.acquire().await?;
-        Self::load_events(&mut conn, rows).await
+        let events = Self::load_events(&mut tx, rows).await?;
+        tx.commit().await?;
+        Ok(events)
     }
 
     #[instrument(skip_all, fields(%id))]

@@ -2355,3 +2355,59 @@ async fn neighbours_share_region_venue_group_or_participant(store: Arc<dyn Store
     let found = store.neighbours(&then, 100).await.expect("neighbours");
     assert_eq!(ids(&found), vec![colleague.id]);
 }
+
+/// A connection the server ends (a restart, an administrator) is not pinged before use: the
+/// next statement on it fails as `Unavailable` (503 with Retry-After over HTTP), never as an
+/// internal error, and the pool replaces it, so the call after that succeeds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_ended_by_the_server_is_unavailable_then_replaced() {
+    let Some(server) = postgres_server() else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_POSTGRES=1 but no PostgreSQL server is named"
+        );
+        return;
+    };
+    let database = format!("tandem_t_{}", Uuid::new_v4().simple());
+    let mut admin = PgConnection::connect(&server)
+        .await
+        .expect("admin connection");
+    sqlx::raw_sql(&format!("CREATE DATABASE {database}"))
+        .execute(&mut admin)
+        .await
+        .expect("created");
+    let url = with_database(&server, &database);
+    let outcome = AssertUnwindSafe(async {
+        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(1))
+            .await
+            .expect("opened");
+        store.ping().await.expect("answers");
+        let ended: Vec<bool> = sqlx::query_scalar(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+        )
+        .bind(&database)
+        .fetch_all(&mut admin)
+        .await
+        .expect("terminated");
+        assert_eq!(ended, vec![true], "the pool's one connection");
+        let mut outcomes = Vec::new();
+        for _ in 0..2 {
+            outcomes.push(store.revision().await);
+        }
+        assert!(
+            matches!(outcomes[0], Err(StoreError::Unavailable(_))),
+            "first use of the ended connection: {:?}",
+            outcomes[0]
+        );
+        assert!(outcomes[1].is_ok(), "then a new one: {:?}", outcomes[1]);
+    })
+    .catch_unwind()
+    .await;
+    let dropped = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+    dropped.expect("dropped");
+}
