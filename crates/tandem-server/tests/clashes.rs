@@ -31,6 +31,10 @@ impl T {
                 .await
                 .unwrap(),
         );
+        Self::with_store(store, dir).await
+    }
+
+    async fn with_store(store: Arc<dyn Store>, dir: tempfile::TempDir) -> Self {
         let (secret, _) = issue_token(
             store.as_ref(),
             Role::Admin,
@@ -639,4 +643,149 @@ SUMMARY:Jeûne genevois\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         closed.iter().any(|c| c["event_id"] == first["id"]),
         "importing the venue's calendar re-checked the meeting already there"
     );
+}
+
+/// Racing resolutions of one clash (as from two organisers, or two instances): exactly one
+/// is applied and recorded; the others fail cleanly (404: the clash is gone, 409: the
+/// suggestion no longer applies, 412: the event changed), and the event moved once.
+async fn racing_resolutions_apply_once(t: T) {
+    let venue = t
+        .venue(
+            "Palais des Congrès",
+            "Yaoundé",
+            "CM",
+            "Africa/Douala",
+            &["sat", "sun"],
+        )
+        .await;
+    t.event(
+        json!({"title": "SG3RG-AFR meeting", "kind": "meeting", "mode": "in_person",
+        "region": "AFR", "venue_id": venue["id"], "room_id": venue["rooms"][0]["id"],
+        "tz": "Africa/Douala", "start": "2027-04-13T09:00", "end": "2027-04-13T17:00"}),
+    )
+    .await;
+    let second = t
+        .event(json!({"title": "Rapporteurs", "kind": "meeting", "mode": "in_person", "status": "proposed",
+            "region": "AFR", "venue_id": venue["id"], "room_id": venue["rooms"][0]["id"],
+            "tz": "Africa/Douala", "start": "2027-04-13T14:00", "end": "2027-04-13T16:00"}))
+        .await;
+    let clashes = t.clashes("?type=room_overlap").await;
+    assert!(
+        !clashes.is_empty() && clashes.iter().all(|c| c["type"] == "room_overlap"),
+        "{clashes:?}"
+    );
+    let theirs = t
+        .clashes(&format!("?event_id={}", second["id"].as_str().unwrap()))
+        .await;
+    assert!(theirs
+        .iter()
+        .all(|c| c["event_id"] == second["id"] || c["other_event_id"] == second["id"]));
+    let (status, problem) = t
+        .call(
+            Method::GET,
+            "/api/v1/clashes?type=double_booking",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(problem["errors"][0]["field"], "type", "{problem}");
+    let clash = of_type(&clashes, "room_overlap")[0].clone();
+    let switch = clash["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["action"] == "switch_room")
+        .expect("a room switch")
+        .clone();
+    let uri = format!("/api/v1/clashes/{}/resolve", clash["id"].as_str().unwrap());
+    let body = json!({"suggestion": switch["id"]});
+    let outcomes =
+        futures::future::join_all((0..8).map(|_| t.call(Method::POST, &uri, Some(&body), None)))
+            .await;
+    let applied: Vec<_> = outcomes
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::OK)
+        .collect();
+    assert_eq!(applied.len(), 1, "{outcomes:?}");
+    for (status, problem) in &outcomes {
+        assert!(
+            [
+                StatusCode::OK,
+                StatusCode::NOT_FOUND,
+                StatusCode::CONFLICT,
+                StatusCode::PRECONDITION_FAILED
+            ]
+            .contains(status),
+            "{status} {problem}"
+        );
+    }
+    let moved = t
+        .get(&format!(
+            "/api/v1/events/{}",
+            second["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(moved["version"], second["version"].as_i64().unwrap() + 1);
+    assert_eq!(moved["room_id"], venue["rooms"][1]["id"]);
+    let detail = t
+        .get(&format!(
+            "/api/v1/clashes/{}",
+            clash["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(detail["status"], "resolved");
+    assert_eq!(detail["history"].as_array().unwrap().len(), 1, "{detail}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_resolutions_apply_once_on_sqlite() {
+    racing_resolutions_apply_once(T::new().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_resolutions_apply_once_on_postgres() {
+    use sqlx::Connection;
+    let server = std::env::var("TANDEM_TEST_POSTGRES")
+        .ok()
+        .or_else(|| std::env::var("DATABASE_URL").ok())
+        .filter(|u| u.starts_with("postgres"));
+    let Some(server) = server else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_POSTGRES=1 but no PostgreSQL server is named"
+        );
+        println!("PostgreSQL half skipped: set TANDEM_TEST_POSTGRES=postgres://… to run it");
+        return;
+    };
+    let database = format!("tandem_clash_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::raw_sql(&format!("CREATE DATABASE {database}"))
+        .execute(&mut admin)
+        .await
+        .expect("create database");
+    let (root, _) = server
+        .split('?')
+        .next()
+        .and_then(|base| base.rsplit_once('/'))
+        .expect("the URL names a database");
+    let url = format!("{root}/{database}");
+    let outcome = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(async {
+        let store: Arc<dyn Store> = Arc::new(
+            tandem_store::PostgresStore::connect(&url, tandem_store::PoolSettings::new(8))
+                .await
+                .expect("opened"),
+        );
+        let t = T::with_store(store, tempfile::TempDir::new().unwrap()).await;
+        racing_resolutions_apply_once(t).await;
+    }))
+    .await;
+    let _ = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
 }

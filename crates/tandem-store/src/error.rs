@@ -66,6 +66,11 @@ pub enum StoreError {
     Database(#[source] sqlx::Error),
 }
 
+/// A resolution that was asked for but not recorded (a bug in the store, not the caller).
+pub(crate) fn not_recorded() -> StoreError {
+    StoreError::Corrupt("the clash resolution was not recorded with its change".into())
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match error {

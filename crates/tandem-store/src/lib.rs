@@ -215,6 +215,17 @@ pub trait Store: Send + Sync + 'static {
     /// Records who resolved a clash, how and when.
     async fn record_resolution(&self, resolution: &NewResolution) -> StoreResult<ClashResolution>;
 
+    /// Applies a clash resolution in one transaction: the event `resolution.event_id` is
+    /// rewritten as [`Store::update_event`] would (a visible change, against
+    /// `expected_version`) and the resolution is recorded with the version that rewrite
+    /// produced — both or neither.
+    async fn apply_resolution(
+        &self,
+        expected_version: i64,
+        draft: &EventDraft,
+        resolution: &NewResolution,
+    ) -> StoreResult<(Event, ClashResolution)>;
+
     /// The resolutions recorded for a clash, oldest first.
     async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>>;
 

@@ -12,7 +12,7 @@ use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, VenueDraft};
 use tracing::instrument;
 use uuid::Uuid;
 
-use crate::error::{RoomClash, StoreError};
+use crate::error::{not_recorded, RoomClash, StoreError};
 use crate::model::{
     Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Room,
     TokenRecord, Venue,
@@ -489,7 +489,8 @@ impl PostgresStore {
         draft: &EventDraft,
         visible_change: bool,
         occurrences: &[Interval],
-    ) -> StoreResult<Event> {
+        resolution: Option<&crate::NewResolution>,
+    ) -> StoreResult<(Event, Option<crate::ClashResolution>)> {
         let (first, last_end) = span(occurrences)?;
         let mut tx = self.pool.begin().await?;
         let (current, _) = Self::lock_version(&mut tx, id).await?;
@@ -528,8 +529,18 @@ impl PostgresStore {
         Self::write_children(&mut tx, id, draft, occurrences, !FRESH).await?;
         bump_revision(&mut tx).await?;
         let event = Self::event_in(&mut tx, id).await?;
+        let recorded = match resolution {
+            Some(r) => {
+                let record = crate::NewResolution {
+                    version_after: event.version,
+                    ..r.clone()
+                };
+                Some(crate::clashes::postgres::record(&mut tx, &record).await?)
+            }
+            None => None,
+        };
         tx.commit().await?;
-        Ok(event)
+        Ok((event, recorded))
     }
 
     async fn rederive(
@@ -802,10 +813,17 @@ impl Store for PostgresStore {
         let mut attempt = 1;
         loop {
             match self
-                .replace_event(id, expected_version, draft, visible_change, &occurrences)
+                .replace_event(
+                    id,
+                    expected_version,
+                    draft,
+                    visible_change,
+                    &occurrences,
+                    None,
+                )
                 .await
             {
-                Ok(event) => return Ok(event),
+                Ok((event, _)) => return Ok(event),
                 Err(e) if is_retryable(&e) && attempt < WRITE_ATTEMPTS => attempt += 1,
                 Err(e) => return Err(self.write_failed(e, draft.room_id, &occurrences, id).await),
             }
@@ -1137,7 +1155,37 @@ impl Store for PostgresStore {
         &self,
         resolution: &crate::NewResolution,
     ) -> StoreResult<crate::ClashResolution> {
-        crate::clashes::postgres::record(&self.pool, resolution).await
+        let mut conn = self.pool.acquire().await?;
+        crate::clashes::postgres::record(&mut conn, resolution).await
+    }
+
+    #[instrument(skip_all, fields(id = %resolution.event_id))]
+    async fn apply_resolution(
+        &self,
+        expected_version: i64,
+        draft: &EventDraft,
+        resolution: &crate::NewResolution,
+    ) -> StoreResult<(Event, crate::ClashResolution)> {
+        let id = resolution.event_id;
+        let occurrences = rows::occurrences(draft)?;
+        let mut attempt = 1;
+        loop {
+            match self
+                .replace_event(
+                    id,
+                    Some(expected_version),
+                    draft,
+                    true,
+                    &occurrences,
+                    Some(resolution),
+                )
+                .await
+            {
+                Ok((event, recorded)) => return Ok((event, recorded.ok_or_else(not_recorded)?)),
+                Err(e) if is_retryable(&e) && attempt < WRITE_ATTEMPTS => attempt += 1,
+                Err(e) => return Err(self.write_failed(e, draft.room_id, &occurrences, id).await),
+            }
+        }
     }
 
     async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<crate::ClashResolution>> {

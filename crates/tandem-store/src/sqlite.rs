@@ -92,6 +92,74 @@ fn raw_participant(row: &SqliteRow) -> Result<RawParticipant, StoreError> {
 }
 
 impl SqliteStore {
+    /// Rewrites an event (and records `resolution` with it, when given) in one transaction.
+    async fn rewrite_event(
+        &self,
+        id: Uuid,
+        expected_version: Option<i64>,
+        draft: &EventDraft,
+        visible_change: bool,
+        resolution: Option<&crate::NewResolution>,
+    ) -> StoreResult<(Event, Option<crate::ClashResolution>)> {
+        let occurrences = rows::occurrences(draft)?;
+        let (first, last_end) = span(&occurrences)?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let (current, _) = Self::current_version(&mut tx, id).await?;
+        check_version(id, expected_version, current)?;
+        self.check_references(&mut tx, draft, Some(id)).await?;
+        if let (EventStatus::Confirmed, Some(room)) = (draft.status, draft.room_id) {
+            let clashes = Self::room_clashes(&mut tx, room, &occurrences, id).await?;
+            if !clashes.is_empty() {
+                return Err(StoreError::RoomTaken(clashes));
+            }
+        }
+        sqlx::query(
+            "UPDATE events SET title = ?, description = ?, kind = ?, mode = ?, status = ?, region = ?, group_code = ?, \
+             venue_id = ?, room_id = ?, tz = ?, local_start = ?, local_end = ?, rrule = ?, co_located_with = ?, \
+             remote_url = ?, sequence = sequence + ?, version = version + 1, starts_at = ?, ends_at = ?, \
+             last_ends_at = ?, tzdata_version = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(draft.title.as_str())
+        .bind(draft.description.as_deref())
+        .bind(draft.kind.as_str())
+        .bind(draft.mode.as_str())
+        .bind(draft.status.as_str())
+        .bind(draft.region.code())
+        .bind(draft.group.as_deref())
+        .bind(draft.venue_id.map(|v| v.to_string()))
+        .bind(draft.room_id.map(|v| v.to_string()))
+        .bind(draft.timing.zone().name())
+        .bind(rows::local_text(draft.timing.local_start()))
+        .bind(rows::local_text(draft.timing.local_end()))
+        .bind(draft.timing.rrule().map(|r| r.as_str().to_owned()))
+        .bind(draft.co_located_with.map(|v| v.to_string()))
+        .bind(draft.remote_url.as_deref())
+        .bind(i64::from(visible_change))
+        .bind(ts(first.start))
+        .bind(ts(first.end))
+        .bind(ts(last_end))
+        .bind(tandem_core::time::tzdata_version())
+        .bind(ts(Utc::now()))
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        Self::write_children(&mut tx, id, draft, &occurrences).await?;
+        bump_revision(&mut tx).await?;
+        let event = self.event_in(&mut tx, id).await?;
+        let recorded = match resolution {
+            Some(r) => {
+                let record = crate::NewResolution {
+                    version_after: event.version,
+                    ..r.clone()
+                };
+                Some(crate::clashes::sqlite::record(&mut tx, &record).await?)
+            }
+            None => None,
+        };
+        tx.commit().await?;
+        Ok((event, recorded))
+    }
+
     /// Opens (creating if missing) and migrates the database at `url` (`sqlite://FILE`).
     pub async fn connect(url: &str, pool: crate::PoolSettings) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)
@@ -678,53 +746,9 @@ impl Store for SqliteStore {
         draft: &EventDraft,
         visible_change: bool,
     ) -> StoreResult<Event> {
-        let occurrences = rows::occurrences(draft)?;
-        let (first, last_end) = span(&occurrences)?;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let (current, _) = Self::current_version(&mut tx, id).await?;
-        check_version(id, expected_version, current)?;
-        self.check_references(&mut tx, draft, Some(id)).await?;
-        if let (EventStatus::Confirmed, Some(room)) = (draft.status, draft.room_id) {
-            let clashes = Self::room_clashes(&mut tx, room, &occurrences, id).await?;
-            if !clashes.is_empty() {
-                return Err(StoreError::RoomTaken(clashes));
-            }
-        }
-        sqlx::query(
-            "UPDATE events SET title = ?, description = ?, kind = ?, mode = ?, status = ?, region = ?, group_code = ?, \
-             venue_id = ?, room_id = ?, tz = ?, local_start = ?, local_end = ?, rrule = ?, co_located_with = ?, \
-             remote_url = ?, sequence = sequence + ?, version = version + 1, starts_at = ?, ends_at = ?, \
-             last_ends_at = ?, tzdata_version = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(draft.title.as_str())
-        .bind(draft.description.as_deref())
-        .bind(draft.kind.as_str())
-        .bind(draft.mode.as_str())
-        .bind(draft.status.as_str())
-        .bind(draft.region.code())
-        .bind(draft.group.as_deref())
-        .bind(draft.venue_id.map(|v| v.to_string()))
-        .bind(draft.room_id.map(|v| v.to_string()))
-        .bind(draft.timing.zone().name())
-        .bind(rows::local_text(draft.timing.local_start()))
-        .bind(rows::local_text(draft.timing.local_end()))
-        .bind(draft.timing.rrule().map(|r| r.as_str().to_owned()))
-        .bind(draft.co_located_with.map(|v| v.to_string()))
-        .bind(draft.remote_url.as_deref())
-        .bind(i64::from(visible_change))
-        .bind(ts(first.start))
-        .bind(ts(first.end))
-        .bind(ts(last_end))
-        .bind(tandem_core::time::tzdata_version())
-        .bind(ts(Utc::now()))
-        .bind(id.to_string())
-        .execute(&mut *tx)
-        .await?;
-        Self::write_children(&mut tx, id, draft, &occurrences).await?;
-        bump_revision(&mut tx).await?;
-        let event = self.event_in(&mut tx, id).await?;
-        tx.commit().await?;
-        Ok(event)
+        self.rewrite_event(id, expected_version, draft, visible_change, None)
+            .await
+            .map(|(event, _)| event)
     }
 
     #[instrument(skip_all, fields(%id))]
@@ -1080,7 +1104,27 @@ impl Store for SqliteStore {
         &self,
         resolution: &crate::NewResolution,
     ) -> StoreResult<crate::ClashResolution> {
-        crate::clashes::sqlite::record(&self.pool, resolution).await
+        let mut conn = self.pool.acquire().await?;
+        crate::clashes::sqlite::record(&mut conn, resolution).await
+    }
+
+    #[instrument(skip_all, fields(id = %resolution.event_id))]
+    async fn apply_resolution(
+        &self,
+        expected_version: i64,
+        draft: &EventDraft,
+        resolution: &crate::NewResolution,
+    ) -> StoreResult<(Event, crate::ClashResolution)> {
+        let (event, recorded) = self
+            .rewrite_event(
+                resolution.event_id,
+                Some(expected_version),
+                draft,
+                true,
+                Some(resolution),
+            )
+            .await?;
+        Ok((event, recorded.ok_or_else(crate::error::not_recorded)?))
     }
 
     async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<crate::ClashResolution>> {

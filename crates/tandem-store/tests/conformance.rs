@@ -79,6 +79,7 @@ conformance!(
     events_filter_by_kind_participant_and_id,
     clashes_are_replaced_per_event_and_filtered,
     neighbours_share_region_venue_group_or_participant,
+    a_resolution_is_applied_and_recorded_together_or_not_at_all,
 );
 
 /// Runs `test` on a fresh `sqlite` store in a temporary directory.
@@ -2410,4 +2411,107 @@ async fn a_connection_ended_by_the_server_is_unavailable_then_replaced() {
         std::panic::resume_unwind(panic);
     }
     dropped.expect("dropped");
+}
+
+/// Applying a clash resolution rewrites the event and records who did what in one
+/// transaction: a stale version or a room taken meanwhile leaves neither the change nor a
+/// record behind.
+async fn a_resolution_is_applied_and_recorded_together_or_not_at_all(store: Arc<dyn Store>) {
+    use tandem_store::NewResolution;
+
+    let store = store.as_ref();
+    let venue = palais(store).await;
+    let event = create(
+        store,
+        &booking(
+            "Workshop",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    let blocker = create(
+        store,
+        &booking("Blocker", "2027-03-12T09:00", "2027-03-12T12:00", &venue, 0),
+    )
+    .await;
+    let clash_id = Uuid::new_v4();
+    let record = |version_before: i64| NewResolution {
+        clash_id,
+        event_id: event.id,
+        resolved_by: "organiser".into(),
+        action: r#"{"action":"move"}"#.into(),
+        clash: "{}".into(),
+        version_before,
+        version_after: version_before + 1,
+    };
+    let moved_to = |day: &str| {
+        let mut d = booking(
+            "Workshop",
+            &format!("2027-03-{day}T09:00"),
+            &format!("2027-03-{day}T12:00"),
+            &venue,
+            0,
+        );
+        d.participants.clone_from(&event.participants);
+        d
+    };
+
+    // A room taken at the target time: nothing changes, nothing is recorded.
+    let taken = store
+        .apply_resolution(event.version, &moved_to("12"), &record(event.version))
+        .await;
+    assert_eq!(
+        room_taken(taken)
+            .iter()
+            .map(|c| c.event_id)
+            .collect::<Vec<_>>(),
+        vec![blocker.id]
+    );
+    assert_eq!(
+        store.event(event.id).await.expect("read").version,
+        event.version
+    );
+    assert!(store
+        .clash_resolutions(clash_id)
+        .await
+        .expect("history")
+        .is_empty());
+
+    // Applied: the event moves with a visible change, and the record says from which
+    // version to which.
+    let (moved, recorded) = store
+        .apply_resolution(event.version, &moved_to("11"), &record(event.version))
+        .await
+        .expect("applied");
+    assert_eq!(moved.version, event.version + 1);
+    assert_eq!(
+        moved.sequence,
+        event.sequence + 1,
+        "subscribers see the move"
+    );
+    assert_eq!(moved.starts_at, utc("2027-03-11T08:00:00Z"));
+    assert_eq!(recorded.record.version_after, moved.version);
+    let history = store.clash_resolutions(clash_id).await.expect("history");
+    assert_eq!(history, vec![recorded]);
+
+    // Against the version read before: refused, and still one record.
+    let stale = store
+        .apply_resolution(event.version, &moved_to("15"), &record(event.version))
+        .await;
+    assert_eq!(version_mismatch(stale), (event.version, moved.version));
+    assert_eq!(
+        store
+            .clash_resolutions(clash_id)
+            .await
+            .expect("history")
+            .len(),
+        1
+    );
+    assert_eq!(
+        store.event(event.id).await.expect("read").starts_at,
+        moved.starts_at
+    );
 }

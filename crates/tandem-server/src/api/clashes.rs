@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_core::clash::{Clash, EventFacts, Severity};
+use tandem_core::clash::{Clash, ClashKind, EventFacts, Severity};
 use tandem_core::search::{search, DailyHours, SearchParticipant, WindowQuery};
 use tandem_core::time::format_local_datetime;
 use tandem_core::time::parse_instant;
@@ -175,6 +175,13 @@ pub struct ClashQuery {
     pub to: Option<String>,
     /// `hard` or `soft`.
     pub severity: Option<String>,
+    /// Only this type (`room_overlap`, `group_overlap`, `participant_overlap`,
+    /// `region_overlap`, `venue_closed`, `remote_hours`).
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub kind: Option<String>,
+    /// Only clashes involving this event.
+    pub event_id: Option<String>,
     /// Whether to compute suggestions (default true).
     pub suggestions: Option<bool>,
 }
@@ -223,6 +230,21 @@ fn filter(query: &ClashQuery, state: &AppState) -> Result<ClashFilter, ApiError>
                 .ok_or_else(|| FieldError::new("severity", format!("'{s}' is not hard or soft"))),
         )
     });
+    let kind = query.kind.as_deref().and_then(|k| {
+        errors.take(ClashKind::parse(k).ok_or_else(|| {
+            let known: Vec<&str> = ClashKind::ALL.iter().map(|k| k.as_str()).collect();
+            FieldError::new(
+                "type",
+                format!("'{k}' is not a clash type ({})", known.join(", ")),
+            )
+        }))
+    });
+    let event_id = query.event_id.as_deref().and_then(|id| {
+        errors.take(
+            Uuid::parse_str(id)
+                .map_err(|_| FieldError::new("event_id", format!("'{id}' is not an event id"))),
+        )
+    });
     let from = instant(query.from.as_ref(), "from", &mut errors);
     let to = instant(query.to.as_ref(), "to", &mut errors);
     if !errors.is_empty() {
@@ -234,7 +256,8 @@ fn filter(query: &ClashQuery, state: &AppState) -> Result<ClashFilter, ApiError>
         from,
         to,
         severity,
-        event_id: None,
+        event_id,
+        kind,
     })
 }
 
@@ -681,10 +704,6 @@ pub async fn resolve_clash(
     let room = chosen.room.as_ref().map(|r| r.id).or(event.room_id);
     let draft = clash_check::draft_with(&event, timing, room)
         .ok_or_else(|| ApiError::Conflict("the event can no longer be rewritten".into()))?;
-    let updated = store
-        .update_event(event.id, Some(version), &draft, true)
-        .await?;
-    let now = clash_check::refresh_all(&state, &updated).await?;
     let token = caller.authenticated()?;
     let action = serde_json::json!({
         "suggestion": chosen.id,
@@ -694,20 +713,26 @@ pub async fn resolve_clash(
         "tz": chosen.tz,
         "room_id": chosen.room.as_ref().map(|r| r.id),
     });
-    let resolution = store
-        .record_resolution(&NewResolution {
-            clash_id: clash.id,
-            event_id: event.id,
-            resolved_by: token
-                .label
-                .clone()
-                .unwrap_or_else(|| format!("token {}", token.id)),
-            action: action.to_string(),
-            clash: serde_json::to_string(&clash).unwrap_or_default(),
-            version_before: event.version,
-            version_after: updated.version,
-        })
+    // The change and its record are one transaction: both or neither.
+    let (updated, resolution) = store
+        .apply_resolution(
+            version,
+            &draft,
+            &NewResolution {
+                clash_id: clash.id,
+                event_id: event.id,
+                resolved_by: token
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| format!("token {}", token.id)),
+                action: action.to_string(),
+                clash: serde_json::to_string(&clash).unwrap_or_default(),
+                version_before: event.version,
+                version_after: event.version + 1,
+            },
+        )
         .await?;
+    let now = clash_check::refresh_all(&state, &updated).await?;
     tracing::info!(clash_id = %clash.id, event_id = %event.id, "clash resolved");
     Ok((
         StatusCode::OK,

@@ -27,6 +27,8 @@ pub struct ClashFilter {
     pub severity: Option<Severity>,
     /// Only clashes involving this event.
     pub event_id: Option<Uuid>,
+    /// Only this type.
+    pub kind: Option<ClashKind>,
 }
 
 /// A resolution to record: who applied what to which clash.

@@ -96,6 +96,9 @@ pub(crate) async fn list(pool: &PgPool, filter: &ClashFilter) -> StoreResult<Vec
     if let Some(s) = filter.severity {
         q.push(" AND c.severity = ").push_bind(s.as_str());
     }
+    if let Some(k) = filter.kind {
+        q.push(" AND c.kind = ").push_bind(k.as_str());
+    }
     if let Some(id) = filter.event_id {
         q.push(" AND (c.event_id = ")
             .push_bind(id)
@@ -132,7 +135,10 @@ fn resolution(row: &PgRow) -> StoreResult<ClashResolution> {
     })
 }
 
-pub(crate) async fn record(pool: &PgPool, new: &NewResolution) -> StoreResult<ClashResolution> {
+pub(crate) async fn record(
+    conn: &mut sqlx::PgConnection,
+    new: &NewResolution,
+) -> StoreResult<ClashResolution> {
     let id = Uuid::new_v4();
     // Whole seconds, as on SQLite, so what is returned is what is read back.
     let now = chrono::DateTime::from_timestamp(Utc::now().timestamp(), 0).unwrap_or_default();
@@ -149,7 +155,7 @@ pub(crate) async fn record(pool: &PgPool, new: &NewResolution) -> StoreResult<Cl
     .bind(&new.clash)
     .bind(new.version_before)
     .bind(new.version_after)
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok(ClashResolution {
         id,

@@ -103,6 +103,9 @@ pub(crate) async fn list(pool: &SqlitePool, filter: &ClashFilter) -> StoreResult
     if let Some(s) = filter.severity {
         q.push(" AND c.severity = ").push_bind(s.as_str());
     }
+    if let Some(k) = filter.kind {
+        q.push(" AND c.kind = ").push_bind(k.as_str());
+    }
     if let Some(id) = filter.event_id {
         q.push(" AND (c.event_id = ")
             .push_bind(id.to_string())
@@ -139,7 +142,10 @@ fn resolution(row: &SqliteRow) -> StoreResult<ClashResolution> {
     })
 }
 
-pub(crate) async fn record(pool: &SqlitePool, new: &NewResolution) -> StoreResult<ClashResolution> {
+pub(crate) async fn record(
+    conn: &mut sqlx::SqliteConnection,
+    new: &NewResolution,
+) -> StoreResult<ClashResolution> {
     let id = Uuid::new_v4();
     let now = Utc::now();
     sqlx::query(
@@ -155,7 +161,7 @@ pub(crate) async fn record(pool: &SqlitePool, new: &NewResolution) -> StoreResul
     .bind(&new.clash)
     .bind(new.version_before)
     .bind(new.version_after)
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok(ClashResolution {
         id,
