@@ -234,18 +234,28 @@ pub async fn refresh(store: &dyn Store, event: &Event) -> StoreResult<Vec<Clash>
 /// Most calendar clashes recorded per participant and event.
 const CALENDAR_CLASHES_PER_PARTICIPANT: usize = 20;
 
-/// Clashes of an event with its participants' own imported calendars (issue 5: imported busy
-/// time counts for linked participants): a participant busy in a calendar they own during an
-/// occurrence is a `participant_overlap` with no other event, hard when the event needs them.
-/// Floating and all-day times of those calendars are read in the participant's zone.
-pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Vec<Clash>> {
-    let me = facts(event);
-    let Some(span) = me.span() else {
-        return Ok(Vec::new());
-    };
-    if event.status == EventStatus::Cancelled {
-        return Ok(Vec::new());
-    }
+/// A participant's busy time from one calendar they own.
+#[derive(Clone, Debug)]
+pub struct CalendarBusy {
+    /// The participant.
+    pub participant: String,
+    /// Whether the event needs them.
+    pub required: bool,
+    /// The calendar's name.
+    pub calendar: String,
+    /// Busy intervals over the span read.
+    pub busy: Vec<Interval>,
+}
+
+/// The busy time of `event`'s participants over `span` in the calendars they own (issue 5:
+/// imported busy time counts for linked participants). Floating and all-day times of those
+/// calendars are read in the participant's zone. One query for the calendars; parsed copies
+/// come from this instance's cache.
+pub async fn participant_busy(
+    state: &AppState,
+    event: &Event,
+    span: Interval,
+) -> StoreResult<Vec<CalendarBusy>> {
     let store = state.store.as_ref();
     let filter = CalendarFilter {
         participants: event
@@ -255,14 +265,12 @@ pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Ve
             .collect(),
         ..CalendarFilter::default()
     };
-    let calendars = if filter.participants.is_empty() {
-        Vec::new()
-    } else {
-        store.calendars(&filter).await?
-    };
+    if filter.participants.is_empty() {
+        return Ok(Vec::new());
+    }
+    let calendars = store.calendars(&filter).await?;
     let mut out = Vec::new();
     for p in &event.participants {
-        let mut found = 0;
         let theirs = calendars.iter().filter(|c| {
             matches!(&c.owner, tandem_store::CalendarOwner::Participant(owner) if owner.as_str() == p.id.as_str())
         });
@@ -274,41 +282,76 @@ pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Ve
                     continue;
                 }
             };
-            for busy in parsed.busy(p.tz, span) {
-                for occurrence in &me.occurrences {
-                    let Some(at) = Interval::new(
-                        busy.start.max(occurrence.start),
-                        busy.end.min(occurrence.end),
-                    )
-                    .filter(|i| !i.is_empty()) else {
-                        continue;
-                    };
-                    if found >= CALENDAR_CLASHES_PER_PARTICIPANT {
-                        break;
-                    }
-                    found += 1;
-                    out.push(Clash::new(
-                        ClashKind::ParticipantOverlap,
-                        if p.required {
-                            Severity::Hard
-                        } else {
-                            Severity::Soft
-                        },
-                        (event.id, None),
-                        at,
-                        Some(p.id.to_string()),
-                        format!(
-                            "{} is busy in their calendar '{}' at that time",
-                            p.id, calendar.name
-                        ),
-                    ));
+            out.push(CalendarBusy {
+                participant: p.id.to_string(),
+                required: p.required,
+                calendar: calendar.name.clone(),
+                busy: parsed.busy(p.tz, span),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Clashes of an event's `occurrences` with its participants' calendars: a participant busy
+/// in a calendar they own during an occurrence is a `participant_overlap` with no other
+/// event, hard when the event needs them (at most [`CALENDAR_CLASHES_PER_PARTICIPANT`] each).
+pub fn calendar_clashes_of(
+    event_id: Uuid,
+    occurrences: &[Interval],
+    busy: &[CalendarBusy],
+) -> Vec<Clash> {
+    let mut out = Vec::new();
+    let mut found: HashMap<&str, usize> = HashMap::new();
+    for b in busy {
+        let count = found.entry(b.participant.as_str()).or_default();
+        for interval in &b.busy {
+            for occurrence in occurrences {
+                let Some(at) = Interval::new(
+                    interval.start.max(occurrence.start),
+                    interval.end.min(occurrence.end),
+                )
+                .filter(|i| !i.is_empty()) else {
+                    continue;
+                };
+                if *count >= CALENDAR_CLASHES_PER_PARTICIPANT {
+                    break;
                 }
+                *count += 1;
+                out.push(Clash::new(
+                    ClashKind::ParticipantOverlap,
+                    if b.required {
+                        Severity::Hard
+                    } else {
+                        Severity::Soft
+                    },
+                    (event_id, None),
+                    at,
+                    Some(b.participant.clone()),
+                    format!(
+                        "{} is busy in their calendar '{}' at that time",
+                        b.participant, b.calendar
+                    ),
+                ));
             }
         }
     }
     out.sort_by_key(|c| c.id);
     out.dedup_by_key(|c| c.id);
-    Ok(out)
+    out
+}
+
+/// Clashes of a stored event with its participants' own imported calendars.
+pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Vec<Clash>> {
+    let me = facts(event);
+    let Some(span) = me.span() else {
+        return Ok(Vec::new());
+    };
+    if event.status == EventStatus::Cancelled {
+        return Ok(Vec::new());
+    }
+    let busy = participant_busy(state, event, span).await?;
+    Ok(calendar_clashes_of(event.id, &me.occurrences, &busy))
 }
 
 /// The clashes of the event just written — with other events and with its participants'

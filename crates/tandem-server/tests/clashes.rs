@@ -574,7 +574,9 @@ async fn a_participants_imported_calendar_clashes_with_their_meeting() {
     // Floating times: read in p-17's zone (Nairobi), so 11:00–11:30 overlaps the call.
     let busy = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:dentist@test\r\n\
 DTSTAMP:20270101T000000Z\r\nDTSTART:20270413T110000\r\nDTEND:20270413T113000\r\n\
-SUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+SUMMARY:Dentist\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:training@test\r\n\
+DTSTAMP:20270101T000000Z\r\nDTSTART:20270414T090000\r\nDTEND:20270414T170000\r\n\
+SUMMARY:Training\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     let calendar = t
         .post(
             "/api/v1/calendars",
@@ -591,6 +593,27 @@ SUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     assert_eq!(c["subject"], "p-17");
     assert_eq!(c["start"], "2027-04-13T08:00:00Z");
     assert_eq!(c["end"], "2027-04-13T08:30:00Z");
+    // Suggestions weigh the calendar too: p-17 trains all of the 14th, so no move lands
+    // there, and every suggestion offered leaves p-17 free.
+    let fixes = c["suggestions"].as_array().unwrap();
+    assert!(
+        fixes.iter().any(|s| s["action"] == "move"),
+        "a move is offered: {fixes:?}"
+    );
+    for fix in fixes {
+        assert!(
+            !fix["start"].as_str().unwrap().starts_with("2027-04-14"),
+            "{fix}"
+        );
+        assert!(
+            fix["leaves"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|l| l["subject"] != "p-17"),
+            "{fix}"
+        );
+    }
     let (status, _) = t
         .call(
             Method::DELETE,

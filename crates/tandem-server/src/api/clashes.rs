@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use crate::api::events::{linked_event_body, EventBody};
 use crate::auth::{Authenticated, Caller};
-use crate::clash_check::{self, facts, Venues};
+use crate::clash_check::{self, facts, CalendarBusy, Venues};
 use crate::extract::{ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -297,9 +297,12 @@ struct Context {
     event: Event,
     others: Vec<EventFacts>,
     venue: Option<tandem_store::Venue>,
+    /// The participants' own calendars around the event (a move must not land in them).
+    busy: Vec<CalendarBusy>,
 }
 
-async fn context(store: &dyn Store, event: Event) -> StoreResult<Context> {
+async fn context(state: &AppState, event: Event) -> StoreResult<Context> {
+    let store = state.store.as_ref();
     let me = facts(&event);
     let span = me
         .span()
@@ -322,10 +325,12 @@ async fn context(store: &dyn Store, event: Event) -> StoreResult<Context> {
         Some(id) => Some(store.venue(id).await?),
         None => None,
     };
+    let busy = clash_check::participant_busy(state, &event, span).await?;
     Ok(Context {
         event,
         others,
         venue,
+        busy,
     })
 }
 
@@ -348,7 +353,12 @@ async fn candidate(
     };
     me.occurrences = occurrences;
     me.room_id = room_id;
-    let left = clash_check::clashes_against(store, venues, &me, &ctx.others).await?;
+    let mut left = clash_check::clashes_against(store, venues, &me, &ctx.others).await?;
+    left.extend(clash_check::calendar_clashes_of(
+        event.id,
+        &me.occurrences,
+        &ctx.busy,
+    ));
     let first = timing.first();
     let room = room_id.and_then(|r| {
         ctx.venue.as_ref().and_then(|v| v.room(r)).map(|r| RoomRef {
@@ -376,9 +386,10 @@ async fn candidate(
 }
 
 /// Suggestions for one clash, fewest clashes left first.
-pub async fn suggestions(store: &dyn Store, clash: &Clash) -> StoreResult<Vec<Suggestion>> {
+pub async fn suggestions(state: &AppState, clash: &Clash) -> StoreResult<Vec<Suggestion>> {
+    let store = state.store.as_ref();
     let event = target(store, clash).await?;
-    let ctx = context(store, event).await?;
+    let ctx = context(state, event).await?;
     let event = &ctx.event;
     let mut venues = Venues::default();
     let (start, end) = (event.local_start, event.local_end);
@@ -558,11 +569,11 @@ fn window_times(event: &Event) -> Vec<Interval> {
         .collect()
 }
 
-async fn item(store: &dyn Store, clash: &Clash, with_suggestions: bool) -> StoreResult<ClashItem> {
+async fn item(state: &AppState, clash: &Clash, with_suggestions: bool) -> StoreResult<ClashItem> {
     Ok(ClashItem {
         clash: ClashBody::from(clash),
         suggestions: if with_suggestions {
-            suggestions(store, clash).await?
+            suggestions(state, clash).await?
         } else {
             Vec::new()
         },
@@ -601,14 +612,7 @@ pub async fn list_clashes(
     let clashes = state.store.clashes(&filter).await?;
     let mut items = Vec::with_capacity(clashes.len());
     for clash in &clashes {
-        items.push(
-            item(
-                state.store.as_ref(),
-                clash,
-                query.suggestions.unwrap_or(true),
-            )
-            .await?,
-        );
+        items.push(item(&state, clash, query.suggestions.unwrap_or(true)).await?);
     }
     Ok(Json(ClashList { items }))
 }
@@ -640,7 +644,7 @@ pub async fn get_clash(
         return Err(ApiError::NotFound(format!("no clash with id '{id}'")));
     }
     let clash = match clash {
-        Some(c) => Some(item(state.store.as_ref(), &c, true).await?),
+        Some(c) => Some(item(&state, &c, true).await?),
         None => None,
     };
     Ok(Json(ClashDetail {
@@ -681,7 +685,7 @@ pub async fn resolve_clash(
             "no open clash with id '{id}' (it may have been resolved: GET it for its history)"
         )));
     };
-    let all = suggestions(store, &clash).await?;
+    let all = suggestions(&state, &clash).await?;
     let Some(chosen) = all.into_iter().find(|s| s.id == request.suggestion) else {
         return Err(ApiError::Conflict(format!(
             "suggestion '{}' does not apply to clash {id} now; GET the clash for current suggestions",

@@ -49,7 +49,7 @@ pub async fn dashboard(
     let mut rows = Vec::new();
     for clash in clashes {
         let event = state.store.event(clash.event_id).await?;
-        let fixes = suggestions(state.store.as_ref(), &clash).await?;
+        let fixes = suggestions(&state, &clash).await?;
         rows.push((clash, event, fixes));
     }
     // Hard clashes first; the store's order (by start) otherwise.
