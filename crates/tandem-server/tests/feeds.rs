@@ -338,6 +338,41 @@ async fn a_feed_is_built_once_per_change() {
     );
 }
 
+/// Concurrent requests for a feed the last write made stale build it once: the others wait
+/// for that build and serve its bytes (memory stays bounded however many ask at once).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_requests_for_a_stale_feed_build_it_once() {
+    let app = TestApp::new().await;
+    let (_, meeting, _) = app.yaounde().await;
+    app.get("/feeds/regions/AFR.ics", &[]).await;
+    let start = feed_builds(&app).await;
+    let id = meeting["id"].as_str().unwrap();
+    app.send(
+        Method::PATCH,
+        &format!("/api/v1/events/{id}"),
+        Some(&app.admin),
+        Some(json!({"title": "SG3RG-AFR (moved)"})),
+        &[],
+    )
+    .await;
+    let replies =
+        futures::future::join_all((0..16).map(|_| app.get("/feeds/regions/AFR.ics", &[]))).await;
+    let etags: std::collections::BTreeSet<String> = replies
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, StatusCode::OK);
+            assert!(r.text().contains("SG3RG-AFR (moved)"));
+            r.headers[header::ETAG].to_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(etags.len(), 1, "one representation: {etags:?}");
+    assert_eq!(
+        feed_builds(&app).await,
+        start + 1,
+        "sixteen requests, one build"
+    );
+}
+
 #[tokio::test]
 async fn every_visible_change_moves_etag_and_sequence() {
     let app = TestApp::new().await;

@@ -188,15 +188,15 @@ async fn serve(
     let revision = state.store.revision().await?;
     let private = scope.is_private();
     let key = (scope, filter);
-    let feed = if let Some(feed) = state.feeds.get(&key, revision.number) {
-        feed
-    } else {
-        check_exists(state, &key.0).await?;
-        let feed = Arc::new(build(state, &key.0, &key.1, revision).await?);
-        state.metrics.feed_built();
-        state.feeds.put(key, feed.clone());
-        feed
-    };
+    let feed = state
+        .feeds
+        .get_or_build(key.clone(), revision.number, async {
+            check_exists(state, &key.0).await?;
+            let feed = build(state, &key.0, &key.1, revision).await?;
+            state.metrics.feed_built();
+            Ok::<_, ApiError>(feed)
+        })
+        .await?;
     Ok(respond(
         &feed,
         headers,

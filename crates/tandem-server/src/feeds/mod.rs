@@ -85,17 +85,70 @@ pub struct RenderedFeed {
 /// Most feeds one instance keeps rendered; past it the cache starts over.
 const CACHE_ENTRIES: usize = 1024;
 
-/// The rendered feeds of this instance.
-#[derive(Default)]
+/// Builds that may run at once on one instance, whatever the number of feeds asked for.
+const CONCURRENT_BUILDS: usize = 2;
+
+/// Locks a build takes per feed (striped by the feed's hash), so concurrent requests for one
+/// stale feed build it once while the others wait for it.
+const BUILD_LOCKS: usize = 64;
+
+/// The rendered feeds of this instance. Memory stays bounded under load: one build per feed
+/// at a time (the others wait and take its result), at most [`CONCURRENT_BUILDS`] builds at
+/// once, and at most [`CACHE_ENTRIES`] feeds kept.
 pub struct FeedCache {
     entries: Mutex<HashMap<(FeedScope, FeedFilter), Arc<RenderedFeed>>>,
+    locks: Vec<tokio::sync::Mutex<()>>,
+    builds: tokio::sync::Semaphore,
+}
+
+impl Default for FeedCache {
+    fn default() -> Self {
+        Self {
+            entries: Mutex::default(),
+            locks: (0..BUILD_LOCKS)
+                .map(|_| tokio::sync::Mutex::new(()))
+                .collect(),
+            builds: tokio::sync::Semaphore::new(CONCURRENT_BUILDS),
+        }
+    }
 }
 
 impl FeedCache {
-    /// The cached feed, if it was built at `revision`.
+    /// The cached feed, if it was built at `revision` or later.
     pub fn get(&self, key: &(FeedScope, FeedFilter), revision: i64) -> Option<Arc<RenderedFeed>> {
         let entries = self.entries.lock().ok()?;
-        entries.get(key).filter(|f| f.revision == revision).cloned()
+        entries.get(key).filter(|f| f.revision >= revision).cloned()
+    }
+
+    /// The cached feed at `revision` or later, or the one `build` makes: concurrent callers
+    /// for one feed build it once (the others wait and find it cached), and at most
+    /// [`CONCURRENT_BUILDS`] builds run at once.
+    pub async fn get_or_build<F, E>(
+        &self,
+        key: (FeedScope, FeedFilter),
+        revision: i64,
+        build: F,
+    ) -> Result<Arc<RenderedFeed>, E>
+    where
+        F: std::future::Future<Output = Result<RenderedFeed, E>>,
+    {
+        if let Some(feed) = self.get(&key, revision) {
+            return Ok(feed);
+        }
+        let stripe = {
+            use std::hash::{BuildHasher, RandomState};
+            static STATE: std::sync::LazyLock<RandomState> =
+                std::sync::LazyLock::new(RandomState::new);
+            usize::try_from(STATE.hash_one(&key) % BUILD_LOCKS as u64).unwrap_or(0)
+        };
+        let _building = self.locks[stripe].lock().await;
+        if let Some(feed) = self.get(&key, revision) {
+            return Ok(feed);
+        }
+        let _permit = self.builds.acquire().await;
+        let feed = Arc::new(build.await?);
+        self.put(key, feed.clone());
+        Ok(feed)
     }
 
     /// Keeps a freshly built feed.
