@@ -1,7 +1,6 @@
 //! Serving feeds: `text/calendar`, strong ETags, Last-Modified, 304s, HEAD, Cache-Control,
 //! and gzip only for clients that ask for it.
 
-use std::sync::Arc;
 use std::time::{Duration as StdDuration, UNIX_EPOCH};
 
 use axum::extract::{Path, State};
