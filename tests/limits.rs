@@ -291,3 +291,97 @@ async fn sigterm_finishes_the_request_in_flight_and_refuses_new_connections() {
     drop(server);
     db.drop_async().await;
 }
+
+/// A client that hangs up after its write committed does not cancel what follows the
+/// commit: the server still runs the write's clash check and stores its clashes (the
+/// handler runs to completion in its own task).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_whose_client_hangs_up_still_gets_its_clashes() {
+    let Some(admin_url) = common::postgres_url() else {
+        return;
+    };
+    let db = Database::postgres(&admin_url).await;
+    let server = Server::start_with_env(
+        &db.url,
+        &[],
+        &[("TANDEM__SERVER__REQUEST_TIMEOUT_SECONDS", "600")],
+    );
+    let token = common::token(&db.url, "admin", &[]);
+    let client = client();
+    let meeting = |title: &str, start: &str, end: &str| {
+        serde_json::json!({"title": title, "kind": "meeting", "mode": "virtual", "status": "proposed",
+            "region": "AFR", "group": "SG3RG-AFR", "tz": "Africa/Douala", "start": start, "end": end})
+    };
+    let post = |body: Value| {
+        let (client, url, token) = (client.clone(), server.url(EVENTS), token.clone());
+        async move {
+            client
+                .post(url)
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .expect("request")
+        }
+    };
+    let first = post(meeting("SG3RG-AFR", "2027-05-10T09:00", "2027-05-10T12:00")).await;
+    assert_eq!(first.status().as_u16(), 201);
+    let first: Value = first.json().await.expect("json");
+
+    // The clash list is locked: the second write commits its event, then its clash check
+    // waits to store the clashes; meanwhile its client gives up.
+    let mut lock = PgConnection::connect(&db.url).await.expect("connect");
+    sqlx::raw_sql("BEGIN; LOCK TABLE clashes IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut lock)
+        .await
+        .expect("lock clashes");
+    let second = tokio::spawn(post(meeting(
+        "SG3RG-AFR rapporteurs",
+        "2027-05-10T10:00",
+        "2027-05-10T11:00",
+    )));
+    until_a_query_waits_for_the_lock(&db.url).await;
+    second.abort();
+    assert!(
+        second.await.is_err_and(|e| e.is_cancelled()),
+        "the client hung up"
+    );
+    sqlx::raw_sql("ROLLBACK")
+        .execute(&mut lock)
+        .await
+        .expect("unlock clashes");
+
+    let listed: Value = client
+        .get(server.url("/api/v1/events?group=SG3RG-AFR&status=proposed"))
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    let items = listed["items"].as_array().expect("items");
+    assert_eq!(items.len(), 2, "the second event was committed: {listed}");
+    let second_id = items
+        .iter()
+        .map(|e| e["id"].as_str().expect("id").to_owned())
+        .find(|id| first["id"] != *id)
+        .expect("the second event");
+    let url = server.url(&format!(
+        "/api/v1/clashes?type=group_overlap&event_id={second_id}&suggestions=false"
+    ));
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let (status, _, body) = get(&client, &url).await;
+        assert_eq!(status, 200, "{body}");
+        if body["items"].as_array().is_some_and(|i| i.len() == 1) {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the hung-up write never got its clashes: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    drop(server);
+    db.drop_async().await;
+}

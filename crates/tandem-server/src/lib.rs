@@ -101,6 +101,19 @@ async fn not_found() -> Response {
     })
 }
 
+/// Runs the handler in its own task, so a client that hangs up (or a request timeout) drops
+/// only the wait for the answer, never the handler half-way: a write's clash check after its
+/// commit still runs, and no database call is cancelled between its statements (a cancelled
+/// `BEGIN` could otherwise hand a pooled connection back inside a transaction).
+async fn run_to_completion(request: Request<axum::body::Body>, next: middleware::Next) -> Response {
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        Err(error) if error.is_panic() => panic_response(error.into_panic()),
+        Err(error) => ApiError::Internal(anyhow::anyhow!("handler task ended: {error}"))
+            .into_response_problem(),
+    }
+}
+
 /// Turns bare error statuses from layers (timeouts, 405) into problem documents.
 async fn problems_for_bare_errors(
     request: Request<axum::body::Body>,
@@ -152,6 +165,7 @@ pub fn app(state: AppState) -> Router {
             metrics::track,
         ))
         .fallback(not_found)
+        .layer(middleware::from_fn(run_to_completion))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::enforce,
