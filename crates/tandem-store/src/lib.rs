@@ -212,9 +212,6 @@ pub trait Store: Send + Sync + 'static {
     /// One current clash, if it still stands.
     async fn clash(&self, id: Uuid) -> StoreResult<Option<tandem_core::clash::Clash>>;
 
-    /// Records who resolved a clash, how and when.
-    async fn record_resolution(&self, resolution: &NewResolution) -> StoreResult<ClashResolution>;
-
     /// Applies a clash resolution in one transaction: the event `resolution.event_id` is
     /// rewritten as [`Store::update_event`] would (a visible change, against
     /// `expected_version`) and the resolution is recorded with the version that rewrite

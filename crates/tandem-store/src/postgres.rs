@@ -1151,14 +1151,6 @@ impl Store for PostgresStore {
         crate::clashes::postgres::get(&self.pool, id).await
     }
 
-    async fn record_resolution(
-        &self,
-        resolution: &crate::NewResolution,
-    ) -> StoreResult<crate::ClashResolution> {
-        let mut conn = self.pool.acquire().await?;
-        crate::clashes::postgres::record(&mut conn, resolution).await
-    }
-
     #[instrument(skip_all, fields(id = %resolution.event_id))]
     async fn apply_resolution(
         &self,

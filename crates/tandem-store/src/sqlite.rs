@@ -1100,14 +1100,6 @@ impl Store for SqliteStore {
         crate::clashes::sqlite::get(&self.pool, id).await
     }
 
-    async fn record_resolution(
-        &self,
-        resolution: &crate::NewResolution,
-    ) -> StoreResult<crate::ClashResolution> {
-        let mut conn = self.pool.acquire().await?;
-        crate::clashes::sqlite::record(&mut conn, resolution).await
-    }
-
     #[instrument(skip_all, fields(id = %resolution.event_id))]
     async fn apply_resolution(
         &self,

@@ -382,13 +382,9 @@ pub async fn refresh_calendar(
 ) -> Result<Json<CalendarBody>, CalendarError> {
     caller.require_write(&[])?;
     let id = calendar_id(&id)?;
-    let importer = state.importer.clone();
-    let store = state.store.clone();
-    // In its own task: a client that hangs up does not cut the refresh short, and the lease
-    // is released when it is recorded.
-    let calendar = tokio::spawn(async move { importer.refresh_now(store.as_ref(), id).await })
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("the refresh task failed: {e}")))??;
+    // A client that hangs up does not cut the refresh short (every handler runs to
+    // completion: `run_to_completion` in lib.rs), so the lease is released when it is recorded.
+    let calendar = state.importer.refresh_now(state.store.as_ref(), id).await?;
     crate::clash_check::recheck_owner(&state, &calendar.owner).await;
     Ok(Json(calendar_body(&calendar, &state)))
 }
