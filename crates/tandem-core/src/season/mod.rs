@@ -1,0 +1,100 @@
+//! Season planning (DESIGN §14): place a whole season of meetings, workshops and forums at
+//! once, co-located where the resolution wants them.
+//!
+//! # Using it
+//!
+//! ```text
+//! SeasonRequest (JSON, ids)  ──SeasonProblem::new(&request, SeasonData)──▶ SeasonProblem
+//! SeasonProblem ──plan(&problem, Options { deadline, progress })──▶ Plan
+//! ```
+//!
+//! The caller (tandem-app, later) resolves the request's ids against its store and hands
+//! in [`SeasonData`]: every venue the request may name (zone, weekend and holiday dates as
+//! [`crate::clash::WorkingDays`], rooms), every existing event that may matter (venue,
+//! room, group, participants, status and local days from [`ExistingEvent::days_of`]), and
+//! the group codes that exist. [`SeasonProblem::new`] applies §14's defaults and names
+//! every bad field (`events[3].alongside[0]`, `time_limit_seconds`, …) as a
+//! [`crate::FieldError`]. [`plan`] is pure and single-threaded: no I/O, no clock but the
+//! monotonic `deadline` it is given, and its `progress` callback.
+//!
+//! [`Plan`] mirrors §14's response: placements (event, venue, room, first and last local
+//! date, `starts_at`/`ends_at`, the partners of its wanted co-locations, its soft clashes),
+//! unplaced events with a reason each, `cost`, `bound`, `status` and the metrics
+//! (`placed`, `wanted_colocations`, `trips`, `trips_if_apart`, `soft_clashes`,
+//! `solve_seconds`).
+//!
+//! # How it plans
+//!
+//! 1. [`instance`] compiles the problem: each event's *positions* (a venue of its list and
+//!    a first day such that its `days` consecutive calendar days are working days of the
+//!    venue inside its window and the range), each with the rooms that seat
+//!    `expected_attendance` and are free of existing events on those days, keeping only
+//!    positions that break no rule against the existing events (a room held, its group
+//!    meeting, a required participant required there, an in-person participant in person
+//!    at another venue). The cost terms that depend on the event alone or on existing
+//!    events (`remote_hours`, soft clashes with existing events, co-locations with fixed
+//!    events, each in-person participant's trip) are folded into each position. An event
+//!    with no position gets its reason here (no room that large, no run of working days,
+//!    or which existing events block every candidate and how often).
+//! 2. [`search`] runs a local search (greedy start, best-place moves, ejections,
+//!    ruin-and-recreate) for a fixed budget of priced positions, from a fixed seed.
+//! 3. [`milp`] states the same problem as a mixed-integer programme for HiGHS (rules 1–4
+//!    as rows over per-day occupancy, co-locations and trip continuations as linearised
+//!    indicators) when the programme is small enough to help, starts HiGHS from the local
+//!    search's plan, and takes HiGHS's plan when it is better and its dual bound as the
+//!    plan's `bound`.
+//! 4. Whatever found the plan, [`cost::check`] checks rules 1–4 and [`cost::evaluate`]
+//!    prices it from scratch by §14's definitions; that is the `cost` reported. A plan
+//!    that failed the check would be replaced by the best checked one (the empty plan is
+//!    always feasible), so an infeasible plan is never returned.
+//!
+//! **Why this split (measured, see BENCHMARKS.md "Season planning").** HiGHS proves the
+//! small season optimal well inside a second, which a local search cannot do, and gives
+//! a proven bound on the medium one; but on the large season its model (tens of thousands
+//! of rows for rules 3–4 and the trip indicators) does not get past its root relaxation
+//! in the time limit, while the local search reaches a good plan in seconds. So the local
+//! search is the warm start everywhere and the whole method where the programme is too
+//! large, and HiGHS is the prover where it fits.
+//!
+//! # Decisions where §14 is silent
+//!
+//! - Two spans of days at one venue whose days interleave without sharing one (only a
+//!   recurring fixed event can have such days) count as near (gap 0).
+//! - "A smaller id" compares ids as strings, byte by byte.
+//! - An existing event without a venue has nobody "in person at a venue": it takes part in
+//!   no trip and no rule 4, and counts as at a different venue for `region_overlap`
+//!   (as [`crate::clash::region_overlap`] has it).
+//! - `remote_hours` counts only for placed events (existing events are as they are);
+//!   `participant_overlap` and `region_overlap` count between placed events and between a
+//!   placed event and any non-cancelled existing event, once per pair (a participant of
+//!   two events that share three days is one clash).
+//! - A position takes the smallest free room that seats the event (rooms do not change
+//!   the cost), so larger rooms stay free for larger events.
+//! - Determinism: the local search has a budget of priced positions proportional to the
+//!   size of the season and a fixed seed; HiGHS runs on one thread. A run that ends by
+//!   itself (budget spent and HiGHS finished, or the plan proven optimal) returns the same
+//!   plan for the same problem; a run cut by the deadline returns the best plan so far.
+
+mod calendar;
+pub mod cost;
+pub mod instance;
+pub mod milp;
+mod model;
+mod outcome;
+mod request;
+pub mod search;
+
+pub use calendar::{date_of, day_number};
+pub use model::{
+    in_person, joins_remotely, last_day, Alongside, DateSpan, Existing, ExistingEvent,
+    PlannedEvent, Person, SeasonData, SeasonParticipant, SeasonProblem, SeasonRoom,
+    SeasonVenue, Weights, DEFAULT_MAX_GAP_DAYS, DEFAULT_TIME_LIMIT_SECONDS, MAX_EVENTS,
+    MAX_GAP_DAYS, MAX_TIME_LIMIT_SECONDS,
+};
+pub use outcome::{
+    plan, Metrics, Options, Plan, PlanClash, PlanRoom, Placement, Progress, Status, Unplaced,
+};
+pub use request::{
+    SeasonEventRequest, SeasonParticipantRequest, SeasonRangeRequest, SeasonRequest,
+    SessionHoursRequest, WeightsRequest,
+};
