@@ -7,11 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use super::model::SeasonProblem;
 
 /// Local dates as day numbers, and each venue's working days over the span that matters.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Calendar {
     /// Day number of the first date of the table.
     origin: i32,
     /// Per venue: `working[v][i]` is true when day `origin + i` is a working day.
+    #[serde(skip)]
     working: Vec<Vec<bool>>,
     /// Per venue: working days before day `origin + i` (from the origin on).
     before: Vec<Vec<u32>>,

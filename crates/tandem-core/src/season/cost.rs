@@ -42,7 +42,10 @@ pub enum Violation {
 }
 
 /// The span of every placed event, by index.
-fn spans(inst: &Instance, at: &Assignment) -> Result<Vec<Option<(u16, u16, Span<'static>)>>, Violation> {
+fn spans(
+    inst: &Instance,
+    at: &Assignment,
+) -> Result<Vec<Option<(u16, u16, Span<'static>)>>, Violation> {
     at.iter()
         .enumerate()
         .map(|(e, a)| match a {
@@ -157,9 +160,7 @@ pub fn evaluate(inst: &Instance, at: &Assignment) -> Evaluation {
             .iter()
             .filter_map(|item| match *item {
                 Item::Event(e) => spans[e].map(|(v, _, s)| (v, s, inst.events[e].rank)),
-                Item::Fixed(f) => inst
-                    .fixed_span(f)
-                    .map(|(v, s)| (v, s, inst.fixed[f].rank)),
+                Item::Fixed(f) => inst.fixed_span(f).map(|(v, s)| (v, s, inst.fixed[f].rank)),
             })
             .collect();
         ev.trips_if_apart += placed.len();

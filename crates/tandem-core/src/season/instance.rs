@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::calendar::{date_of, day_number, Calendar};
 use super::model::{in_person, joins_remotely, Alongside, DateSpan, SeasonProblem};
@@ -18,7 +19,7 @@ use crate::time::Interval;
 
 /// A position of an event to place: a venue and a first day, with the rooms that seat it
 /// and are free of existing events on all its days.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Position {
     /// Venue index.
     pub venue: u16,
@@ -36,7 +37,7 @@ pub struct Position {
 }
 
 /// An item that takes part in trips and co-locations: an event to place or a fixed event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Item {
     /// Event to place `i`.
     Event(usize),
@@ -45,7 +46,7 @@ pub enum Item {
 }
 
 /// A fixed event as trips and co-locations see it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FixedItem {
     /// Index into [`SeasonProblem::existing`].
     pub existing: usize,
@@ -58,7 +59,7 @@ pub struct FixedItem {
 }
 
 /// Another event to place that `e` can interact with.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct Neighbour {
     /// The other event.
     pub other: usize,
@@ -79,7 +80,7 @@ pub struct Neighbour {
 }
 
 /// One event to place, compiled.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct EventItem {
     /// Days it lasts.
     pub len: i32,
@@ -87,12 +88,14 @@ pub struct EventItem {
     pub rank: u32,
     /// Group index, if it has a group.
     pub group: Option<u32>,
-    /// Its positions, by venue then first day.
+    /// Its positions, by venue index then first day.
     pub positions: Vec<Position>,
     /// The events to place it interacts with, by index.
     pub neighbours: Vec<Neighbour>,
     /// People in person at it (person indices).
     pub in_person: Vec<u32>,
+    /// People it requires (person indices).
+    pub required: Vec<u32>,
     /// Fixed events it wants to be near (indices into [`Instance::fixed`]).
     pub wanted_fixed: Vec<usize>,
     /// Why it has no position, when it has none.
@@ -100,7 +103,7 @@ pub struct EventItem {
 }
 
 /// The compiled season.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Instance {
     /// Day numbers and working days.
     pub calendar: Calendar,
@@ -155,9 +158,8 @@ impl Instance {
         ids.extend(fixed_idx.iter().map(|&i| problem.existing[i].id.as_str()));
         let mut sorted = ids.clone();
         sorted.sort_unstable();
-        let rank_of = |id: &str| {
-            u32::try_from(sorted.binary_search(&id).unwrap_or(0)).unwrap_or(u32::MAX)
-        };
+        let rank_of =
+            |id: &str| u32::try_from(sorted.binary_search(&id).unwrap_or(0)).unwrap_or(u32::MAX);
         let mut fixed_pos = vec![None; problem.existing.len()];
         let fixed: Vec<FixedItem> = fixed_idx
             .iter()
@@ -220,7 +222,14 @@ impl Instance {
                     wanted_fixed.push(k);
                 }
             }
-            let (positions, reason) = positions_of(problem, &calendar, &fixed, i, &wanted_fixed, problem.max_gap_days);
+            let (positions, reason) = positions_of(
+                problem,
+                &calendar,
+                &fixed,
+                i,
+                &wanted_fixed,
+                problem.max_gap_days,
+            );
             events.push(EventItem {
                 len: i32::try_from(e.days).unwrap_or(1),
                 rank: rank_of(&e.id),
@@ -228,6 +237,12 @@ impl Instance {
                 positions,
                 neighbours: Vec::new(),
                 in_person: in_person_people,
+                required: e
+                    .participants
+                    .iter()
+                    .filter(|p| p.required)
+                    .map(|p| u32::try_from(p.person).unwrap_or(u32::MAX))
+                    .collect(),
                 wanted_fixed,
                 reason,
             });
@@ -248,7 +263,13 @@ impl Instance {
                     .copied()
                     .filter(|v| eb.venues.contains(v))
                     .collect();
-                if !windows_meet(&calendar, ea.window, eb.window, &shared, problem.max_gap_days) {
+                if !windows_meet(
+                    &calendar,
+                    ea.window,
+                    eb.window,
+                    &shared,
+                    problem.max_gap_days,
+                ) {
                     continue;
                 }
                 let mut n = Neighbour {
@@ -313,6 +334,57 @@ impl Instance {
             <= self.max_gap
     }
 
+    /// The positions of event `j` at venue `v` near `span` (same venue; sharing a day or
+    /// within `max_gap_days`), found by walking out from where `span` starts: positions
+    /// are sorted by venue, then first day, and nearness only fades with distance.
+    pub fn near_positions(&self, j: usize, v: u16, span: Span<'_>, out: &mut Vec<usize>) {
+        out.clear();
+        let positions = &self.events[j].positions;
+        let lo = positions.partition_point(|p| p.venue < v);
+        let hi = positions.partition_point(|p| p.venue <= v);
+        let mid = lo + positions[lo..hi].partition_point(|p| p.start <= span.first);
+        for q in (lo..mid).rev() {
+            if !self.near(v, self.span(j, q).1, span) {
+                break;
+            }
+            out.push(q);
+        }
+        out.reverse();
+        for q in mid..hi {
+            if !self.near(v, self.span(j, q).1, span) {
+                break;
+            }
+            out.push(q);
+        }
+    }
+
+    /// The positions of event `j` that share a day with `first..=last`, at venue `v` only
+    /// (`Some`) or at every venue but `v` (`None` for all venues is `exclude: None`).
+    pub fn overlapping_positions(
+        &self,
+        j: usize,
+        first: i32,
+        last: i32,
+        venue: Option<u16>,
+        exclude: Option<u16>,
+        out: &mut Vec<usize>,
+    ) {
+        out.clear();
+        let positions = &self.events[j].positions;
+        let len = self.events[j].len;
+        let mut lo = 0;
+        while lo < positions.len() {
+            let v = positions[lo].venue;
+            let hi = lo + positions[lo..].partition_point(|p| p.venue <= v);
+            if venue.is_none_or(|x| x == v) && exclude != Some(v) {
+                let from = lo + positions[lo..hi].partition_point(|p| p.start + len - 1 < first);
+                let to = lo + positions[lo..hi].partition_point(|p| p.start <= last);
+                out.extend(from..to);
+            }
+            lo = hi;
+        }
+    }
+
     /// The span of event `e` at `position`.
     pub fn span(&self, e: usize, position: usize) -> (u16, Span<'static>) {
         let p = &self.events[e].positions[position];
@@ -367,11 +439,7 @@ impl Span<'_> {
 }
 
 /// True when event `a` names event `b` (index `b_index`) in its `alongside`, by id or group.
-fn names(
-    a: &super::model::PlannedEvent,
-    b_index: usize,
-    b: &super::model::PlannedEvent,
-) -> bool {
+fn names(a: &super::model::PlannedEvent, b_index: usize, b: &super::model::PlannedEvent) -> bool {
     a.alongside.iter().any(|x| match x {
         Alongside::Event(j) => *j == b_index,
         Alongside::Group(g) => b.group.as_deref() == Some(g.as_str()),
@@ -381,7 +449,13 @@ fn names(
 
 /// True when events with these windows can share a day, or be near at venue `v` of both
 /// (at most `max_gap` working days of it strictly between the windows).
-fn windows_meet(calendar: &Calendar, a: DateSpan, b: DateSpan, venues: &[usize], max_gap: u32) -> bool {
+fn windows_meet(
+    calendar: &Calendar,
+    a: DateSpan,
+    b: DateSpan,
+    venues: &[usize],
+    max_gap: u32,
+) -> bool {
     let (a0, a1, b0, b1) = (
         day_number(a.first),
         day_number(a.last),
@@ -392,7 +466,9 @@ fn windows_meet(calendar: &Calendar, a: DateSpan, b: DateSpan, venues: &[usize],
         return true;
     }
     let (last, first) = if a1 < b0 { (a1, b0) } else { (b1, a0) };
-    venues.iter().any(|&v| calendar.between(v, last, first) <= max_gap)
+    venues
+        .iter()
+        .any(|&v| calendar.between(v, last, first) <= max_gap)
 }
 
 /// Candidate positions of event `i`, or why there are none.
@@ -495,7 +571,8 @@ fn positions_of(
                 continue;
             }
             let dates: Vec<NaiveDate> = days.iter().map(|&d| date_of(d)).collect();
-            let shares = |x: &super::model::Existing| dates.iter().any(|d| x.days.binary_search(d).is_ok());
+            let shares =
+                |x: &super::model::Existing| dates.iter().any(|d| x.days.binary_search(d).is_ok());
             // Hard rules against existing events (rooms checked per room below).
             let mut cause: Option<String> = None;
             let mut rooms_held: Vec<usize> = Vec::new();
@@ -603,13 +680,17 @@ fn positions_of(
                 venue: u16::try_from(v).unwrap_or(u16::MAX),
                 start,
                 rooms,
-                unary: trips + f64::from(soft) * w.soft_clash - f64::from(wanted) * w.wanted_colocation,
+                unary: trips + f64::from(soft) * w.soft_clash
+                    - f64::from(wanted) * w.wanted_colocation,
                 soft,
             });
             start += 1;
         }
     }
     if !out.is_empty() {
+        // By venue index, then first day: [`Instance::near_positions`] and
+        // [`Instance::overlapping_positions`] search them by venue and day.
+        out.sort_by_key(|p| (p.venue, p.start));
         return (out, None);
     }
     let within = e.window;

@@ -77,6 +77,7 @@
 
 mod calendar;
 pub mod cost;
+pub mod export;
 pub mod instance;
 pub mod milp;
 mod model;
@@ -86,13 +87,13 @@ pub mod search;
 
 pub use calendar::{date_of, day_number};
 pub use model::{
-    in_person, joins_remotely, last_day, Alongside, DateSpan, Existing, ExistingEvent,
-    PlannedEvent, Person, SeasonData, SeasonParticipant, SeasonProblem, SeasonRoom,
-    SeasonVenue, Weights, DEFAULT_MAX_GAP_DAYS, DEFAULT_TIME_LIMIT_SECONDS, MAX_EVENTS,
-    MAX_GAP_DAYS, MAX_TIME_LIMIT_SECONDS,
+    in_person, joins_remotely, last_day, Alongside, DateSpan, Existing, ExistingEvent, Person,
+    PlannedEvent, SeasonData, SeasonParticipant, SeasonProblem, SeasonRoom, SeasonVenue, Weights,
+    DEFAULT_MAX_GAP_DAYS, DEFAULT_TIME_LIMIT_SECONDS, MAX_EVENTS, MAX_GAP_DAYS,
+    MAX_TIME_LIMIT_SECONDS,
 };
 pub use outcome::{
-    plan, Metrics, Options, Plan, PlanClash, PlanRoom, Placement, Progress, Status, Unplaced,
+    plan, Metrics, Options, Placement, Plan, PlanClash, PlanRoom, Progress, Status, Unplaced,
 };
 pub use request::{
     SeasonEventRequest, SeasonParticipantRequest, SeasonRangeRequest, SeasonRequest,

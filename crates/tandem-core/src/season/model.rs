@@ -199,8 +199,7 @@ pub fn in_person(mode: EventMode, attendance: Attendance) -> bool {
 /// True when a participant with `attendance` joins an event held in `mode` remotely, so
 /// that the remote-hours rule applies (virtual and hybrid events only, DESIGN §6).
 pub fn joins_remotely(mode: EventMode, attendance: Attendance) -> bool {
-    mode != EventMode::InPerson
-        && (attendance == Attendance::Remote || mode == EventMode::Virtual)
+    mode != EventMode::InPerson && (attendance == Attendance::Remote || mode == EventMode::Virtual)
 }
 
 /// What an event to place wants to be alongside.
@@ -403,7 +402,9 @@ impl SeasonProblem {
         let seconds = request
             .time_limit_seconds
             .unwrap_or(DEFAULT_TIME_LIMIT_SECONDS);
-        let time_limit = if seconds.is_finite() && seconds > 0.0 && seconds <= MAX_TIME_LIMIT_SECONDS
+        let time_limit = if seconds.is_finite()
+            && seconds > 0.0
+            && seconds <= MAX_TIME_LIMIT_SECONDS
         {
             std::time::Duration::from_secs_f64(seconds)
         } else {
@@ -453,7 +454,10 @@ impl SeasonProblem {
                     None => {
                         errors.push(FieldError::new(
                             format!("{field}.venue"),
-                            format!("event '{}' is at venue '{v}', which is not among the venues", x.id),
+                            format!(
+                                "event '{}' is at venue '{v}', which is not among the venues",
+                                x.id
+                            ),
                         ));
                         None
                     }
@@ -465,7 +469,10 @@ impl SeasonProblem {
                     if found.is_none() {
                         errors.push(FieldError::new(
                             format!("{field}.room"),
-                            format!("event '{}' is in room '{r}', which its venue does not have", x.id),
+                            format!(
+                                "event '{}' is in room '{r}', which its venue does not have",
+                                x.id
+                            ),
                         ));
                     }
                     found
@@ -507,7 +514,10 @@ impl SeasonProblem {
         for (i, e) in request.events.iter().enumerate() {
             let id = e.id.trim();
             if id.is_empty() {
-                errors.push(FieldError::new(format!("events[{i}].id"), "must not be empty"));
+                errors.push(FieldError::new(
+                    format!("events[{i}].id"),
+                    "must not be empty",
+                ));
             } else if event_index.insert(id, i).is_some() {
                 errors.push(FieldError::new(
                     format!("events[{i}].id"),
@@ -602,7 +612,11 @@ fn planned_event(
     let title = errors
         .take(Title::parse(&e.title).map_err(|x| x.under(&at("title"))))
         .map(|t| t.as_str().to_owned());
-    let kind = errors.take(e.kind.parse::<EventKind>().map_err(|x| x.under(&at("kind"))));
+    let kind = errors.take(
+        e.kind
+            .parse::<EventKind>()
+            .map_err(|x| x.under(&at("kind"))),
+    );
     let region = errors.take(
         e.region
             .parse::<RegionCode>()
@@ -641,7 +655,9 @@ fn planned_event(
     };
     let daily_end = match &hours.end {
         None => Some(five),
-        Some(t) => errors.take(LocalTimeOfDay::parse(t).map_err(|x| x.under(&at("daily_hours.end")))),
+        Some(t) => {
+            errors.take(LocalTimeOfDay::parse(t).map_err(|x| x.under(&at("daily_hours.end"))))
+        }
     };
     if let (Some(s), Some(t)) = (daily_start, daily_end) {
         if t <= s {
@@ -652,7 +668,10 @@ fn planned_event(
         }
     }
     if e.venues.is_empty() {
-        errors.push(FieldError::new(at("venues"), "at least one venue is needed"));
+        errors.push(FieldError::new(
+            at("venues"),
+            "at least one venue is needed",
+        ));
     }
     let mut venues = Vec::new();
     for (k, v) in e.venues.iter().enumerate() {
@@ -694,7 +713,10 @@ fn planned_event(
                         at("days"),
                         format!(
                             "{d} days are longer than its window {}",
-                            DateSpan { first: lo, last: hi }
+                            DateSpan {
+                                first: lo,
+                                last: hi
+                            }
                         ),
                     ));
                 }
@@ -703,7 +725,10 @@ fn planned_event(
                         at("days"),
                         format!(
                             "{d} days do not fit where its window {} meets the range {range}",
-                            DateSpan { first: lo, last: hi }
+                            DateSpan {
+                                first: lo,
+                                last: hi
+                            }
                         ),
                     ));
                 }
@@ -749,7 +774,10 @@ fn planned_event(
             )
             .unwrap_or(u32::MAX),
         ),
-        Some(n) => match u32::try_from(n).ok().filter(|n| *n <= crate::venue::MAX_ROOM_CAPACITY) {
+        Some(n) => match u32::try_from(n)
+            .ok()
+            .filter(|n| *n <= crate::venue::MAX_ROOM_CAPACITY)
+        {
             Some(n) => Some(n),
             None => {
                 errors.push(FieldError::new(
@@ -782,7 +810,9 @@ fn planned_event(
             } else {
                 errors.push(FieldError::new(
                     field,
-                    format!("event '{name}' is not listed in `fixed`: only fixed events can be anchors"),
+                    format!(
+                        "event '{name}' is not listed in `fixed`: only fixed events can be anchors"
+                    ),
                 ));
                 continue;
             }

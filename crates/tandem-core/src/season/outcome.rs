@@ -173,7 +173,10 @@ pub fn plan(problem: &SeasonProblem, options: &mut Options<'_>) -> Plan {
         .as_secs_f64()
         .max(1e-9);
     let mut best_placed = 0usize;
-    let mut report = |cost: f64, bound: Option<f64>, at: &Assignment, progress: &mut Option<&mut dyn FnMut(Progress)>| {
+    let mut report = |cost: f64,
+                      bound: Option<f64>,
+                      at: &Assignment,
+                      progress: &mut Option<&mut dyn FnMut(Progress)>| {
         best_placed = at.iter().filter(|a| a.is_some()).count();
         if let Some(f) = progress.as_mut() {
             f(Progress {
@@ -197,7 +200,14 @@ pub fn plan(problem: &SeasonProblem, options: &mut Options<'_>) -> Plan {
     if check(&inst, &best).is_err() {
         best = vec![None; inst.events.len()];
     }
-    let mut proof = Proof { bound: None };
+    // With no position for any event, the empty plan is the only plan.
+    let mut proof = Proof {
+        bound: inst
+            .events
+            .iter()
+            .all(|e| e.positions.is_empty())
+            .then(|| evaluate(&inst, &best).cost),
+    };
     if let Some(outcome) = super::milp::improve(&inst, &best, options.deadline) {
         if check(&inst, &outcome.assignment).is_ok()
             && evaluate(&inst, &outcome.assignment).cost < evaluate(&inst, &best).cost - 1e-9
@@ -224,11 +234,7 @@ pub fn plan(problem: &SeasonProblem, options: &mut Options<'_>) -> Plan {
 /// Positions to price in the local search: enough passes over every event's positions to
 /// settle a season, bounded so that a large season stays within seconds.
 fn search_budget(inst: &Instance) -> u64 {
-    let positions: u64 = inst
-        .events
-        .iter()
-        .map(|e| e.positions.len() as u64)
-        .sum();
+    let positions: u64 = inst.events.iter().map(|e| e.positions.len() as u64).sum();
     (positions * 400).clamp(200_000, 60_000_000)
 }
 
@@ -388,7 +394,11 @@ fn clashes(
 ) -> Vec<PlanClash> {
     let event = &problem.events[e];
     let mut out = Vec::new();
-    let mut pair = |id: &str, region: crate::RegionCode, other_venue: Option<usize>, parts: &[super::model::Person], date: NaiveDate| {
+    let mut pair = |id: &str,
+                    region: crate::RegionCode,
+                    other_venue: Option<usize>,
+                    parts: &[super::model::Person],
+                    date: NaiveDate| {
         for p in &event.participants {
             if let Some(q) = parts.iter().find(|q| q.person == p.person) {
                 if !(p.required && q.required) {

@@ -387,7 +387,9 @@ pub fn local_search(
     let mut best = state.at.clone();
     let mut best_cost = state.cost;
     improved(best_cost, &best);
-    let placeable: Vec<usize> = (0..n).filter(|&e| !inst.events[e].positions.is_empty()).collect();
+    let placeable: Vec<usize> = (0..n)
+        .filter(|&e| !inst.events[e].positions.is_empty())
+        .collect();
     if placeable.is_empty() {
         return (best, stats);
     }
@@ -419,8 +421,8 @@ pub fn local_search(
                     ruined.push(b);
                 }
                 if let Some(room) = state.feasible(seed_event, p) {
-                    let d = state.local_cost(seed_event, Some(p))
-                        - state.local_cost(seed_event, None);
+                    let d =
+                        state.local_cost(seed_event, Some(p)) - state.local_cost(seed_event, None);
                     state.put(seed_event, Some((u32::try_from(p).unwrap_or(0), room)), d);
                 }
             }
@@ -450,7 +452,11 @@ pub fn local_search(
         }
         descend_some(&mut state, &ruined, &mut stats.work);
         // Accept when no worse, or a little worse now and then.
-        let threshold = if rng.unit() < 0.05 { inst.w_trip.max(1.0) } else { 0.0 };
+        let threshold = if rng.unit() < 0.05 {
+            inst.w_trip.max(1.0)
+        } else {
+            0.0
+        };
         if state.cost <= before_cost + threshold + 1e-9 {
             if state.cost < best_cost - 1e-9 {
                 best_cost = state.cost;
