@@ -76,7 +76,7 @@ fn main() -> Result<()> {
                         .context("--time-limit S")?
                         .parse()
                         .context("--time-limit")?,
-                )
+                );
             }
             "--config" => config = args.next().context("--config DIR")?.into(),
             "--export" => export = Some(PathBuf::from(args.next().context("--export FILE")?)),
@@ -140,7 +140,6 @@ fn main() -> Result<()> {
     };
     let plan = season::plan(&problem, &mut options);
     let seconds = began.elapsed().as_secs_f64();
-    drop(options);
     if let Some(path) = plan_out {
         std::fs::write(&path, serde_json::to_vec_pretty(&plan).context("plan")?).context("plan")?;
     }

@@ -2,6 +2,9 @@
 //! are solved to their proven optimum, the demo's venues give the hand-checked plan, and
 //! bad requests name the field.
 
+// Counts are tiny next to 2^52; costs here are whole numbers, compared exactly.
+#![allow(clippy::cast_precision_loss, clippy::float_cmp)]
+
 #[path = "season/reference.rs"]
 mod reference;
 

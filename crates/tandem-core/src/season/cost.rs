@@ -41,11 +41,11 @@ pub enum Violation {
     InPerson(usize, usize),
 }
 
+/// Venue, room and days of a placed event.
+type Placed = (u16, u16, Span<'static>);
+
 /// The span of every placed event, by index.
-fn spans(
-    inst: &Instance,
-    at: &Assignment,
-) -> Result<Vec<Option<(u16, u16, Span<'static>)>>, Violation> {
+fn spans(inst: &Instance, at: &Assignment) -> Result<Vec<Option<Placed>>, Violation> {
     at.iter()
         .enumerate()
         .map(|(e, a)| match a {

@@ -315,7 +315,7 @@ fn parse_date(text: &str, field: &str) -> Result<NaiveDate, FieldError> {
 fn weight(value: Option<f64>, default: f64, field: &str) -> Result<f64, FieldError> {
     match value {
         None => Ok(default),
-        Some(w) if w.is_finite() && w >= 0.0 && w <= 1e9 => Ok(w),
+        Some(w) if w.is_finite() && (0.0..=1e9).contains(&w) => Ok(w),
         Some(w) => Err(FieldError::new(
             field,
             format!("{w} is not a weight: weights are non-negative numbers up to 1e9"),
