@@ -235,7 +235,7 @@ pub fn plan(problem: &SeasonProblem, options: &mut Options<'_>) -> Plan {
 /// settle a season, bounded so that a large season stays within seconds.
 fn search_budget(inst: &Instance) -> u64 {
     let positions: u64 = inst.events.iter().map(|e| e.positions.len() as u64).sum();
-    (positions * 400).clamp(200_000, 60_000_000)
+    (positions * 1000).clamp(200_000, 300_000_000)
 }
 
 #[allow(clippy::too_many_arguments)]
