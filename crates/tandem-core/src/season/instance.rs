@@ -251,6 +251,17 @@ impl Instance {
         // through the event's list (above).
 
         // Pairs of events to place.
+        let by_person: Vec<HashMap<usize, usize>> = problem
+            .events
+            .iter()
+            .map(|e| {
+                e.participants
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| (p.person, k))
+                    .collect()
+            })
+            .collect();
         for a in 0..problem.events.len() {
             for b in 0..problem.events.len() {
                 if a == b {
@@ -277,7 +288,7 @@ impl Instance {
                     ..Neighbour::default()
                 };
                 for p in &ea.participants {
-                    let Some(q) = eb.participants.iter().find(|q| q.person == p.person) else {
+                    let Some(q) = by_person[b].get(&p.person).map(|&k| &eb.participants[k]) else {
                         continue;
                     };
                     if p.required && q.required {
@@ -471,6 +482,19 @@ fn windows_meet(
         .any(|&v| calendar.between(v, last, first) <= max_gap)
 }
 
+/// What an event to place has with one existing event.
+#[derive(Clone, Default)]
+struct WithExisting {
+    /// They are of one group (rule 2), as a reason.
+    group: Option<String>,
+    /// Someone is required at both (rule 3), as a reason.
+    required: Option<String>,
+    /// Someone is in person at both (rule 4 at different venues), as a reason.
+    in_person: Option<String>,
+    /// Participants in both, not required in both.
+    common: u32,
+}
+
 /// Candidate positions of event `i`, or why there are none.
 #[allow(clippy::too_many_arguments)]
 fn positions_of(
@@ -512,6 +536,49 @@ fn positions_of(
             days_meet
         })
         .collect();
+    // What this event has with each existing event, whatever the position: the first
+    // hard cause of each kind and the participants in both.
+    let mut with_existing: Vec<WithExisting> =
+        vec![WithExisting::default(); problem.existing.len()];
+    let mine: HashMap<usize, usize> = e
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (p.person, k))
+        .collect();
+    for &k in &relevant {
+        let x = &problem.existing[k];
+        let with = &mut with_existing[k];
+        if let (Some(g), Some(h)) = (&e.group, &x.group) {
+            if g == h {
+                with.group = Some(format!("group {g} meets at '{}'", x.title));
+            }
+        }
+        for q in &x.participants {
+            let Some(p) = mine.get(&q.person).map(|&i| &e.participants[i]) else {
+                continue;
+            };
+            if p.required && q.required {
+                if with.required.is_none() {
+                    with.required = Some(format!(
+                        "required participant {} is required at '{}'",
+                        problem.people[p.person], x.title
+                    ));
+                }
+            } else {
+                with.common += 1;
+            }
+            if in_person(e.mode, p.attendance)
+                && in_person(x.mode, q.attendance)
+                && with.in_person.is_none()
+            {
+                with.in_person = Some(format!(
+                    "participant {} is in person at '{}' at another venue",
+                    problem.people[p.person], x.title
+                ));
+            }
+        }
+    }
     // Remote participants grouped by zone: (zone, count).
     let mut remote: Vec<(crate::time::Zone, u32)> = Vec::new();
     for p in &e.participants {
@@ -587,38 +654,16 @@ fn positions_of(
                         rooms_held.push(r);
                     }
                 }
+                let with = &with_existing[k];
                 if cause.is_none() {
-                    if let (Some(g), Some(h)) = (&e.group, &x.group) {
-                        if g == h {
-                            cause = Some(format!("group {g} meets at '{}'", x.title));
-                        }
-                    }
+                    cause.clone_from(&with.group);
                 }
-                for p in &e.participants {
-                    let Some(q) = x.participants.iter().find(|q| q.person == p.person) else {
-                        continue;
-                    };
-                    if p.required && q.required {
-                        if cause.is_none() {
-                            cause = Some(format!(
-                                "required participant {} is required at '{}'",
-                                problem.people[p.person], x.title
-                            ));
-                        }
-                    } else {
-                        soft += 1;
-                    }
-                    if in_person(e.mode, p.attendance)
-                        && in_person(x.mode, q.attendance)
-                        && x.venue.is_some()
-                        && x.venue != Some(v)
-                        && cause.is_none()
-                    {
-                        cause = Some(format!(
-                            "participant {} is in person at '{}' at another venue",
-                            problem.people[p.person], x.title
-                        ));
-                    }
+                if cause.is_none() {
+                    cause.clone_from(&with.required);
+                }
+                soft += with.common;
+                if cause.is_none() && x.venue.is_some() && x.venue != Some(v) {
+                    cause.clone_from(&with.in_person);
                 }
                 if x.region == e.region && x.venue != Some(v) {
                     soft += 1;

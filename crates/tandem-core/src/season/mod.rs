@@ -37,24 +37,35 @@
 //!    with no position gets its reason here (no room that large, no run of working days,
 //!    or which existing events block every candidate and how often).
 //! 2. [`search`] runs a local search (greedy start, best-place moves, ejections,
-//!    ruin-and-recreate) for a fixed budget of priced positions, from a fixed seed.
+//!    ruin-and-recreate with a small acceptance threshold) for a fixed budget of priced
+//!    positions (1,000 per position of the season), from a fixed seed, or until the
+//!    deadline.
 //! 3. [`milp`] states the same problem as a mixed-integer programme for HiGHS (rules 1–4
-//!    as rows over per-day occupancy, co-locations and trip continuations as linearised
-//!    indicators) when the programme is small enough to help, starts HiGHS from the local
-//!    search's plan, and takes HiGHS's plan when it is better and its dual bound as the
-//!    plan's `bound`.
+//!    as rows; soft clashes as indicators bounded below position by position;
+//!    co-locations and trip continuations as transports between the two events'
+//!    positions, which is exact for each pair) when the programme has at most
+//!    [`milp::MAX_SIZE`] rows and columns, starts HiGHS from the local search's plan,
+//!    takes HiGHS's plan when it is better and HiGHS's dual bound as the plan's `bound`.
+//!    The programme's objective at the start is checked against [`cost::evaluate`]; if
+//!    they ever differed, HiGHS's answer would be ignored.
 //! 4. Whatever found the plan, [`cost::check`] checks rules 1–4 and [`cost::evaluate`]
 //!    prices it from scratch by §14's definitions; that is the `cost` reported. A plan
-//!    that failed the check would be replaced by the best checked one (the empty plan is
-//!    always feasible), so an infeasible plan is never returned.
+//!    that failed the check is replaced by the empty plan (always feasible), so an
+//!    infeasible plan is never returned. Progress is reported with every better plan of
+//!    the local search and once at the end (HiGHS runs without a callback).
 //!
-//! **Why this split (measured, see BENCHMARKS.md "Season planning").** HiGHS proves the
-//! small season optimal well inside a second, which a local search cannot do, and gives
-//! a proven bound on the medium one; but on the large season its model (tens of thousands
-//! of rows for rules 3–4 and the trip indicators) does not get past its root relaxation
-//! in the time limit, while the local search reaches a good plan in seconds. So the local
-//! search is the warm start everywhere and the whole method where the programme is too
-//! large, and HiGHS is the prover where it fits.
+//! **Why this split (measured; BENCHMARKS.md, "Season planning").** The local search
+//! reaches the small season's optimum in about a millisecond and, on the medium season,
+//! a better plan in seconds than OR-Tools CP-SAT finds in 60 s on the same model; HiGHS
+//! cannot find plans that good in that time. But a local search proves nothing: HiGHS
+//! proves the small season optimal (its bound meets the cost) and the exhaustive-search
+//! seasons of the tests in well under a second, so it runs wherever its programme is
+//! small. On the medium season (about 50,000 rows and columns) HiGHS did not finish its
+//! root relaxation in the 10 s limit and overran the deadline it was given, so larger
+//! programmes are not handed to it: the local search alone plans them, and `bound` is
+//! null. HiGHS rather than a home-made exact search proves the bounds because it is a
+//! well-kept solver whose answers need no trust in new code beyond the programme, and
+//! the programme is checked against the cost function.
 //!
 //! # Decisions where §14 is silent
 //!
