@@ -678,3 +678,37 @@ fn small_seasons_reach_the_exhaustive_optimum() {
         })
         .unwrap();
 }
+
+// ---- determinism and reasons -----------------------------------------------------------
+
+/// A run that ends by itself (here: proven optimal) gives the same plan every time.
+#[test]
+fn the_same_season_gives_the_same_plan() {
+    let problem = demo_problem();
+    let first = solve(&problem, 20);
+    let second = solve(&problem, 20);
+    assert_eq!(first.status, Status::Optimal);
+    assert_eq!(first.placements, second.placements);
+    assert_eq!(first.unplaced, second.unplaced);
+}
+
+/// An event whose every candidate is taken by existing events says which rule blocks it.
+#[test]
+fn an_event_blocked_by_existing_events_says_by_what() {
+    let mut request = demo_request();
+    request["events"] = json!([
+        {"id": "ws-clash", "title": "Workshop", "kind": "workshop", "region": "AFR",
+         "days": 2, "venues": ["yaounde"], "earliest": "2027-03-10", "latest": "2027-03-11",
+         "expected_attendance": 20,
+         "participants": [{"id": "ao-yaounde", "tz": "Africa/Douala", "attendance": "in_person"}]}
+    ]);
+    let request: SeasonRequest = serde_json::from_value(request).unwrap();
+    let problem = SeasonProblem::new(&request, demo_data()).unwrap();
+    let plan = solve(&problem, 10);
+    assert_exact(&problem, &plan);
+    assert_eq!(plan.unplaced.len(), 1);
+    assert_eq!(
+        plan.unplaced[0].reason,
+        "every working day of its venues within 2027-03-10–2027-03-11 with a room for 20 is taken by existing events: required participant ao-yaounde is required at 'sg3rg-afr' (1 of 1)"
+    );
+}
