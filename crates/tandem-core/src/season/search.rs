@@ -408,7 +408,36 @@ pub fn local_search(
         // unplaced one.
         let seed_event = placeable[rng.below(placeable.len())];
         let mut ruined: Vec<usize> = vec![seed_event];
-        if state.at[seed_event].is_none() && rng.unit() < 0.7 {
+        let roll = rng.unit();
+        if roll < 0.35 {
+            // Ejection towards one of the event's most attractive positions (priced as if
+            // free): the events in the way make room and go elsewhere.
+            let positions = inst.events[seed_event].positions.len();
+            let mut priced: Vec<(f64, usize)> = (0..positions)
+                .filter(|&p| state.at[seed_event].is_none_or(|(q, _)| q as usize != p))
+                .map(|p| (state.local_cost(seed_event, Some(p)), p))
+                .collect();
+            stats.work += positions as u64;
+            priced.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            if !priced.is_empty() {
+                let p = priced[rng.below(priced.len().min(3))].1;
+                state.blockers_of(seed_event, p, &mut blockers);
+                if blockers.len() <= 3 {
+                    let d = state.local_cost(seed_event, None) - state.current_local(seed_event);
+                    state.put(seed_event, None, d);
+                    for &b in &blockers {
+                        let d = state.local_cost(b, None) - state.current_local(b);
+                        state.put(b, None, d);
+                        ruined.push(b);
+                    }
+                    if let Some(room) = state.feasible(seed_event, p) {
+                        let d = state.local_cost(seed_event, Some(p))
+                            - state.local_cost(seed_event, None);
+                        state.put(seed_event, Some((u32::try_from(p).unwrap_or(0), room)), d);
+                    }
+                }
+            }
+        } else if state.at[seed_event].is_none() && roll < 0.8 {
             // Ejection: a position whose blockers are few.
             let positions = inst.events[seed_event].positions.len();
             let p = rng.below(positions);
