@@ -127,9 +127,6 @@ pub struct Instance {
     pub rooms_per_venue: Vec<usize>,
     /// Number of groups among the events to place.
     pub groups: usize,
-    /// The cost that does not depend on the plan: the trips of fixed events' in-person
-    /// participants (before continuations), in weighted units.
-    pub constant: f64,
 }
 
 /// Why an event's placements are blocked by existing events, counted per cause.
@@ -185,7 +182,6 @@ impl Instance {
         }
 
         let mut person_items: Vec<Vec<Item>> = vec![Vec::new(); problem.people.len()];
-        let mut constant = 0.0;
         for (k, f) in fixed.iter().enumerate() {
             let x = &problem.existing[f.existing];
             if f.venue.is_none() {
@@ -194,7 +190,6 @@ impl Instance {
             for p in &x.participants {
                 if in_person(x.mode, p.attendance) {
                     person_items[p.person].push(Item::Fixed(k));
-                    constant += w.trip;
                 }
             }
         }
@@ -327,7 +322,6 @@ impl Instance {
             person_items,
             rooms_per_venue: problem.venues.iter().map(|v| v.rooms.len()).collect(),
             groups: group_index.len(),
-            constant,
         }
     }
 

@@ -85,7 +85,7 @@ pub struct PlanClash {
 pub struct Placement {
     /// The event's id in the request.
     pub event: String,
-    /// Index of the event in the request.
+    /// Index of the event in the request (for adapters; not on the wire).
     #[serde(skip)]
     pub index: usize,
     /// Its venue's id.
@@ -156,9 +156,9 @@ pub struct Plan {
     pub metrics: Metrics,
 }
 
-/// A bound proven by a method, and whether the plan was found by a method that stopped
-/// by itself.
+/// What a method proved about the cost.
 pub(crate) struct Proof {
+    /// A lower bound on the cost of every feasible plan.
     pub bound: Option<f64>,
 }
 

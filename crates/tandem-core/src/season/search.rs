@@ -274,10 +274,7 @@ impl<'a> State<'a> {
     pub fn current_local(&self, e: usize) -> f64 {
         match self.at[e] {
             None => self.local_cost(e, None),
-            Some((p, _)) => {
-                // Its own terms with itself absent from the trips' "without".
-                self.local_cost(e, Some(p as usize))
-            }
+            Some((p, _)) => self.local_cost(e, Some(p as usize)),
         }
     }
 
@@ -314,7 +311,6 @@ impl<'a> State<'a> {
         let mut best: (Option<(u32, u16)>, f64) = (None, self.local_cost(e, None));
         for p in 0..self.inst.events[e].positions.len() {
             *work += 1;
-            // Cheap lower bound first: the unary term less every reward it could get.
             let Some(room) = self.feasible(e, p) else {
                 continue;
             };
