@@ -5,6 +5,8 @@
 pub mod clash;
 pub mod colocation;
 pub mod event;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod recurrence;
 pub mod reference;
 pub mod region;

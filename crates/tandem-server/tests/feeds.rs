@@ -851,3 +851,111 @@ async fn served_feeds_pass_third_party_parsers() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The RELATED-TO lines of the VEVENT whose UID is `uid`.
+fn related_of(feed: &str, uid: &str) -> Vec<String> {
+    let unfolded = feed.replace("\r\n ", "");
+    unfolded
+        .split("BEGIN:VEVENT\r\n")
+        .skip(1)
+        .find(|block| block.contains(&format!("UID:{uid}\r\n")))
+        .map(|block| {
+            block
+                .lines()
+                .filter_map(|l| l.strip_prefix("RELATED-TO;RELTYPE=SIBLING:"))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn related_to_names_only_events_in_the_feed() {
+    let app = TestApp::new().await;
+    let (_, meeting, workshop) = app.yaounde().await;
+    let meeting_id = meeting["id"].as_str().unwrap();
+    let workshop_id = workshop["id"].as_str().unwrap();
+    let meeting_uid = format!("{meeting_id}@tandem");
+    let workshop_uid = format!("{workshop_id}@tandem");
+
+    // A scoped feed that shows the meeting but not the workshop (it has no group).
+    let group = app.get("/feeds/groups/SG3RG-AFR.ics", &[]).await.text();
+    assert!(group.contains(&format!("UID:{meeting_uid}")));
+    assert!(!group.contains(&format!("UID:{workshop_uid}")));
+    assert!(related_of(&group, &meeting_uid).is_empty(), "{group}");
+    // The one-event feed of the meeting holds the meeting alone.
+    let single = app
+        .get(&format!("/feeds/events/{meeting_id}.ics"), &[])
+        .await
+        .text();
+    assert!(related_of(&single, &meeting_uid).is_empty(), "{single}");
+
+    // Proposed: in the feed only with include=proposed, and linked only there.
+    let r = app
+        .send(
+            Method::PATCH,
+            &format!("/api/v1/events/{workshop_id}"),
+            Some(&app.admin),
+            Some(json!({"status": "proposed"})),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let plain = app.get("/feeds/regions/AFR.ics", &[]).await.text();
+    assert!(related_of(&plain, &meeting_uid).is_empty(), "{plain}");
+    let proposed = app
+        .get("/feeds/regions/AFR.ics?include=proposed", &[])
+        .await
+        .text();
+    assert_eq!(
+        related_of(&proposed, &meeting_uid),
+        vec![workshop_uid.clone()]
+    );
+    assert_eq!(
+        related_of(&proposed, &workshop_uid),
+        vec![meeting_uid.clone()]
+    );
+
+    // Cancelled: gone from every feed, and so from the anchor's RELATED-TO…
+    let r = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/events/{workshop_id}"),
+            Some(&app.admin),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    for path in [
+        "/feeds/all.ics",
+        "/feeds/regions/AFR.ics",
+        "/feeds/regions/AFR.ics?include=proposed",
+        "/feeds/groups/SG3RG-AFR.ics",
+    ] {
+        let feed = app.get(path, &[]).await.text();
+        assert!(feed.contains(&format!("UID:{meeting_uid}")), "{path}");
+        assert!(
+            related_of(&feed, &meeting_uid).is_empty(),
+            "{path}:\n{feed}"
+        );
+    }
+    // …except where the feed keeps cancelled events: there both ends are shown and linked.
+    let kept = app
+        .get("/feeds/regions/AFR.ics?include=cancelled", &[])
+        .await
+        .text();
+    assert_eq!(related_of(&kept, &meeting_uid), vec![workshop_uid.clone()]);
+
+    // The API keeps the link and says the workshop is cancelled.
+    let anchor = app
+        .get(&format!("/api/v1/events/{meeting_id}"), &[])
+        .await
+        .json();
+    assert_eq!(
+        anchor["co_located"],
+        json!([{"id": workshop_id, "status": "cancelled"}])
+    );
+    let page = app.get(&format!("/events/{meeting_id}"), &[]).await.text();
+    assert!(page.contains("cancelled"), "{page}");
+}

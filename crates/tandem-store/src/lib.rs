@@ -26,8 +26,8 @@ pub use calendars::{
 pub use clashes::{ClashFilter, ClashResolution, NewResolution};
 pub use error::{RoomClash, StoreError};
 pub use model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Role,
-    Room, TokenRecord, Venue,
+    CoLocation, Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken,
+    Revision, Role, Room, TokenRecord, Venue,
 };
 pub use postgres::PostgresStore;
 pub use seed::{SeedEvent, SeedVenue};
@@ -121,8 +121,8 @@ pub trait Store: Send + Sync + 'static {
     /// (events and venues), so a cached feed built at revision N is current while it stays N.
     async fn revision(&self) -> StoreResult<Revision>;
 
-    /// Co-location links touching any of `ids`, as (event, the event it is held alongside).
-    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>>;
+    /// Co-location links touching any of `ids`, with both events' statuses.
+    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<CoLocation>>;
 
     /// Stores a private feed token for a participant (only its SHA-256).
     async fn create_feed_token(

@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use crate::error::{not_recorded, RoomClash, StoreError};
 use crate::model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Room,
-    TokenRecord, Venue,
+    CoLocation, Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken,
+    Revision, Room, TokenRecord, Venue,
 };
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
@@ -975,16 +975,25 @@ impl Store for PostgresStore {
         Ok(Revision::from_meta(&rows))
     }
 
-    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>> {
-        let rows = sqlx::query(
-            "SELECT id, co_located_with FROM events WHERE co_located_with IS NOT NULL \
-             AND (id = ANY($1) OR co_located_with = ANY($1))",
+    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<CoLocation>> {
+        let links = sqlx::query(
+            "SELECT e.id, e.status, e.co_located_with, o.status AS alongside_status \
+             FROM events e JOIN events o ON o.id = e.co_located_with \
+             WHERE e.id = ANY($1) OR e.co_located_with = ANY($1)",
         )
         .bind(ids)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("id")?, r.try_get("co_located_with")?)))
+        links
+            .iter()
+            .map(|r| {
+                Ok(CoLocation {
+                    event: r.try_get("id")?,
+                    event_status: rows::event_status(r.try_get("status")?)?,
+                    alongside: r.try_get("co_located_with")?,
+                    alongside_status: rows::event_status(r.try_get("alongside_status")?)?,
+                })
+            })
             .collect()
     }
 

@@ -16,8 +16,8 @@ use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
 use crate::model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Room,
-    TokenRecord, Venue,
+    CoLocation, Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken,
+    Revision, Room, TokenRecord, Venue,
 };
 use crate::rows::{self, RawEvent, RawParticipant};
 use crate::{Store, StoreResult};
@@ -904,32 +904,37 @@ impl Store for SqliteStore {
         Ok(Revision::from_meta(&rows))
     }
 
-    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>> {
+    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<CoLocation>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT id, co_located_with FROM events WHERE co_located_with IS NOT NULL AND (id IN (",
+            "SELECT e.id, e.status, e.co_located_with, o.status AS alongside_status \
+             FROM events e JOIN events o ON o.id = e.co_located_with WHERE e.id IN (",
         );
         let mut a = q.separated(", ");
         for id in ids {
             a.push_bind(id.to_string());
         }
-        q.push(") OR co_located_with IN (");
+        q.push(") OR e.co_located_with IN (");
         let mut b = q.separated(", ");
         for id in ids {
             b.push_bind(id.to_string());
         }
-        q.push("))");
+        q.push(")");
         q.build()
             .fetch_all(&self.pool)
             .await?
             .iter()
             .map(|r| {
-                Ok((
-                    uuid(&r.try_get::<String, _>("id")?)?,
-                    uuid(&r.try_get::<String, _>("co_located_with")?)?,
-                ))
+                Ok(CoLocation {
+                    event: uuid(&r.try_get::<String, _>("id")?)?,
+                    event_status: rows::event_status(&r.try_get::<String, _>("status")?)?,
+                    alongside: uuid(&r.try_get::<String, _>("co_located_with")?)?,
+                    alongside_status: rows::event_status(
+                        &r.try_get::<String, _>("alongside_status")?,
+                    )?,
+                })
             })
             .collect()
     }

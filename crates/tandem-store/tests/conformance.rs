@@ -23,8 +23,8 @@ use tandem_core::{
     Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
 };
 use tandem_store::{
-    redact_url, Event, EventCursor, EventFilter, Neighbourhood, NewToken, PostgresStore, Role,
-    RoomClash, SqliteStore, Store, StoreError, StoreResult, Venue,
+    redact_url, CoLocation, Event, EventCursor, EventFilter, Neighbourhood, NewToken,
+    PostgresStore, Role, RoomClash, SqliteStore, Store, StoreError, StoreResult, Venue,
 };
 use uuid::Uuid;
 
@@ -2052,11 +2052,33 @@ async fn co_locations_are_found_both_ways(store: Arc<dyn Store>) {
         &draft("Other", DOUALA, "2027-05-01T09:00", "2027-05-01T10:00"),
     )
     .await;
-    let pair = vec![(workshop.id, anchor.id)];
+    let pair = vec![CoLocation {
+        event: workshop.id,
+        event_status: EventStatus::Confirmed,
+        alongside: anchor.id,
+        alongside_status: EventStatus::Confirmed,
+    }];
     assert_eq!(store.co_locations(&[anchor.id]).await.expect("links"), pair);
     assert_eq!(
         store.co_locations(&[workshop.id]).await.expect("links"),
         pair
+    );
+    assert_eq!(
+        pair[0].other_end(anchor.id),
+        Some((workshop.id, EventStatus::Confirmed))
+    );
+    assert_eq!(pair[0].other_end(other.id), None);
+    // A cancelled end stays linked, and says so.
+    store
+        .cancel_event(workshop.id, None)
+        .await
+        .expect("cancel the workshop");
+    assert_eq!(
+        store.co_locations(&[anchor.id]).await.expect("links"),
+        vec![CoLocation {
+            event_status: EventStatus::Cancelled,
+            ..pair[0]
+        }]
     );
     assert!(store
         .co_locations(&[other.id])

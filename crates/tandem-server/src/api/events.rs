@@ -20,6 +20,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::feed_tokens::Subscribe;
+use crate::api::wire;
 use crate::auth::{Authenticated, Caller};
 use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
@@ -217,6 +218,17 @@ pub struct EventLinks {
     pub subscribe: Subscribe,
 }
 
+/// An event linked to another by co-location, with its status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct CoLocatedEvent {
+    /// Its id.
+    pub id: Uuid,
+    /// Its status: feeds name it in RELATED-TO only while they show it (a cancelled event
+    /// leaves them).
+    #[schema(value_type = wire::EventStatusName)]
+    pub status: String,
+}
+
 /// An event as stored, with derived UTC instants.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct EventBody {
@@ -250,8 +262,9 @@ pub struct EventBody {
     pub rrule: Option<String>,
     /// The event it is held alongside.
     pub co_located_with: Option<Uuid>,
-    /// Every event held alongside this one, in either direction (DESIGN §5: "and vice versa").
-    pub co_located: Vec<Uuid>,
+    /// Every event held alongside this one, in either direction (DESIGN §5: "and vice
+    /// versa"), by id, each with its status: a cancelled one stays listed, marked `cancelled`.
+    pub co_located: Vec<CoLocatedEvent>,
     /// Remote participation link.
     pub remote_url: Option<String>,
     /// Participants.
@@ -586,19 +599,15 @@ pub async fn link_co_located(state: &AppState, bodies: &mut [EventBody]) -> Resu
     }
     let links = state.store.co_locations(&ids).await?;
     for body in bodies.iter_mut() {
-        let mut linked: Vec<Uuid> = links
+        let mut linked: Vec<CoLocatedEvent> = links
             .iter()
-            .filter_map(|&(a, b)| {
-                if a == body.id {
-                    Some(b)
-                } else if b == body.id {
-                    Some(a)
-                } else {
-                    None
-                }
+            .filter_map(|link| link.other_end(body.id))
+            .map(|(id, status)| CoLocatedEvent {
+                id,
+                status: status.as_str().to_owned(),
             })
             .collect();
-        linked.sort();
+        linked.sort_by_key(|l| l.id);
         linked.dedup();
         body.co_located = linked;
     }

@@ -9,6 +9,7 @@ pub mod operations;
 pub mod reference;
 pub mod venues;
 pub mod windows;
+pub mod wire;
 
 use axum::http::header;
 use axum::response::{Html, IntoResponse};

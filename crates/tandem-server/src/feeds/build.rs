@@ -1,7 +1,7 @@
 //! Building a feed from the store: the events in scope, their venues and co-location links,
 //! rendered by tandem-ical.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 
 use axum::body::Bytes;
@@ -298,10 +298,16 @@ pub async fn build(
         )
     } else {
         let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
+        // RELATED-TO names only events in this feed (DESIGN §7): a link to an event the feed
+        // leaves out (cancelled, proposed without include=proposed, outside the scope or the
+        // filters) would point a client at nothing.
+        let in_feed: HashSet<Uuid> = ids.iter().copied().collect();
         let mut related: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-        for (a, b) in state.store.co_locations(&ids).await? {
-            related.entry(a).or_default().push(b);
-            related.entry(b).or_default().push(a);
+        for link in state.store.co_locations(&ids).await? {
+            if in_feed.contains(&link.event) && in_feed.contains(&link.alongside) {
+                related.entry(link.event).or_default().push(link.alongside);
+                related.entry(link.alongside).or_default().push(link.event);
+            }
         }
         for links in related.values_mut() {
             links.sort();
