@@ -3,6 +3,7 @@
 //! and chrono-tz values, so the hardest logic is the easiest to test.
 
 pub mod clash;
+pub mod clock;
 pub mod colocation;
 pub mod event;
 #[cfg(feature = "openapi")]
@@ -16,6 +17,7 @@ pub mod validation;
 pub mod venue;
 pub mod weekday;
 
+pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use event::{
     Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Participant,
     ParticipantId, Title,
