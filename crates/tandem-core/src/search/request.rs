@@ -61,6 +61,7 @@ pub struct BusyRequest {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = SearchParticipantRequest))]
 pub struct ParticipantRequest {
     /// Id, unique in the request.
     pub id: String,

@@ -24,7 +24,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api::clashes::{ClashBody, RoomRef};
-use crate::auth::Caller;
+use crate::auth::Reader;
 use crate::clash_check::{self, facts, Venues};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
@@ -322,10 +322,9 @@ fn slot_days(slot: &Slot, zone: Zone, plan: &ColocationPlan) -> Vec<Interval> {
 #[instrument(skip_all, fields(anchor = %request.anchor_event_id))]
 pub async fn search_colocations(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiJson(request): ApiJson<ColocationRequest>,
 ) -> Result<Json<ColocationResponse>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let parsed = parse(&request, &state)?;
     let store = state.store.as_ref();
     let anchor = match store.event(request.anchor_event_id).await {

@@ -8,7 +8,7 @@ use tandem_core::RegionCode;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::feed_tokens::Subscribe;
-use crate::auth::Caller;
+use crate::auth::Reader;
 use crate::extract::ApiQuery;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -149,9 +149,8 @@ fn region_body(reference: &ReferenceData, code: RegionCode, base: &str) -> Regio
     responses((status = 200, description = "Regions", body = [RegionBody])))]
 pub async fn list_regions(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
 ) -> Result<Json<Vec<RegionBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     Ok(Json(
         RegionCode::ALL
             .iter()
@@ -167,10 +166,9 @@ pub async fn list_regions(
               (status = 404, description = "No such region", body = Problem, content_type = "application/problem+json")))]
 pub async fn get_region(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(code): Path<String>,
 ) -> Result<Json<RegionBody>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let code = code.parse::<RegionCode>().map_err(|_| {
         ApiError::NotFound(format!(
             "no region '{code}': expected AFR, AMS, ARB, ASP, CIS or EUR"
@@ -188,10 +186,9 @@ pub async fn get_region(
     responses((status = 200, description = "Offices", body = [OfficeBody])))]
 pub async fn list_offices(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OfficeBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let region = region_param(&filter)?;
     Ok(Json(
         state
@@ -218,10 +215,9 @@ pub async fn list_offices(
     responses((status = 200, description = "Organisations", body = [OrganizationBody])))]
 pub async fn list_organizations(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OrganizationBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let region = region_param(&filter)?;
     Ok(Json(
         state
@@ -266,10 +262,9 @@ fn group_body(g: &tandem_core::reference::Group, base: &str) -> GroupBody {
               (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json")))]
 pub async fn list_groups(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<GroupBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let region = region_param(&filter)?;
     let kind = match filter.kind.as_deref() {
         None => None,
@@ -301,10 +296,9 @@ pub async fn list_groups(
               (status = 404, description = "No such group", body = Problem, content_type = "application/problem+json")))]
 pub async fn get_group(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(code): Path<String>,
 ) -> Result<Json<GroupBody>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     state
         .reference
         .group(&code)

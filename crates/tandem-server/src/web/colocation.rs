@@ -21,7 +21,7 @@ use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
 use super::{html_response, local_span, page, PageError};
 use crate::api::colocations::{search_colocations, ColocationResponse};
 use crate::api::events::create_event;
-use crate::auth::{Authenticated, Caller};
+use crate::auth::{Authenticated, Caller, Reader};
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -123,9 +123,14 @@ pub async fn colocations(
         }
         let caller = Caller(user.as_ref().map(|u| u.token.clone()));
         let answer = match serde_json::from_value(request) {
-            Ok(request) => search_colocations(State(state.clone()), caller, ApiJson(request))
-                .await
-                .map(|Json(r)| r),
+            Ok(request) => match caller.require_read(state.settings.auth.public_reads) {
+                Ok(()) => {
+                    search_colocations(State(state.clone()), Reader(caller), ApiJson(request))
+                        .await
+                        .map(|Json(r)| r)
+                }
+                Err(e) => Err(e),
+            },
             Err(e) => Err(ApiError::field("anchor", e.to_string())),
         };
         match answer {
