@@ -141,6 +141,22 @@ schema_type!(
 );
 
 schema_type!(
+    /// A clash type.
+    ClashTypeName as "ClashType" => string_enum(
+        "The kind of a clash (DESIGN §6).",
+        crate::clash::ClashKind::ALL.iter().map(|k| k.as_str()),
+    )
+);
+
+schema_type!(
+    /// A clash severity.
+    SeverityName as "Severity" => string_enum(
+        "How much a clash matters.",
+        [crate::clash::Severity::Hard, crate::clash::Severity::Soft].map(|s| s.as_str()),
+    )
+);
+
+schema_type!(
     /// A weekday name.
     WeekdayName as "Weekday" => string_enum(
         "A day of the week.",
@@ -210,6 +226,55 @@ schema_type!(
         None,
     )
 );
+
+schema_type!(
+    /// An optional name of up to 200 characters.
+    PersonNameText as "PersonName" => string_pattern(
+        "A name: at most 200 characters once trimmed of white space (blank means none).",
+        &optional_text_pattern(200),
+        None,
+        None,
+    )
+);
+
+schema_type!(
+    /// An optional description of up to 10,000 characters.
+    DescriptionText as "Description" => string_pattern(
+        "A description: at most 10,000 characters once trimmed of white space (blank means \
+         none).",
+        &optional_text_pattern(10_000),
+        None,
+        None,
+    )
+);
+
+schema_type!(
+    /// An optional http(s) link of up to 2,000 characters.
+    RemoteUrlText as "RemoteUrl" => string_pattern(
+        "An `https://` or `http://` link without white space, at most 2,000 characters once \
+         trimmed (blank means none).",
+        &format!(
+            "^[{WHITE_SPACE}]*(?:https://[^{WHITE_SPACE}]{{0,1992}}|http://[^{WHITE_SPACE}]{{0,1993}})?[{WHITE_SPACE}]*$"
+        ),
+        None,
+        None,
+    )
+);
+
+schema_type!(
+    /// A text with at least one character that is not white space.
+    NonBlankText as "NonBlankText" => string_pattern(
+        "A text that is not blank (white space only).",
+        &format!("[^{WHITE_SPACE}]"),
+        Some(1),
+        None,
+    )
+);
+
+/// The pattern of a blank text (white space only, or empty).
+pub fn blank_pattern() -> String {
+    format!("^[{WHITE_SPACE}]*$")
+}
 
 schema_type!(
     /// An RFC 3339 instant.

@@ -138,6 +138,24 @@ fn every_schema_name_names_one_schema() {
     );
 }
 
+/// Every `$ref` of the document names something the document holds.
+#[tokio::test]
+async fn every_reference_resolves() {
+    let t = TestApp::new(&[]).await;
+    let document = t.document().await;
+    let text = document.to_string();
+    let mut count = 0;
+    for piece in text.split("\"$ref\":\"#/").skip(1) {
+        let target = piece.split('"').next().expect("reference");
+        let found = target
+            .split('/')
+            .try_fold(&document, |node, key| node.get(key));
+        assert!(found.is_some(), "unresolved #/{target}");
+        count += 1;
+    }
+    assert!(count > 100, "{count} references");
+}
+
 #[tokio::test]
 async fn the_clash_list_points_at_the_clash_schema() {
     let t = TestApp::new(&[]).await;

@@ -22,6 +22,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::events::{linked_event_body, EventBody};
+use crate::api::wire;
 use crate::auth::{Authenticated, Reader};
 use crate::clash_check::{self, facts, CalendarBusy, Venues};
 use crate::extract::{ApiJson, ApiQuery, IfMatch};
@@ -166,21 +167,27 @@ pub struct ClashDetail {
 #[into_params(parameter_in = Query)]
 pub struct ClashQuery {
     /// Region code (either event).
+    #[param(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
     /// Group code (either event).
+    #[param(value_type = Option<wire::GroupCode>)]
     pub group: Option<String>,
     /// Only clashes ending after this RFC 3339 instant.
+    #[param(value_type = Option<wire::Instant>)]
     pub from: Option<String>,
     /// Only clashes starting before this RFC 3339 instant.
+    #[param(value_type = Option<wire::Instant>)]
     pub to: Option<String>,
     /// `hard` or `soft`.
+    #[param(value_type = Option<wire::SeverityName>)]
     pub severity: Option<String>,
     /// Only this type (`room_overlap`, `group_overlap`, `participant_overlap`,
     /// `region_overlap`, `venue_closed`, `remote_hours`).
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<wire::ClashTypeName>)]
     pub kind: Option<String>,
     /// Only clashes involving this event.
+    #[param(value_type = Option<Uuid>)]
     pub event_id: Option<String>,
     /// Whether to compute suggestions (default true).
     pub suggestions: Option<bool>,

@@ -24,6 +24,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api::clashes::{ClashBody, RoomRef};
+use crate::api::wire;
 use crate::auth::Reader;
 use crate::clash_check::{self, facts, Venues};
 use crate::extract::ApiJson;
@@ -36,8 +37,10 @@ use crate::windows::{add_all_calendars, imported_calendars};
 #[serde(deny_unknown_fields)]
 pub struct DailyHoursRequest {
     /// Local start (default 09:00).
+    #[schema(value_type = Option<wire::TimeOfDayText>)]
     pub start: Option<String>,
-    /// Local end (default 17:00).
+    /// Local end (default 17:00), after the start.
+    #[schema(value_type = Option<wire::TimeOfDayText>)]
     pub end: Option<String>,
 }
 
@@ -48,30 +51,37 @@ pub struct ColocationRequest {
     /// The event to be held alongside (any kind: "and vice versa").
     pub anchor_event_id: Uuid,
     /// Kind of the event to place.
+    #[schema(value_type = wire::EventKindName)]
     pub kind: String,
     /// Its title.
     #[serde(default)]
     pub title: Option<String>,
     /// Its group, if it has one (clashes with that group's events count).
     #[serde(default)]
+    #[schema(value_type = Option<wire::GroupCode>)]
     pub group: Option<String>,
     /// `in_person` (default), `hybrid` or `virtual`.
     #[serde(default)]
+    #[schema(value_type = Option<wire::EventModeName>)]
     pub mode: Option<String>,
-    /// Length in venue working days; or give `duration_minutes`.
+    /// Length in venue working days (1–31); or give `duration_minutes`, not both.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 31)]
     pub days: Option<u32>,
-    /// Length in minutes on one working day; or give `days`.
+    /// Length in minutes on one working day (1–1440, within the daily hours); or give `days`.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 1440)]
     pub duration_minutes: Option<u32>,
     /// Daily hours at the venue (default 09:00–17:00).
     #[serde(default)]
     pub daily_hours: Option<DailyHoursRequest>,
-    /// Any of `before`, `after`, `during` (default all three).
+    /// Any of `before`, `after`, `during`, each once (default all three).
     #[serde(default)]
+    #[schema(value_type = Option<std::collections::BTreeSet<PlacementName>>, min_items = 1)]
     pub placement: Option<Vec<String>>,
-    /// Most working days between it and the anchor (default 2).
+    /// Most working days between it and the anchor (default 2, at most 60).
     #[serde(default)]
+    #[schema(maximum = 60)]
     pub max_gap_days: Option<u32>,
     /// Seats needed (default: the in-person participants).
     #[serde(default)]
@@ -81,7 +91,21 @@ pub struct ColocationRequest {
     pub participants: Vec<ParticipantRequest>,
     /// How many candidates (1–50, default 5).
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 50)]
     pub limit: Option<usize>,
+}
+
+/// Where a co-located event goes relative to its anchor.
+#[derive(Clone, Copy, Debug, ToSchema)]
+#[schema(as = Placement)]
+#[serde(rename_all = "snake_case")]
+pub enum PlacementName {
+    /// Ending before the anchor starts.
+    Before,
+    /// Starting after the anchor ends.
+    After,
+    /// On the anchor's days, in a parallel room.
+    During,
 }
 
 /// A clash a candidate would cause.

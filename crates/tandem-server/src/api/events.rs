@@ -40,16 +40,20 @@ pub const MAX_PAGE: u32 = 200;
 #[serde(deny_unknown_fields)]
 #[schema(as = EventParticipantRequest)]
 pub struct ParticipantRequest {
-    /// Stable id (`p-17`), shared across events.
+    /// Stable id (`p-17`), shared across events; listed once per event.
+    #[schema(value_type = wire::ParticipantIdText)]
     pub id: String,
     /// Display name.
     #[serde(default)]
+    #[schema(value_type = Option<wire::PersonNameText>)]
     pub name: Option<String>,
     /// Their IANA zone; defaults to the event's.
     #[serde(default)]
+    #[schema(value_type = Option<wire::ZoneName>)]
     pub tz: Option<String>,
     /// `in_person` or `remote`; defaults to `in_person` for in-person events, else `remote`.
     #[serde(default)]
+    #[schema(value_type = Option<wire::AttendanceName>)]
     pub attendance: Option<String>,
     /// Whether the event needs them (default true).
     #[serde(default)]
@@ -61,21 +65,28 @@ pub struct ParticipantRequest {
 #[serde(deny_unknown_fields)]
 pub struct EventRequest {
     /// Title.
+    #[schema(value_type = wire::TitleText)]
     pub title: String,
     /// Description.
     #[serde(default)]
+    #[schema(value_type = Option<wire::DescriptionText>)]
     pub description: Option<String>,
     /// `meeting`, `workshop`, `conference` or `session`.
+    #[schema(value_type = wire::EventKindName)]
     pub kind: String,
     /// `in_person`, `virtual` or `hybrid`.
+    #[schema(value_type = wire::EventModeName)]
     pub mode: String,
     /// `proposed`, `confirmed` (default) or `cancelled`.
     #[serde(default)]
+    #[schema(value_type = Option<wire::EventStatusName>)]
     pub status: Option<String>,
     /// ITU region code: AFR, AMS, ARB, ASP, CIS or EUR.
+    #[schema(value_type = wire::RegionCodeName)]
     pub region: String,
     /// Study group (`ITU-T-SG3`) or regional group (`SG3RG-AFR`) code.
     #[serde(default)]
+    #[schema(value_type = Option<wire::OptionalGroupCode>)]
     pub group: Option<String>,
     /// Venue.
     #[serde(default)]
@@ -84,12 +95,13 @@ pub struct EventRequest {
     #[serde(default)]
     pub room_id: Option<Uuid>,
     /// IANA zone of the local times.
+    #[schema(value_type = wire::ZoneName)]
     pub tz: String,
     /// Local start, `YYYY-MM-DDTHH:MM`.
-    #[schema(example = "2027-03-10T09:00")]
+    #[schema(value_type = wire::LocalDateTimeText, example = "2027-03-10T09:00")]
     pub start: String,
-    /// Local end, `YYYY-MM-DDTHH:MM` (`T24:00` is midnight).
-    #[schema(example = "2027-03-11T17:30")]
+    /// Local end, `YYYY-MM-DDTHH:MM` (`T24:00` is midnight), after the start.
+    #[schema(value_type = wire::LocalDateTimeText, example = "2027-03-11T17:30")]
     pub end: String,
     /// RFC 5545 RRULE (must end: COUNT or UNTIL).
     #[serde(default)]
@@ -99,9 +111,11 @@ pub struct EventRequest {
     pub co_located_with: Option<Uuid>,
     /// Remote participation link.
     #[serde(default)]
+    #[schema(value_type = Option<wire::RemoteUrlText>)]
     pub remote_url: Option<String>,
     /// Participants.
     #[serde(default)]
+    #[schema(max_items = 1000)]
     pub participants: Vec<ParticipantRequest>,
 }
 
@@ -118,22 +132,27 @@ where
 #[serde(deny_unknown_fields)]
 pub struct EventPatch {
     /// Title.
+    #[schema(value_type = Option<wire::TitleText>)]
     pub title: Option<String>,
     /// Description (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<wire::DescriptionText>)]
     pub description: Option<Option<String>>,
     /// Kind.
+    #[schema(value_type = Option<wire::EventKindName>)]
     pub kind: Option<String>,
     /// Mode.
+    #[schema(value_type = Option<wire::EventModeName>)]
     pub mode: Option<String>,
     /// Status.
+    #[schema(value_type = Option<wire::EventStatusName>)]
     pub status: Option<String>,
     /// Region.
+    #[schema(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
     /// Group (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<wire::OptionalGroupCode>)]
     pub group: Option<Option<String>>,
     /// Venue (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
@@ -144,10 +163,13 @@ pub struct EventPatch {
     #[schema(value_type = Option<Uuid>)]
     pub room_id: Option<Option<Uuid>>,
     /// Zone.
+    #[schema(value_type = Option<wire::ZoneName>)]
     pub tz: Option<String>,
     /// Local start.
+    #[schema(value_type = Option<wire::LocalDateTimeText>)]
     pub start: Option<String>,
     /// Local end.
+    #[schema(value_type = Option<wire::LocalDateTimeText>)]
     pub end: Option<String>,
     /// RRULE (`null` makes it a single event).
     #[serde(default, deserialize_with = "nullable")]
@@ -159,9 +181,10 @@ pub struct EventPatch {
     pub co_located_with: Option<Option<Uuid>>,
     /// Remote link (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<wire::RemoteUrlText>)]
     pub remote_url: Option<Option<String>>,
     /// Participants (replaces the list).
+    #[schema(max_items = 1000)]
     pub participants: Option<Vec<ParticipantRequest>>,
 }
 
@@ -307,18 +330,25 @@ pub struct EventPage {
 #[into_params(parameter_in = Query)]
 pub struct EventQuery {
     /// Region code.
+    #[param(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
     /// Group code.
+    #[param(value_type = Option<wire::GroupCode>)]
     pub group: Option<String>,
     /// Venue id.
+    #[param(value_type = Option<Uuid>)]
     pub venue_id: Option<String>,
     /// Comma-separated statuses (default `proposed,confirmed`).
+    #[param(value_type = Option<Vec<wire::EventStatusName>>, style = Form, explode = false, min_items = 1)]
     pub status: Option<String>,
     /// Only events with an occurrence ending after this RFC 3339 instant.
+    #[param(value_type = Option<wire::Instant>)]
     pub from: Option<String>,
-    /// Only events with an occurrence starting before this RFC 3339 instant.
+    /// Only events with an occurrence starting before this RFC 3339 instant (after `from`).
+    #[param(value_type = Option<wire::Instant>)]
     pub to: Option<String>,
     /// Page size (1–200, default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// Cursor from a previous page.
     pub cursor: Option<String>,

@@ -17,6 +17,7 @@ use tandem_store::{FeedTokenRecord, Role};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::api::wire;
 use crate::auth::token_hash;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::feeds::participant_of;
@@ -31,6 +32,7 @@ pub const FEED_TOKEN_PREFIX: &str = "tdf_";
 #[serde(deny_unknown_fields)]
 pub struct FeedTokenRequest {
     /// The participant (their id in events).
+    #[schema(value_type = wire::ParticipantIdText)]
     pub participant: String,
 }
 

@@ -45,6 +45,18 @@ impl Modify for BearerAuth {
                        organisations and the regional groups of ITU study groups.",
     ),
     modifiers(&BearerAuth),
+    // The vocabularies that query parameters name: utoipa collects a body's schemas on its
+    // own, not those of parameters.
+    components(schemas(
+        wire::ZoneName,
+        wire::RegionCodeName,
+        wire::GroupCode,
+        wire::EventStatusName,
+        wire::Instant,
+        wire::SeverityName,
+        wire::ClashTypeName,
+        reference::GroupKindName,
+    )),
     tags(
         (name = "events", description = "Meetings, workshops, conferences and sessions"),
         (name = "venues", description = "Venues and rooms"),

@@ -8,6 +8,7 @@ use tandem_core::RegionCode;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::feed_tokens::Subscribe;
+use crate::api::wire;
 use crate::auth::Reader;
 use crate::extract::ApiQuery;
 use crate::problem::{ApiError, Problem};
@@ -106,15 +107,36 @@ pub struct GroupBody {
 #[into_params(parameter_in = Query)]
 pub struct RegionFilter {
     /// Region code.
+    #[param(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
-    /// `study_group` or `regional_group` (groups only).
+}
+
+/// Filter of the group list.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct GroupFilter {
+    /// Region code.
+    #[param(value_type = Option<wire::RegionCodeName>)]
+    pub region: Option<String>,
+    /// `study_group` or `regional_group`.
+    #[param(value_type = Option<GroupKindName>)]
     pub kind: Option<String>,
 }
 
-fn region_param(filter: &RegionFilter) -> Result<Option<RegionCode>, ApiError> {
-    filter
-        .region
-        .as_deref()
+/// The kind of a group, as the group filter takes it.
+#[derive(Clone, Copy, Debug, ToSchema)]
+#[schema(as = GroupKind)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKindName {
+    /// An ITU-T or ITU-D study group.
+    StudyGroup,
+    /// An ITU-T regional group.
+    RegionalGroup,
+}
+
+fn region_param(region: Option<&String>) -> Result<Option<RegionCode>, ApiError> {
+    region
         .map(|r| {
             r.parse::<RegionCode>()
                 .map_err(|e| ApiError::from(e.under("region")))
@@ -189,7 +211,7 @@ pub async fn list_offices(
     _reader: Reader,
     ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OfficeBody>>, ApiError> {
-    let region = region_param(&filter)?;
+    let region = region_param(filter.region.as_ref())?;
     Ok(Json(
         state
             .reference
@@ -218,7 +240,7 @@ pub async fn list_organizations(
     _reader: Reader,
     ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OrganizationBody>>, ApiError> {
-    let region = region_param(&filter)?;
+    let region = region_param(filter.region.as_ref())?;
     Ok(Json(
         state
             .reference
@@ -257,15 +279,15 @@ fn group_body(g: &tandem_core::reference::Group, base: &str) -> GroupBody {
 }
 
 /// Study groups and ITU-T regional groups.
-#[utoipa::path(get, path = "/api/v1/groups", tag = "reference", params(RegionFilter),
+#[utoipa::path(get, path = "/api/v1/groups", tag = "reference", params(GroupFilter),
     responses((status = 200, description = "Groups", body = [GroupBody]),
               (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json")))]
 pub async fn list_groups(
     State(state): State<AppState>,
     _reader: Reader,
-    ApiQuery(filter): ApiQuery<RegionFilter>,
+    ApiQuery(filter): ApiQuery<GroupFilter>,
 ) -> Result<Json<Vec<GroupBody>>, ApiError> {
-    let region = region_param(&filter)?;
+    let region = region_param(filter.region.as_ref())?;
     let kind = match filter.kind.as_deref() {
         None => None,
         Some("study_group") => Some(GroupKind::StudyGroup),

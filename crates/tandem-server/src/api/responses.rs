@@ -8,7 +8,9 @@ use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::SecurityRequirement;
-use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Required, Response, ResponseBuilder};
+
+use crate::extract::IF_MATCH_PATTERN;
 
 /// One shared answer: a problem document, under `components/responses/{name}`.
 struct Shared {
@@ -181,6 +183,20 @@ fn document(path: &str, operation: &mut Operation) {
         add(operation, &BAD_REQUEST);
         add(operation, &PAYLOAD_TOO_LARGE);
         add(operation, &UNSUPPORTED_MEDIA_TYPE);
+    }
+    for parameter in operation.parameters.iter_mut().flatten() {
+        if matches!(parameter.parameter_in, ParameterIn::Header)
+            && parameter.name.eq_ignore_ascii_case("If-Match")
+        {
+            // What `IfMatch` takes, neither more nor less; absent means any version.
+            parameter.required = Required::False;
+            parameter.schema = Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(IF_MATCH_PATTERN))
+                    .into(),
+            );
+        }
     }
     let parameters = operation.parameters.as_deref().unwrap_or_default();
     let has = |place: &ParameterIn, name: Option<&str>| {

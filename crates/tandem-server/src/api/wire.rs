@@ -3,14 +3,14 @@
 
 use std::borrow::Cow;
 
-use tandem_core::openapi::string_enum;
+use tandem_core::openapi::{blank_pattern, string_enum, string_pattern};
 pub use tandem_core::openapi::{
-    AttendanceName, EventKindName, EventModeName, EventStatusName, Instant, LocalDateText,
-    LocalDateTimeText, ParticipantIdText, RegionCodeName, ShortNameText, TimeOfDayText, TitleText,
-    WeekdayName, ZoneName,
+    AttendanceName, ClashTypeName, DescriptionText, EventKindName, EventModeName, EventStatusName,
+    Instant, LocalDateText, LocalDateTimeText, ParticipantIdText, PersonNameText, RegionCodeName,
+    RemoteUrlText, SeverityName, ShortNameText, TimeOfDayText, TitleText, WeekdayName, ZoneName,
 };
-use utoipa::openapi::schema::Schema;
-use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{AnyOfBuilder, Schema};
+use utoipa::openapi::{Ref, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
 /// A study group or regional group code of the bundled reference data.
@@ -52,5 +52,33 @@ impl PartialSchema for HolidayCalendarCode {
 impl ToSchema for HolidayCalendarCode {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("HolidayCalendarCode")
+    }
+}
+
+/// A group code, or a blank text meaning none (as an event's `group`).
+#[derive(Clone, Copy, Debug)]
+pub struct OptionalGroupCode;
+
+impl PartialSchema for OptionalGroupCode {
+    fn schema() -> RefOr<Schema> {
+        AnyOfBuilder::new()
+            .item(Ref::from_schema_name(GroupCode::name()))
+            .item(string_pattern(
+                "Blank: no group.",
+                &blank_pattern(),
+                None,
+                None,
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for OptionalGroupCode {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("OptionalGroupCode")
+    }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((GroupCode::name().into_owned(), GroupCode::schema()));
     }
 }
