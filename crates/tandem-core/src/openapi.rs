@@ -152,7 +152,7 @@ schema_type!(
     /// A clash severity.
     SeverityName as "Severity" => string_enum(
         "How much a clash matters.",
-        [crate::clash::Severity::Hard, crate::clash::Severity::Soft].map(|s| s.as_str()),
+        [crate::clash::Severity::Hard, crate::clash::Severity::Soft].map(crate::clash::Severity::as_str),
     )
 );
 

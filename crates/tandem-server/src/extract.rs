@@ -77,10 +77,8 @@ fn integral_numbers_as_integers(value: &mut serde_json::Value) {
         serde_json::Value::Number(n) if n.is_f64() => {
             if let Some(f) = n.as_f64() {
                 // 2^63 is exactly representable; every integral f64 below it fits an i64.
-                if f.fract() == 0.0
-                    && f >= -9_223_372_036_854_775_808.0
-                    && f < 9_223_372_036_854_775_808.0
-                {
+                const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+                if f.fract() == 0.0 && (-TWO_TO_63..TWO_TO_63).contains(&f) {
                     #[allow(clippy::cast_possible_truncation)]
                     let integer = f as i64;
                     *value = serde_json::Value::from(integer);
@@ -89,7 +87,7 @@ fn integral_numbers_as_integers(value: &mut serde_json::Value) {
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
         serde_json::Value::Object(fields) => {
-            fields.values_mut().for_each(integral_numbers_as_integers)
+            fields.values_mut().for_each(integral_numbers_as_integers);
         }
         _ => {}
     }

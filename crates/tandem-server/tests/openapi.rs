@@ -402,3 +402,76 @@ async fn shared_answers_are_documented_where_they_happen() {
         StatusCode::TOO_MANY_REQUESTS
     ));
 }
+
+/// What JSON Schema calls an integer is one here too: `120.0` is read as 120.
+#[tokio::test]
+async fn integral_numbers_are_integers() {
+    let t = TestApp::new(&[]).await;
+    let venue = json!({"name": "Palais", "city": "Yaoundé", "country": "CM", "tz": "Africa/Douala",
+                       "rooms": [{"name": "Salle A", "capacity": 120.0}]});
+    let request = Request::post("/api/v1/venues")
+        .header(header::AUTHORIZATION, format!("Bearer {}", t.admin))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(venue.to_string()))
+        .expect("request");
+    let (status, body) = t.call(request).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["rooms"][0]["capacity"], json!(120));
+    let mut fractional = venue.clone();
+    fractional["rooms"][0]["capacity"] = json!(120.5);
+    let request = Request::post("/api/v1/venues")
+        .header(header::AUTHORIZATION, format!("Bearer {}", t.admin))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(fractional.to_string()))
+        .expect("request");
+    let (status, body) = t.call(request).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["errors"][0]["field"], "rooms[0].capacity");
+}
+
+/// `If-Match` takes exactly what the document's pattern says.
+#[tokio::test]
+async fn if_match_takes_what_the_pattern_says() {
+    let t = TestApp::new(&[]).await;
+    let document = t.document().await;
+    let parameter = document["paths"]["/api/v1/events/{id}"]["patch"]["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .find(|p| p["name"] == "If-Match")
+        .expect("If-Match")
+        .clone();
+    assert_eq!(parameter["required"], json!(false));
+    let pattern = regex::Regex::new(parameter["schema"]["pattern"].as_str().expect("pattern"))
+        .expect("regex");
+    let create = Request::post("/api/v1/events")
+        .header(header::AUTHORIZATION, format!("Bearer {}", t.admin))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            json!({"title": "A", "kind": "meeting", "mode": "virtual", "region": "AFR",
+                   "tz": "Africa/Douala", "start": "2027-03-10T09:00", "end": "2027-03-10T10:00"})
+            .to_string(),
+        ))
+        .expect("request");
+    let (status, event) = t.call(create).await;
+    assert_eq!(status, StatusCode::CREATED, "{event}");
+    let path = format!("/api/v1/events/{}", event["id"].as_str().expect("id"));
+    for value in [
+        "*", "\"1\"", "W/\"1\"", "1", "\"7\"", "W/3", "\"3", "3\"", "+1", "-1", "1.0", "null",
+        "\"\"", "1234567890123456789", "W/\"\"", " 1", "0x1",
+    ] {
+        let request = Request::patch(&path)
+            .header(header::AUTHORIZATION, format!("Bearer {}", t.admin))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::IF_MATCH, value)
+            .body(Body::from("{}"))
+            .expect("request");
+        let (status, body) = t.call(request).await;
+        if pattern.is_match(value) {
+            assert_ne!(status, StatusCode::BAD_REQUEST, "{value}: {body}");
+        } else {
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{value}: {body}");
+            assert_eq!(body["errors"][0]["field"], "If-Match", "{value}");
+        }
+    }
+}
