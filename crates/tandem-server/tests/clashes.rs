@@ -815,3 +815,41 @@ async fn racing_resolutions_apply_once_on_postgres() {
         std::panic::resume_unwind(panic);
     }
 }
+
+/// The clash list comes a page at a time (suggestions are computed for that page only), and
+/// the pages together hold every clash once, in order.
+#[tokio::test]
+async fn the_clash_list_is_paged() {
+    let t = T::new().await;
+    // One participant required in five overlapping proposed meetings: ten clashes.
+    for i in 0..5 {
+        t.event(json!({"title": format!("Meeting {i}"), "kind": "meeting", "mode": "virtual",
+            "status": "proposed", "region": "AFR", "tz": "Africa/Douala",
+            "start": "2027-03-10T09:00", "end": "2027-03-10T12:00",
+            "participants": [{"id": "p-1", "tz": "Africa/Douala"}]}))
+            .await;
+    }
+    let all = t.clashes("?limit=200&suggestions=false").await;
+    assert!(all.len() >= 10, "{}", all.len());
+    let mut paged = Vec::new();
+    let mut query = "?limit=3&suggestions=false".to_owned();
+    loop {
+        let page = t.get(&format!("/api/v1/clashes{query}")).await;
+        let items = page["items"].as_array().unwrap().clone();
+        assert!(items.len() <= 3);
+        paged.extend(items);
+        match page["next_cursor"].as_str() {
+            Some(cursor) => query = format!("?limit=3&suggestions=false&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(paged, all);
+    let default = t.get("/api/v1/clashes?suggestions=false").await;
+    assert!(default["next_cursor"].is_null());
+    for bad in ["?limit=0", "?limit=201", "?cursor=nope"] {
+        let (status, problem) = t
+            .call(Method::GET, &format!("/api/v1/clashes{bad}"), None, None)
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {problem}");
+    }
+}

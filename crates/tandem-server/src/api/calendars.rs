@@ -14,6 +14,7 @@ use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::api::wire;
 use crate::auth::{Authenticated, Reader};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::import::fetch::{shown_url, NoProgress};
@@ -28,6 +29,7 @@ use crate::state::AppState;
 pub struct CalendarRequest {
     /// Display name (default: the calendar's NAME or X-WR-CALNAME, else the URL's host).
     #[serde(default)]
+    #[schema(value_type = Option<wire::TitleText>)]
     pub name: Option<String>,
     /// Where to fetch it: `https://`, `http://` or `webcal://` (read as https).
     #[serde(default)]
@@ -38,7 +40,7 @@ pub struct CalendarRequest {
     pub ics: Option<String>,
     /// The participant whose calendar it is (their id in events and searches).
     #[serde(default)]
-    #[schema(example = "p-17")]
+    #[schema(value_type = Option<wire::ParticipantIdText>, example = "p-17")]
     pub owner: Option<String>,
     /// The venue whose holiday calendar it is; replaces the venue's current one.
     #[serde(default)]
