@@ -823,11 +823,13 @@ async fn the_clash_list_is_paged() {
     let t = T::new().await;
     // One participant required in five overlapping proposed meetings: ten clashes.
     for i in 0..5 {
-        t.event(json!({"title": format!("Meeting {i}"), "kind": "meeting", "mode": "virtual",
+        t.event(
+            json!({"title": format!("Meeting {i}"), "kind": "meeting", "mode": "virtual",
             "status": "proposed", "region": "AFR", "tz": "Africa/Douala",
             "start": "2027-03-10T09:00", "end": "2027-03-10T12:00",
-            "participants": [{"id": "p-1", "tz": "Africa/Douala"}]}))
-            .await;
+            "participants": [{"id": "p-1", "tz": "Africa/Douala"}]}),
+        )
+        .await;
     }
     let all = t.clashes("?limit=200&suggestions=false").await;
     assert!(all.len() >= 10, "{}", all.len());

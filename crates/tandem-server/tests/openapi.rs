@@ -457,8 +457,23 @@ async fn if_match_takes_what_the_pattern_says() {
     assert_eq!(status, StatusCode::CREATED, "{event}");
     let path = format!("/api/v1/events/{}", event["id"].as_str().expect("id"));
     for value in [
-        "*", "\"1\"", "W/\"1\"", "1", "\"7\"", "W/3", "\"3", "3\"", "+1", "-1", "1.0", "null",
-        "\"\"", "1234567890123456789", "W/\"\"", " 1", "0x1",
+        "*",
+        "\"1\"",
+        "W/\"1\"",
+        "1",
+        "\"7\"",
+        "W/3",
+        "\"3",
+        "3\"",
+        "+1",
+        "-1",
+        "1.0",
+        "null",
+        "\"\"",
+        "1234567890123456789",
+        "W/\"\"",
+        " 1",
+        "0x1",
     ] {
         let request = Request::patch(&path)
             .header(header::AUTHORIZATION, format!("Bearer {}", t.admin))

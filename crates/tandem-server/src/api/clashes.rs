@@ -208,11 +208,7 @@ pub const DEFAULT_PAGE: u32 = 50;
 pub const MAX_PAGE: u32 = 200;
 
 fn encode_cursor(clash: &Clash) -> String {
-    URL_SAFE_NO_PAD.encode(format!(
-        "{}:{}",
-        clash.start.timestamp_micros(),
-        clash.id
-    ))
+    URL_SAFE_NO_PAD.encode(format!("{}:{}", clash.start.timestamp_micros(), clash.id))
 }
 
 fn decode_cursor(text: &str) -> Result<(DateTime<Utc>, Uuid), ApiError> {
@@ -672,7 +668,9 @@ pub async fn list_clashes(
     }
     Ok(Json(ClashList {
         items,
-        next_cursor: more.then(|| page.last().map(|c| encode_cursor(c))).flatten(),
+        next_cursor: more
+            .then(|| page.last().map(|c| encode_cursor(c)))
+            .flatten(),
     }))
 }
 
