@@ -7,7 +7,8 @@
 # Environment: TANDEM_BIN (the binary; default: cargo's debug build), TANDEM_CI_SCHEMATHESIS
 # (the virtualenv, kept outside the clone), TANDEM_SCHEMATHESIS_EXAMPLES (examples per
 # operation and phase, default 100), TANDEM_SCHEMATHESIS_SEED (default 1: the same cases
-# every run, so a failure reproduces; set another seed to explore).
+# every run, so a failure reproduces; set another seed to explore), TANDEM_SCHEMATHESIS_DROPPED
+# (a file that lists every failure hooks.py drops, to review them).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
