@@ -3,6 +3,8 @@
 //! `tower::ServiceExt::oneshot`, the way a client would over the network: requests in,
 //! statuses, headers and JSON bodies out.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -65,13 +67,14 @@ impl TestApp {
     async fn with_figment(figment: &Figment) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+        let clock = common::clock();
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
                 .await
                 .expect("open store"),
         );
         let settings = Settings::from_figment(figment).expect("settings");
-        let state = tandem_server::state(store.clone(), settings).expect("state");
+        let state = tandem_server::state(store.clone(), settings, clock).expect("state");
         let app = tandem_server::app(state);
         Self {
             admin: token(&store, Role::Admin, Vec::new()).await,

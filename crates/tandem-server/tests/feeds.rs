@@ -1,6 +1,8 @@
 //! iCalendar feeds over HTTP (DESIGN §7): scopes and filters, strong ETags, 304s, HEAD,
 //! gzip on request, Cache-Control, one build per change, private tokens.
 
+mod common;
+
 use std::io::Read as _;
 use std::sync::Arc;
 
@@ -48,10 +50,15 @@ impl Reply {
 
 impl TestApp {
     async fn new() -> Self {
+        Self::with_clock(common::clock()).await
+    }
+
+    /// The app with its store on `clock`.
+    async fn with_clock(clock: tandem_core::SharedClock) -> Self {
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
                 .await
                 .unwrap(),
         );
@@ -69,7 +76,7 @@ impl TestApp {
             .unwrap()
             .0;
         Self {
-            router: tandem_server::app(tandem_server::state(store, settings).unwrap()),
+            router: tandem_server::app(tandem_server::state(store, settings, clock).unwrap()),
             admin: admin.expose_secret().to_owned(),
             organiser: organiser.expose_secret().to_owned(),
             _dir: dir,
@@ -850,4 +857,44 @@ async fn served_feeds_pass_third_party_parsers() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A cancelled event stays in `include=cancelled` feeds for `feeds.cancelled_days` (90) days
+/// after its cancellation by the injected clock, then leaves — on the day it should, even
+/// though nothing was written since (the cached feed of the day before is not served), and
+/// whatever day the suite runs.
+#[tokio::test]
+async fn cancelled_events_leave_feeds_on_the_injected_clocks_day() {
+    let clock = common::MovableClock::new();
+    let app = TestApp::with_clock(clock.clone()).await;
+    let event = app
+        .create(
+            "/api/v1/events",
+            json!({"title": "SG3RG-AFR meeting", "kind": "meeting", "mode": "virtual",
+                   "status": "confirmed", "region": "AFR", "tz": "Africa/Douala",
+                   "start": "2027-06-08T09:00", "end": "2027-06-08T12:00"}),
+        )
+        .await;
+    let r = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/events/{}", event["id"].as_str().unwrap()),
+            Some(&app.admin),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let path = "/feeds/regions/AFR.ics?include=cancelled";
+    let listed = || async {
+        app.get(path, &[])
+            .await
+            .text()
+            .contains("SG3RG-AFR meeting")
+    };
+    assert!(listed().await, "cancelled today: still listed");
+    clock.advance(chrono::Duration::days(89));
+    assert!(listed().await, "89 days later: still listed");
+    clock.advance(chrono::Duration::days(2));
+    assert!(!listed().await, "91 days later: gone");
 }

@@ -275,14 +275,22 @@ impl PoolSettings {
 }
 
 /// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and
-/// migrating it as needed.
-pub async fn connect(url: &str, pool: PoolSettings) -> StoreResult<std::sync::Arc<dyn Store>> {
+/// migrating it as needed. Every timestamp the store writes or compares (`created_at`,
+/// `updated_at`, the revision's time, tokens, calendar refreshes and leases) comes from
+/// `clock`, never from the database's own clock.
+pub async fn connect(
+    url: &str,
+    pool: PoolSettings,
+    clock: tandem_core::SharedClock,
+) -> StoreResult<std::sync::Arc<dyn Store>> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(std::sync::Arc::new(
-            PostgresStore::connect(url, pool).await?,
+            PostgresStore::connect(url, pool, clock).await?,
         ))
     } else if url.starts_with("sqlite:") {
-        Ok(std::sync::Arc::new(SqliteStore::connect(url, pool).await?))
+        Ok(std::sync::Arc::new(
+            SqliteStore::connect(url, pool, clock).await?,
+        ))
     } else {
         Err(StoreError::Config(format!(
             "unsupported database URL scheme in '{}': use sqlite://FILE or postgres://…",

@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
-use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, VenueDraft};
+use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, SharedClock, VenueDraft};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -27,6 +27,9 @@ pub const ROOM_NO_OVERLAP: &str = "events_room_no_overlap";
 #[derive(Clone, Debug)]
 pub struct PostgresStore {
     pool: PgPool,
+    /// Where every timestamp this store writes or compares comes from (never the
+    /// database's `now()`: see the README's "One clock").
+    clock: SharedClock,
 }
 
 const EVENT_COLUMNS: &str = "id, title, description, kind, mode, status, region, group_code, \
@@ -110,14 +113,15 @@ fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
 }
 
 /// Bumps the feed revision inside the caller's transaction (the row lock orders commits).
-pub(crate) async fn bump_revision(conn: &mut PgConnection) -> StoreResult<()> {
+pub(crate) async fn bump_revision(conn: &mut PgConnection, now: DateTime<Utc>) -> StoreResult<()> {
     sqlx::query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'")
         .execute(&mut *conn)
         .await?;
     sqlx::query(
-        "INSERT INTO meta (key, value) VALUES ('revision_at', extract(epoch FROM now())::bigint::text) \
+        "INSERT INTO meta (key, value) VALUES ('revision_at', $1) \
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
     )
+    .bind(now.timestamp().to_string())
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -143,8 +147,13 @@ fn check_version(expected: Option<i64>, current: i64) -> StoreResult<()> {
 
 impl PostgresStore {
     /// Connects to `url` and runs the migrations (under PostgreSQL's advisory lock, so
-    /// several instances may start at once).
-    pub async fn connect(url: &str, pool: crate::PoolSettings) -> StoreResult<Self> {
+    /// several instances may start at once); every timestamp the store writes comes from
+    /// `clock`.
+    pub async fn connect(
+        url: &str,
+        pool: crate::PoolSettings,
+        clock: SharedClock,
+    ) -> StoreResult<Self> {
         let options = PgConnectOptions::from_str(url).map_err(|e| {
             StoreError::Config(format!(
                 "invalid PostgreSQL URL '{}': {e}",
@@ -163,7 +172,7 @@ impl PostgresStore {
         sqlx::migrate!("../../migrations/postgres")
             .run(&pool)
             .await?;
-        Ok(Self { pool })
+        Ok(Self { pool, clock })
     }
 
     async fn load_events(conn: &mut PgConnection, rows: Vec<PgRow>) -> StoreResult<Vec<Event>> {
@@ -443,7 +452,7 @@ impl PostgresStore {
         occurrences: &[Interval],
     ) -> StoreResult<Event> {
         let (first, last_end) = span(occurrences)?;
-        let now = Utc::now();
+        let now = self.clock.now();
         let mut tx = self.pool.begin().await?;
         Self::check_references(&mut tx, draft, None).await?;
         sqlx::query(
@@ -476,7 +485,7 @@ impl PostgresStore {
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, occurrences, FRESH).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(event)
@@ -492,6 +501,7 @@ impl PostgresStore {
         resolution: Option<&crate::NewResolution>,
     ) -> StoreResult<(Event, Option<crate::ClashResolution>)> {
         let (first, last_end) = span(occurrences)?;
+        let now = self.clock.now();
         let mut tx = self.pool.begin().await?;
         let (current, _) = Self::lock_version(&mut tx, id).await?;
         check_version(expected_version, current)?;
@@ -522,12 +532,12 @@ impl PostgresStore {
         .bind(first.end)
         .bind(last_end)
         .bind(tandem_core::time::tzdata_version())
-        .bind(Utc::now())
+        .bind(now)
         .bind(id)
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, occurrences, !FRESH).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         let event = Self::event_in(&mut tx, id).await?;
         let recorded = match resolution {
             Some(r) => {
@@ -535,7 +545,7 @@ impl PostgresStore {
                     version_after: event.version,
                     ..r.clone()
                 };
-                Some(crate::clashes::postgres::record(&mut tx, &record).await?)
+                Some(crate::clashes::postgres::record(&mut tx, &record, now).await?)
             }
             None => None,
         };
@@ -580,7 +590,7 @@ impl PostgresStore {
             !FRESH,
         )
         .await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, self.clock.now()).await?;
         tx.commit().await?;
         Ok(event.room_id)
     }
@@ -600,7 +610,7 @@ impl Store for PostgresStore {
     #[instrument(skip_all, fields(name = %draft.name))]
     async fn create_venue(&self, draft: &VenueDraft) -> StoreResult<Venue> {
         let id = Uuid::new_v4();
-        let now = Utc::now();
+        let now = self.clock.now();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, longitude, \
@@ -618,7 +628,7 @@ impl Store for PostgresStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         for (position, room) in draft.rooms.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO rooms (id, venue_id, name, capacity, position) VALUES ($1, $2, $3, $4, $5)",
@@ -836,11 +846,12 @@ impl Store for PostgresStore {
         let (current, status) = Self::lock_version(&mut tx, id).await?;
         check_version(expected_version, current)?;
         if status != EventStatus::Cancelled.as_str() {
+            let now = self.clock.now();
             sqlx::query(
                 "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, \
                  updated_at = $1 WHERE id = $2",
             )
-            .bind(Utc::now())
+            .bind(now)
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -848,7 +859,7 @@ impl Store for PostgresStore {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            bump_revision(&mut tx).await?;
+            bump_revision(&mut tx, now).await?;
         }
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -891,13 +902,14 @@ impl Store for PostgresStore {
         let id = Uuid::new_v4();
         let row = sqlx::query(
             "INSERT INTO api_tokens (id, token_hash, role, regions, label, created_at) \
-             VALUES ($1, $2, $3, $4, $5, now()) RETURNING created_at",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING created_at",
         )
         .bind(id)
         .bind(&token.hash[..])
         .bind(token.role.as_str())
         .bind(rows::regions_text(&token.regions))
         .bind(token.label.as_deref())
+        .bind(self.clock.now())
         .fetch_one(&self.pool)
         .await?;
         Ok(TokenRecord {
@@ -933,9 +945,10 @@ impl Store for PostgresStore {
 
     async fn revoke_token(&self, id: Uuid) -> StoreResult<()> {
         let done = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1",
+            "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1",
         )
         .bind(id)
+        .bind(self.clock.now())
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
@@ -994,12 +1007,13 @@ impl Store for PostgresStore {
         hash: &[u8; 32],
     ) -> StoreResult<FeedTokenRecord> {
         let row = sqlx::query(
-            "INSERT INTO feed_tokens (id, participant_id, token_hash, created_at) VALUES ($1, $2, $3, now()) \
+            "INSERT INTO feed_tokens (id, participant_id, token_hash, created_at) VALUES ($1, $2, $3, $4) \
              RETURNING id, participant_id, created_at, revoked_at",
         )
         .bind(Uuid::new_v4())
         .bind(participant)
         .bind(&hash[..])
+        .bind(self.clock.now())
         .fetch_one(&self.pool)
         .await?;
         feed_token_record(&row)
@@ -1036,9 +1050,10 @@ impl Store for PostgresStore {
 
     async fn revoke_feed_token(&self, id: Uuid) -> StoreResult<()> {
         let done = sqlx::query(
-            "UPDATE feed_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1",
+            "UPDATE feed_tokens SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1",
         )
         .bind(id)
+        .bind(self.clock.now())
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
@@ -1082,7 +1097,7 @@ impl Store for PostgresStore {
     }
 
     async fn create_calendar(&self, new: &crate::NewCalendar) -> StoreResult<crate::Calendar> {
-        crate::calendars::postgres::create(&self.pool, new).await
+        crate::calendars::postgres::create(&self.pool, new, self.clock.now()).await
     }
 
     async fn calendar(&self, id: Uuid) -> StoreResult<crate::Calendar> {
@@ -1107,7 +1122,8 @@ impl Store for PostgresStore {
         lease: chrono::Duration,
         limit: u32,
     ) -> StoreResult<Vec<crate::Calendar>> {
-        crate::calendars::postgres::claim_due(&self.pool, owner, lease, limit).await
+        crate::calendars::postgres::claim_due(&self.pool, owner, lease, limit, self.clock.now())
+            .await
     }
 
     async fn claim_calendar(
@@ -1116,7 +1132,7 @@ impl Store for PostgresStore {
         owner: &str,
         lease: chrono::Duration,
     ) -> StoreResult<bool> {
-        crate::calendars::postgres::claim(&self.pool, id, owner, lease).await
+        crate::calendars::postgres::claim(&self.pool, id, owner, lease, self.clock.now()).await
     }
 
     async fn finish_calendar_refresh(
@@ -1125,7 +1141,7 @@ impl Store for PostgresStore {
         owner: &str,
         outcome: &crate::RefreshOutcome,
     ) -> StoreResult<Option<crate::Calendar>> {
-        crate::calendars::postgres::finish(&self.pool, id, owner, outcome).await
+        crate::calendars::postgres::finish(&self.pool, id, owner, outcome, self.clock.now()).await
     }
 
     async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
@@ -1137,7 +1153,7 @@ impl Store for PostgresStore {
         event_id: Uuid,
         clashes: &[tandem_core::clash::Clash],
     ) -> StoreResult<()> {
-        crate::clashes::postgres::replace(&self.pool, event_id, clashes).await
+        crate::clashes::postgres::replace(&self.pool, event_id, clashes, self.clock.now()).await
     }
 
     async fn clashes(
@@ -1185,6 +1201,6 @@ impl Store for PostgresStore {
     }
 
     async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
-        crate::seed::postgres::load(&self.pool, load).await
+        crate::seed::postgres::load(&self.pool, load, self.clock.now()).await
     }
 }

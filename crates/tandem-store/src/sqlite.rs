@@ -10,7 +10,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
-use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, VenueDraft};
+use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, SharedClock, VenueDraft};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -26,6 +26,8 @@ use crate::{Store, StoreResult};
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Where every timestamp this store writes or compares comes from.
+    clock: SharedClock,
 }
 
 fn ts(instant: DateTime<Utc>) -> i64 {
@@ -103,6 +105,7 @@ impl SqliteStore {
     ) -> StoreResult<(Event, Option<crate::ClashResolution>)> {
         let occurrences = rows::occurrences(draft)?;
         let (first, last_end) = span(&occurrences)?;
+        let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let (current, _) = Self::current_version(&mut tx, id).await?;
         check_version(id, expected_version, current)?;
@@ -139,12 +142,12 @@ impl SqliteStore {
         .bind(ts(first.end))
         .bind(ts(last_end))
         .bind(tandem_core::time::tzdata_version())
-        .bind(ts(Utc::now()))
+        .bind(ts(now))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         let event = self.event_in(&mut tx, id).await?;
         let recorded = match resolution {
             Some(r) => {
@@ -152,7 +155,7 @@ impl SqliteStore {
                     version_after: event.version,
                     ..r.clone()
                 };
-                Some(crate::clashes::sqlite::record(&mut tx, &record).await?)
+                Some(crate::clashes::sqlite::record(&mut tx, &record, now).await?)
             }
             None => None,
         };
@@ -160,8 +163,13 @@ impl SqliteStore {
         Ok((event, recorded))
     }
 
-    /// Opens (creating if missing) and migrates the database at `url` (`sqlite://FILE`).
-    pub async fn connect(url: &str, pool: crate::PoolSettings) -> StoreResult<Self> {
+    /// Opens (creating if missing) and migrates the database at `url` (`sqlite://FILE`);
+    /// every timestamp the store writes comes from `clock`.
+    pub async fn connect(
+        url: &str,
+        pool: crate::PoolSettings,
+        clock: SharedClock,
+    ) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| StoreError::Config(format!("invalid SQLite URL '{url}': {e}")))?
             .create_if_missing(true)
@@ -175,7 +183,7 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         sqlx::migrate!("../../migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self { pool, clock })
     }
 
     async fn load_events(
@@ -437,7 +445,10 @@ fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
 }
 
 /// Bumps the feed revision inside the caller's (immediate) transaction.
-pub(crate) async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()> {
+pub(crate) async fn bump_revision(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     sqlx::query(
         "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
     )
@@ -447,7 +458,7 @@ pub(crate) async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()
         "INSERT INTO meta (key, value) VALUES ('revision_at', ?) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
-    .bind(ts(Utc::now()).to_string())
+    .bind(ts(now).to_string())
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -486,7 +497,7 @@ impl Store for SqliteStore {
     #[instrument(skip_all, fields(name = %draft.name))]
     async fn create_venue(&self, draft: &VenueDraft) -> StoreResult<Venue> {
         let id = Uuid::new_v4();
-        let now = ts(Utc::now());
+        let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query(
             "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, longitude, \
@@ -501,11 +512,11 @@ impl Store for SqliteStore {
         .bind(draft.holiday_calendar.as_deref())
         .bind(draft.geo.map(|g| g.lat))
         .bind(draft.geo.map(|g| g.lon))
-        .bind(now)
-        .bind(now)
+        .bind(ts(now))
+        .bind(ts(now))
         .execute(&mut *tx)
         .await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         for (position, room) in draft.rooms.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO rooms (id, venue_id, name, capacity, position) VALUES (?, ?, ?, ?, ?)",
@@ -558,7 +569,7 @@ impl Store for SqliteStore {
         let occurrences = rows::occurrences(draft)?;
         let (first, last_end) = span(&occurrences)?;
         let id = Uuid::new_v4();
-        let now = ts(Utc::now());
+        let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         self.check_references(&mut tx, draft, None).await?;
         if let (EventStatus::Confirmed, Some(room)) = (draft.status, draft.room_id) {
@@ -593,12 +604,12 @@ impl Store for SqliteStore {
         .bind(ts(first.end))
         .bind(ts(last_end))
         .bind(tandem_core::time::tzdata_version())
-        .bind(now)
-        .bind(now)
+        .bind(ts(now))
+        .bind(ts(now))
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(event)
@@ -757,10 +768,11 @@ impl Store for SqliteStore {
         let (current, status) = Self::current_version(&mut tx, id).await?;
         check_version(id, expected_version, current)?;
         if status != EventStatus::Cancelled.as_str() {
+            let now = self.clock.now();
             sqlx::query(
                 "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, updated_at = ? WHERE id = ?",
             )
-            .bind(ts(Utc::now()))
+            .bind(ts(now))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
@@ -768,7 +780,7 @@ impl Store for SqliteStore {
                 .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
-            bump_revision(&mut tx).await?;
+            bump_revision(&mut tx, now).await?;
         }
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -815,14 +827,14 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         Self::write_occurrences(&mut tx, id, event.room_id, event.status, occurrences).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, self.clock.now()).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn create_token(&self, token: &NewToken) -> StoreResult<TokenRecord> {
         let id = Uuid::new_v4();
-        let now = Utc::now();
+        let now = self.clock.now();
         sqlx::query("INSERT INTO api_tokens (id, token_hash, role, regions, label, created_at) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(id.to_string())
             .bind(&token.hash[..])
@@ -865,7 +877,7 @@ impl Store for SqliteStore {
     async fn revoke_token(&self, id: Uuid) -> StoreResult<()> {
         let done =
             sqlx::query("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")
-                .bind(ts(Utc::now()))
+                .bind(ts(self.clock.now()))
                 .bind(id.to_string())
                 .execute(&self.pool)
                 .await?;
@@ -940,7 +952,7 @@ impl Store for SqliteStore {
         hash: &[u8; 32],
     ) -> StoreResult<FeedTokenRecord> {
         let id = Uuid::new_v4();
-        let now = ts(Utc::now());
+        let now = ts(self.clock.now());
         sqlx::query("INSERT INTO feed_tokens (id, participant_id, token_hash, created_at) VALUES (?, ?, ?, ?)")
             .bind(id.to_string())
             .bind(participant)
@@ -988,7 +1000,7 @@ impl Store for SqliteStore {
     async fn revoke_feed_token(&self, id: Uuid) -> StoreResult<()> {
         let done =
             sqlx::query("UPDATE feed_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")
-                .bind(ts(Utc::now()))
+                .bind(ts(self.clock.now()))
                 .bind(id.to_string())
                 .execute(&self.pool)
                 .await?;
@@ -1031,7 +1043,7 @@ impl Store for SqliteStore {
     }
 
     async fn create_calendar(&self, new: &crate::NewCalendar) -> StoreResult<crate::Calendar> {
-        crate::calendars::sqlite::create(&self.pool, new).await
+        crate::calendars::sqlite::create(&self.pool, new, self.clock.now()).await
     }
 
     async fn calendar(&self, id: Uuid) -> StoreResult<crate::Calendar> {
@@ -1056,7 +1068,7 @@ impl Store for SqliteStore {
         lease: chrono::Duration,
         limit: u32,
     ) -> StoreResult<Vec<crate::Calendar>> {
-        crate::calendars::sqlite::claim_due(&self.pool, owner, lease, limit).await
+        crate::calendars::sqlite::claim_due(&self.pool, owner, lease, limit, self.clock.now()).await
     }
 
     async fn claim_calendar(
@@ -1065,7 +1077,7 @@ impl Store for SqliteStore {
         owner: &str,
         lease: chrono::Duration,
     ) -> StoreResult<bool> {
-        crate::calendars::sqlite::claim(&self.pool, id, owner, lease).await
+        crate::calendars::sqlite::claim(&self.pool, id, owner, lease, self.clock.now()).await
     }
 
     async fn finish_calendar_refresh(
@@ -1074,7 +1086,7 @@ impl Store for SqliteStore {
         owner: &str,
         outcome: &crate::RefreshOutcome,
     ) -> StoreResult<Option<crate::Calendar>> {
-        crate::calendars::sqlite::finish(&self.pool, id, owner, outcome).await
+        crate::calendars::sqlite::finish(&self.pool, id, owner, outcome, self.clock.now()).await
     }
 
     async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
@@ -1086,7 +1098,7 @@ impl Store for SqliteStore {
         event_id: Uuid,
         clashes: &[tandem_core::clash::Clash],
     ) -> StoreResult<()> {
-        crate::clashes::sqlite::replace(&self.pool, event_id, clashes).await
+        crate::clashes::sqlite::replace(&self.pool, event_id, clashes, self.clock.now()).await
     }
 
     async fn clashes(
@@ -1124,6 +1136,6 @@ impl Store for SqliteStore {
     }
 
     async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
-        crate::seed::sqlite::load(&self.pool, load).await
+        crate::seed::sqlite::load(&self.pool, load, self.clock.now()).await
     }
 }

@@ -80,7 +80,17 @@ conformance!(
     clashes_are_replaced_per_event_and_filtered,
     neighbours_share_region_venue_group_or_participant,
     a_resolution_is_applied_and_recorded_together_or_not_at_all,
+    every_timestamp_comes_from_the_stores_clock,
 );
+
+/// The instant every store in this suite believes it is (a Tuesday): the stores take their
+/// time from an injected clock, so no result depends on the day the suite runs.
+const NOW: &str = "2026-12-01T08:30:00Z";
+
+/// The clock the stores under test are given.
+fn clock() -> tandem_core::SharedClock {
+    tandem_core::FixedClock(utc(NOW)).shared()
+}
 
 /// Runs `test` on a fresh `sqlite` store in a temporary directory.
 async fn on_sqlite<F, Fut>(test: F)
@@ -90,7 +100,7 @@ where
 {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let url = format!("sqlite://{}/t.db", dir.path().display());
-    let store = SqliteStore::connect(&url, tandem_store::PoolSettings::new(8))
+    let store = SqliteStore::connect(&url, tandem_store::PoolSettings::new(8), clock())
         .await
         .unwrap_or_else(|e| panic!("opening {url}: {e:?}"));
     assert_eq!(store.backend(), "sqlite");
@@ -157,7 +167,7 @@ where
 
     let url = with_database(&server, &database);
     let outcome = AssertUnwindSafe(async {
-        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(16))
+        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(16), clock())
             .await
             .unwrap_or_else(|e| panic!("opening {}: {e:?}", redact_url(&url)));
         assert_eq!(store.backend(), "postgres");
@@ -2372,7 +2382,7 @@ async fn a_connection_ended_by_the_server_is_unavailable_then_replaced() {
         .expect("created");
     let url = with_database(&server, &database);
     let outcome = AssertUnwindSafe(async {
-        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(1))
+        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(1), clock())
             .await
             .expect("opened");
         store.ping().await.expect("answers");
@@ -2506,5 +2516,114 @@ async fn a_resolution_is_applied_and_recorded_together_or_not_at_all(store: Arc<
     assert_eq!(
         store.event(event.id).await.expect("read").starts_at,
         moved.starts_at
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The store's clock
+// ---------------------------------------------------------------------------------------
+
+/// Every time the store writes (rows' `created_at` and `updated_at`, the revision's time,
+/// tokens created and revoked, a clash resolution) is its clock's: never the system's or
+/// the database's own clock.
+async fn every_timestamp_comes_from_the_stores_clock(store: Arc<dyn Store>) {
+    use tandem_store::NewResolution;
+
+    let store = store.as_ref();
+    let now = utc(NOW);
+    let venue = palais(store).await;
+    assert_eq!((venue.created_at, venue.updated_at), (now, now), "venue");
+    let event = create(
+        store,
+        &booking(
+            "Workshop",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    assert_eq!((event.created_at, event.updated_at), (now, now), "event");
+    let moved = store
+        .update_event(
+            event.id,
+            Some(event.version),
+            &booking(
+                "Workshop",
+                "2027-03-11T09:00",
+                "2027-03-11T12:00",
+                &venue,
+                0,
+            ),
+            true,
+        )
+        .await
+        .expect("update");
+    assert_eq!(moved.updated_at, now, "update");
+    let (resolved, resolution) = store
+        .apply_resolution(
+            moved.version,
+            &booking(
+                "Workshop",
+                "2027-03-12T09:00",
+                "2027-03-12T12:00",
+                &venue,
+                0,
+            ),
+            &NewResolution {
+                clash_id: Uuid::new_v4(),
+                event_id: event.id,
+                resolved_by: "organiser".into(),
+                action: r#"{"action":"move"}"#.into(),
+                clash: "{}".into(),
+                version_before: moved.version,
+                version_after: moved.version + 1,
+            },
+        )
+        .await
+        .expect("resolution");
+    assert_eq!((resolved.updated_at, resolution.resolved_at), (now, now));
+    let cancelled = store
+        .cancel_event(event.id, Some(resolved.version))
+        .await
+        .expect("cancel");
+    assert_eq!(cancelled.updated_at, now, "cancel");
+    assert_eq!(
+        store.revision().await.expect("revision").changed_at,
+        now,
+        "revision"
+    );
+
+    let token = store
+        .create_token(&NewToken {
+            hash: [3; 32],
+            role: Role::Admin,
+            regions: Vec::new(),
+            label: None,
+        })
+        .await
+        .expect("token");
+    assert_eq!(token.created_at, now, "token");
+    store.revoke_token(token.id).await.expect("revoke");
+    let listed = store.tokens().await.expect("tokens");
+    assert_eq!(
+        listed
+            .iter()
+            .map(|t| (t.created_at, t.revoked_at))
+            .collect::<Vec<_>>(),
+        [(now, Some(now))],
+        "revoked"
+    );
+    let feed = store
+        .create_feed_token("p-1", &[4; 32])
+        .await
+        .expect("feed token");
+    assert_eq!(feed.created_at, now, "feed token");
+    store.revoke_feed_token(feed.id).await.expect("revoke");
+    assert_eq!(
+        store.feed_token(feed.id).await.expect("read").revoked_at,
+        Some(now),
+        "feed token revoked"
     );
 }

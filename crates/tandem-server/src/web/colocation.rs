@@ -9,7 +9,6 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
-use chrono::Utc;
 use maud::{html, Markup};
 use serde::Deserialize;
 use serde_json::json;
@@ -69,7 +68,7 @@ pub async fn colocations(
         .store
         .events(
             &EventFilter {
-                from: Some(Utc::now()),
+                from: Some(state.clock.now()),
                 statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
                 ..EventFilter::default()
             },

@@ -61,7 +61,7 @@ pub async fn planner(
     State(state): State<AppState>,
     Query(form): Query<PlannerForm>,
 ) -> Result<Response, PageError> {
-    let today = Utc::now().date_naive();
+    let today = state.clock.today();
     let from = form
         .from
         .clone()
