@@ -385,7 +385,11 @@ pub(crate) fn components<'a>(
 }
 
 /// Which nested components are worth keeping: calendar contents and time zone rules.
-/// (VALARMs inside events and the like are read for syntax, then dropped.)
+/// (VALARMs inside events and the like are read for syntax, then dropped.) A VEVENT counts
+/// only directly in a VCALENDAR: inside a component tandem-ical does not know it goes with
+/// that component (RFC 5545 §3.6: unrecognised x-comp and iana-comp are ignored), since
+/// the one such nesting in use, VPOLL, holds the choices of a poll, not bookings.
+/// (README, "Readings where parsers differ".)
 fn keeps_child(parent: &str, child: &str) -> bool {
     match parent {
         "VCALENDAR" => true,

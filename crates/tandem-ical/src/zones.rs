@@ -28,7 +28,7 @@ use tandem_core::Zone;
 
 use crate::lexer::Component;
 use crate::rules;
-use crate::value::{parse_date_or_datetime, parse_utc_offset, RawDate};
+use crate::value::{parse_date_or_datetime, parse_utc_offset, unescape_text, RawDate};
 
 /// The zone a DATE-TIME is read in.
 #[derive(Clone, Debug)]
@@ -239,7 +239,11 @@ impl ZoneTable {
             let Some(tzid) = vtimezone.property("TZID") else {
                 continue;
             };
-            let name = tzid.value.trim().to_owned();
+            // The TZID property is TEXT (RFC 5545 §3.8.3.1), so `\,` `\;` `\\` are
+            // escapes: Outlook writes `TZID:Pacific Time (US & Canada)\, Tijuana` and refers
+            // to it as `TZID="Pacific Time (US & Canada), Tijuana"` (a quoted parameter has
+            // no escapes).
+            let name = unescape_text(tzid.value.trim());
             if defined.contains_key(&name) {
                 continue;
             }
@@ -250,9 +254,17 @@ impl ZoneTable {
         Self { defined }
     }
 
-    /// The zone of a TZID parameter value.
+    /// The zone of a TZID parameter value (or of an X-WR-TIMEZONE value, which is TEXT).
     pub fn resolve(&self, tzid: &str) -> ZoneRef {
         let tzid = tzid.trim();
+        if tzid.contains('\\') {
+            // Parameter values have no escapes, but some producers escape them like TEXT
+            // (the lexer tolerates `TZID=a\,b`); the defined names are unescaped.
+            let unescaped = unescape_text(tzid);
+            if let Some(zone) = self.defined.get(unescaped.trim()) {
+                return zone.clone();
+            }
+        }
         if let Some(zone) = self.defined.get(tzid) {
             return zone.clone();
         }

@@ -8,6 +8,7 @@
 mod calendars;
 mod clashes;
 mod error;
+mod listing;
 mod model;
 mod postgres;
 mod rows;

@@ -15,6 +15,7 @@ use tracing::instrument;
 use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
+use crate::listing;
 use crate::model::{
     Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Room,
     TokenRecord, Venue,
@@ -184,6 +185,90 @@ impl SqliteStore {
             .await?;
         sqlx::migrate!("../../migrations/sqlite").run(&pool).await?;
         Ok(Self { pool, clock })
+    }
+
+    /// Events by the keyset shape of `listing`: one ordered index range per (status, span
+    /// class), merged by SQLite's compound ORDER BY, `limit` rows.
+    async fn events_by_keyset(
+        &self,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let mut q = QueryBuilder::<Sqlite>::new("");
+        push_listing(&mut q, filter, cursor, limit);
+        let mut conn = self.pool.acquire().await?;
+        let rows = q.build().fetch_all(&mut *conn).await?;
+        self.load_events(&mut conn, rows).await
+    }
+
+    /// Events by participant or id (see `listing`): the filter's own indexes lead.
+    async fn events_by_scan(
+        &self,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE 1 = 1"
+        ));
+        if let Some(region) = filter.region {
+            q.push(" AND region = ").push_bind(region.code());
+        }
+        if let Some(group) = &filter.group {
+            q.push(" AND group_code = ").push_bind(group.clone());
+        }
+        if let Some(venue) = filter.venue_id {
+            q.push(" AND venue_id = ").push_bind(venue.to_string());
+        }
+        if let Some(id) = filter.id {
+            q.push(" AND id = ").push_bind(id.to_string());
+        }
+        if !filter.kinds.is_empty() {
+            q.push(" AND kind IN (");
+            let mut k = q.separated(", ");
+            for kind in &filter.kinds {
+                k.push_bind(kind.as_str());
+            }
+            q.push(")");
+        }
+        if let Some(participant) = &filter.participant {
+            q.push(" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.participant_id = ")
+                .push_bind(participant.clone())
+                .push(")");
+        }
+        if !filter.statuses.is_empty() {
+            q.push(" AND status IN (");
+            let mut s = q.separated(", ");
+            for status in &filter.statuses {
+                s.push_bind(status.as_str());
+            }
+            q.push(")");
+        }
+        if filter.from.is_some() || filter.to.is_some() {
+            q.push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id");
+            if let Some(from) = filter.from {
+                q.push(" AND o.ends_at > ").push_bind(ts(from));
+            }
+            if let Some(to) = filter.to {
+                q.push(" AND o.starts_at < ").push_bind(ts(to));
+            }
+            q.push(")");
+        }
+        if let Some(c) = cursor {
+            q.push(" AND (starts_at > ")
+                .push_bind(ts(c.starts_at))
+                .push(" OR (starts_at = ")
+                .push_bind(ts(c.starts_at))
+                .push(" AND id > ")
+                .push_bind(c.id.to_string())
+                .push("))");
+        }
+        q.push(" ORDER BY starts_at, id LIMIT ")
+            .push_bind(i64::from(limit));
+        let mut conn = self.pool.acquire().await?;
+        let rows = q.build().fetch_all(&mut *conn).await?;
+        self.load_events(&mut conn, rows).await
     }
 
     async fn load_events(
@@ -433,6 +518,97 @@ impl SqliteStore {
     }
 }
 
+/// The keyset listing (`listing`): a compound of one arm per index range, whose ORDER BY
+/// SQLite pushes into every arm and merges.
+fn push_listing(
+    q: &mut QueryBuilder<'_, Sqlite>,
+    filter: &EventFilter,
+    cursor: Option<&EventCursor>,
+    limit: u32,
+) {
+    for (i, arm) in listing::arms(filter, cursor).iter().enumerate() {
+        if i > 0 {
+            q.push(" UNION ALL ");
+        }
+        push_listing_arm(q, filter, arm);
+    }
+    q.push(" ORDER BY starts_at, id LIMIT ")
+        .push_bind(i64::from(limit));
+}
+
+/// One index range of a keyset listing (`listing`): a `SELECT` of the compound whose
+/// ORDER BY SQLite pushes into each arm, read in the index's order.
+fn push_listing_arm(q: &mut QueryBuilder<'_, Sqlite>, filter: &EventFilter, arm: &listing::Arm) {
+    q.push(format!("SELECT {EVENT_COLUMNS} FROM events e WHERE "));
+    let driver = listing::Driver::of(filter);
+    match driver {
+        listing::Driver::Venue => q
+            .push("venue_id = ")
+            .push_bind(filter.venue_id.map(|v| v.to_string()))
+            .push(" AND "),
+        listing::Driver::Group => q
+            .push("group_code = ")
+            .push_bind(filter.group.clone())
+            .push(" AND "),
+        listing::Driver::Region => q
+            .push("region = ")
+            .push_bind(filter.region.map(tandem_core::RegionCode::code))
+            .push(" AND "),
+        listing::Driver::Status => q,
+    };
+    q.push("status = ")
+        .push_bind(arm.status.as_str())
+        .push(" AND span_class = ")
+        .push_bind(arm.span_class);
+    match arm.start {
+        listing::ArmStart::Any => {}
+        listing::ArmStart::After(lower) => {
+            q.push(" AND starts_at > ").push_bind(ts(lower));
+        }
+        listing::ArmStart::Cursor(c) => {
+            q.push(" AND (starts_at, id) > (")
+                .push_bind(ts(c.starts_at))
+                .push(", ")
+                .push_bind(c.id.to_string())
+                .push(")");
+        }
+    }
+    if let Some(to) = filter.to {
+        q.push(" AND starts_at < ").push_bind(ts(to));
+    }
+    if let Some(from) = filter.from {
+        q.push(" AND last_ends_at > ").push_bind(ts(from));
+    }
+    if let (Some(from), Some(to), true) = (
+        filter.from,
+        filter.to,
+        listing::needs_occurrence_test(filter),
+    ) {
+        q.push(" AND (starts_at >= ")
+            .push_bind(ts(from))
+            .push(" OR EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > ")
+            .push_bind(ts(from))
+            .push(" AND o.starts_at < ")
+            .push_bind(ts(to))
+            .push("))");
+    }
+    // The equality filters that do not drive are checked on the rows.
+    if let (Some(region), false) = (filter.region, driver == listing::Driver::Region) {
+        q.push(" AND region = ").push_bind(region.code());
+    }
+    if let (Some(group), false) = (&filter.group, driver == listing::Driver::Group) {
+        q.push(" AND group_code = ").push_bind(group.clone());
+    }
+    if !filter.kinds.is_empty() {
+        q.push(" AND kind IN (");
+        let mut k = q.separated(", ");
+        for kind in &filter.kinds {
+            k.push_bind(kind.as_str());
+        }
+        q.push(")");
+    }
+}
+
 fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
     let first = *occurrences
         .first()
@@ -626,66 +802,11 @@ impl Store for SqliteStore {
         cursor: Option<&EventCursor>,
         limit: u32,
     ) -> StoreResult<Vec<Event>> {
-        let mut q = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE 1 = 1"
-        ));
-        if let Some(region) = filter.region {
-            q.push(" AND region = ").push_bind(region.code());
+        if listing::applies(filter) {
+            self.events_by_keyset(filter, cursor, limit).await
+        } else {
+            self.events_by_scan(filter, cursor, limit).await
         }
-        if let Some(group) = &filter.group {
-            q.push(" AND group_code = ").push_bind(group.clone());
-        }
-        if let Some(venue) = filter.venue_id {
-            q.push(" AND venue_id = ").push_bind(venue.to_string());
-        }
-        if let Some(id) = filter.id {
-            q.push(" AND id = ").push_bind(id.to_string());
-        }
-        if !filter.kinds.is_empty() {
-            q.push(" AND kind IN (");
-            let mut k = q.separated(", ");
-            for kind in &filter.kinds {
-                k.push_bind(kind.as_str());
-            }
-            q.push(")");
-        }
-        if let Some(participant) = &filter.participant {
-            q.push(" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.participant_id = ")
-                .push_bind(participant.clone())
-                .push(")");
-        }
-        if !filter.statuses.is_empty() {
-            q.push(" AND status IN (");
-            let mut s = q.separated(", ");
-            for status in &filter.statuses {
-                s.push_bind(status.as_str());
-            }
-            q.push(")");
-        }
-        if filter.from.is_some() || filter.to.is_some() {
-            q.push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id");
-            if let Some(from) = filter.from {
-                q.push(" AND o.ends_at > ").push_bind(ts(from));
-            }
-            if let Some(to) = filter.to {
-                q.push(" AND o.starts_at < ").push_bind(ts(to));
-            }
-            q.push(")");
-        }
-        if let Some(c) = cursor {
-            q.push(" AND (starts_at > ")
-                .push_bind(ts(c.starts_at))
-                .push(" OR (starts_at = ")
-                .push_bind(ts(c.starts_at))
-                .push(" AND id > ")
-                .push_bind(c.id.to_string())
-                .push("))");
-        }
-        q.push(" ORDER BY starts_at, id LIMIT ")
-            .push_bind(i64::from(limit));
-        let mut conn = self.pool.acquire().await?;
-        let rows = q.build().fetch_all(&mut *conn).await?;
-        self.load_events(&mut conn, rows).await
     }
 
     async fn neighbours(
@@ -1137,5 +1258,100 @@ impl Store for SqliteStore {
 
     async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
         crate::seed::sqlite::load(&self.pool, load, self.clock.now()).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tandem_core::RegionCode;
+
+    /// SQLite's plan of the listing for `filter`, one line per step.
+    async fn plan(
+        store: &SqliteStore,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+    ) -> Vec<String> {
+        let mut q = QueryBuilder::<Sqlite>::new("EXPLAIN QUERY PLAN ");
+        push_listing(&mut q, filter, cursor, 50);
+        q.build()
+            .fetch_all(&store.pool)
+            .await
+            .expect("EXPLAIN QUERY PLAN")
+            .iter()
+            .map(|row| row.get::<String, _>("detail"))
+            .collect()
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().expect("instant")
+    }
+
+    /// The listing reads index ranges bounded by the window (or the cursor) and merges them
+    /// in order: no step scans the table, sorts it, or walks a filter's events from the first.
+    #[tokio::test]
+    async fn the_listing_reads_bounded_index_ranges_in_order() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let url = format!("sqlite://{}/t.db", dir.path().display());
+        let store = SqliteStore::connect(&url, crate::PoolSettings::new(2))
+            .await
+            .expect("a store");
+        let window = EventFilter {
+            region: Some(RegionCode::AFR),
+            statuses: vec![EventStatus::Proposed, EventStatus::Confirmed],
+            from: Some(at("2028-10-01T00:00:00Z")),
+            to: Some(at("2028-10-15T00:00:00Z")),
+            ..EventFilter::default()
+        };
+        let deep = EventCursor {
+            starts_at: at("2028-06-01T09:00:00Z"),
+            id: Uuid::nil(),
+        };
+        let by_group = EventFilter {
+            group: Some("SG3RG-AFR".into()),
+            region: Some(RegionCode::AFR),
+            ..EventFilter::default()
+        };
+        for (filter, cursor) in [
+            (&window, None),
+            (
+                &EventFilter {
+                    to: None,
+                    ..window.clone()
+                },
+                Some(&deep),
+            ),
+            (&by_group, Some(&deep)),
+            (&EventFilter::default(), Some(&deep)),
+        ] {
+            let steps = plan(&store, filter, cursor).await;
+            let reads: Vec<&String> = steps.iter().filter(|s| s.contains(" e ")).collect();
+            let statuses = if filter.statuses.is_empty() {
+                EventStatus::ALL.len()
+            } else {
+                filter.statuses.len()
+            };
+            assert_eq!(reads.len(), statuses * listing::SPAN_CLASSES, "{steps:#?}");
+            for step in &reads {
+                assert!(
+                    step.starts_with("SEARCH e USING INDEX events_list")
+                        && step.contains("span_class=?"),
+                    "not one index range per (status, span class) for {filter:?}: {steps:#?}"
+                );
+            }
+            // Only the unbounded class (spans over 30 years) may start at its beginning.
+            let unbounded = reads
+                .iter()
+                .filter(|s| !s.contains("starts_at>?") && !s.contains("(starts_at,id)>(?,?)"))
+                .count();
+            assert!(
+                unbounded <= statuses,
+                "unbounded ranges for {filter:?}: {steps:#?}"
+            );
+            assert!(
+                !steps.iter().any(|s| s.contains("TEMP B-TREE")),
+                "a sort for {filter:?}: {steps:#?}"
+            );
+        }
     }
 }
