@@ -1293,7 +1293,8 @@ mod tests {
     async fn the_listing_reads_bounded_index_ranges_in_order() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let url = format!("sqlite://{}/t.db", dir.path().display());
-        let store = SqliteStore::connect(&url, crate::PoolSettings::new(2))
+        let clock = tandem_core::FixedClock(at("2026-12-01T08:30:00Z")).shared();
+        let store = SqliteStore::connect(&url, crate::PoolSettings::new(2), clock)
             .await
             .expect("a store");
         let window = EventFilter {
