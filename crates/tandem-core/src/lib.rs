@@ -15,7 +15,7 @@ pub mod venue;
 pub mod weekday;
 
 pub use event::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Participant,
+    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Participant,
     ParticipantId, Title,
 };
 pub use recurrence::Recurrence;
