@@ -296,12 +296,25 @@ pub fn check_local(local: NaiveDateTime) -> Result<NaiveDateTime, FieldError> {
     }
 }
 
-/// Checks that an instant lies on a UTC date from [`FIRST_DATE`] to [`LAST_DATE`] (the
-/// midnight that ends the last date included, so a range can end there).
+/// The instants a request may name: the UTC dates from [`FIRST_DATE`] to [`LAST_DATE`], the
+/// midnight that ends the last one included (so a range can end there).
+pub fn accepted_instants() -> Interval {
+    Interval {
+        start: FIRST_DATE.and_time(NaiveTime::MIN).and_utc(),
+        end: LocalTimeOfDay::END_OF_DAY.on(LAST_DATE).and_utc(),
+    }
+}
+
+/// Checks that an instant lies within [`accepted_instants`].
 pub fn check_instant(instant: DateTime<Utc>) -> Result<DateTime<Utc>, FieldError> {
-    check_local(instant.naive_utc())
-        .map(|_| instant)
-        .map_err(|_| out_of_bounds(&instant.format("%Y-%m-%dT%H:%M:%SZ").to_string()))
+    let bounds = accepted_instants();
+    if bounds.start <= instant && instant <= bounds.end {
+        Ok(instant)
+    } else {
+        Err(out_of_bounds(
+            &instant.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ))
+    }
 }
 
 /// Reads exactly `width` ASCII digits.

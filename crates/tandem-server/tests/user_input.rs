@@ -261,3 +261,44 @@ proptest! {
         prop_assert!(status == StatusCode::CREATED || status == StatusCode::BAD_REQUEST, "{} {}", status, body);
     }
 }
+
+/// DESIGN §2 in co-location: near the last accepted date the search still answers, with
+/// no candidate after 2099-12-31 (it used to ask the window engine about 2100 and fail).
+#[tokio::test]
+async fn colocation_candidates_stay_within_the_accepted_dates() {
+    let app = App::new().await;
+    let (status, venue) = app
+        .send(
+            Method::POST,
+            "/api/v1/venues",
+            Some(
+                &json!({"name": "Palais des Congrès", "city": "Yaoundé", "country": "CM",
+                         "tz": "Africa/Douala", "weekend": ["sat", "sun"],
+                         "rooms": [{"name": "Salle A", "capacity": 120}]}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{venue}");
+    // Tue 29 – Wed 30 December 2099.
+    let (status, anchor) = app
+        .create(&meeting(
+            &json!({"venue_id": venue["id"], "room_id": venue["rooms"][0]["id"],
+                                  "start": "2099-12-29T09:00", "end": "2099-12-30T17:00"}),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{anchor}");
+    let search = json!({"anchor_event_id": anchor["id"], "kind": "workshop", "days": 1,
+        "placement": ["after"], "max_gap_days": 5,
+        "participants": [{"id": "bangkok", "tz": "Asia/Bangkok"}]});
+    let (status, result) = app
+        .send(Method::POST, "/api/v1/colocations/search", Some(&search))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{result}");
+    let starts: Vec<&str> = result["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["start"].as_str())
+        .collect();
+    assert_eq!(starts, ["2099-12-31T09:00"], "{result}");
+}
