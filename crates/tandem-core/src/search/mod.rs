@@ -38,7 +38,8 @@ pub struct DailyHours {
 
 impl DailyHours {
     /// The intervals these hours cover on every local date of `zone` that `range` touches,
-    /// sorted; each lies within its own local day (§3.2).
+    /// sorted; each lies within its own local day (§3.2), so they never overlap, but one
+    /// day's may end where the next day's starts (the search merges those, §3.4).
     pub fn intervals(&self, zone: Zone, range: Interval) -> Vec<Interval> {
         let first = zone.local(range.start).date() - Duration::days(1);
         let last = zone.local(range.end).date() + Duration::days(1);
@@ -222,7 +223,9 @@ fn normalise(intervals: impl IntoIterator<Item = Interval>) -> Vec<Span> {
     merged
 }
 
-/// Daily intervals shared by every participant with the same zone and hours.
+/// Daily intervals shared by every participant with the same zone and hours, merged where
+/// one day's end touches the next day's start (DESIGN §3.4: hours that end at 24:00 and
+/// start at 00:00 are one interval, so a window may cross that midnight).
 #[derive(Default)]
 struct DailyCache(HashMap<(Zone, DailyHours), std::rc::Rc<Vec<Span>>>);
 
@@ -230,16 +233,14 @@ impl DailyCache {
     fn get(&mut self, zone: Zone, hours: DailyHours, range: Interval) -> std::rc::Rc<Vec<Span>> {
         self.0
             .entry((zone, hours))
-            .or_insert_with(|| {
-                std::rc::Rc::new(hours.intervals(zone, range).into_iter().map(span).collect())
-            })
+            .or_insert_with(|| std::rc::Rc::new(normalise(hours.intervals(zone, range))))
             .clone()
     }
 }
 
 /// One participant's prepared timeline, swept forward with the candidates.
 struct Timeline {
-    /// Per local day, not merged: a window must lie inside one of them (§3.4).
+    /// Merged where they touch: a window must lie inside one of them (§3.4).
     acceptable: std::rc::Rc<Vec<Span>>,
     /// Merged: only their union matters (§3.6).
     working: std::rc::Rc<Vec<Span>>,
