@@ -3,6 +3,7 @@
 //! and chrono-tz values, so the hardest logic is the easiest to test.
 
 pub mod clash;
+pub mod clock;
 pub mod colocation;
 pub mod event;
 pub mod recurrence;
@@ -14,6 +15,7 @@ pub mod validation;
 pub mod venue;
 pub mod weekday;
 
+pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use event::{
     Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Participant,
     ParticipantId, Title,

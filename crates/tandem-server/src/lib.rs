@@ -76,6 +76,7 @@ pub fn state(store: Arc<dyn Store>, settings: Settings) -> anyhow::Result<AppSta
         holiday_calendars: Arc::new(holiday_calendars()),
         feeds: Arc::new(feeds::FeedCache::default()),
         sessions: Arc::new(web::Sessions::default()),
+        clock: tandem_core::clock::system(),
     })
 }
 
@@ -201,7 +202,13 @@ pub async fn serve(
 /// then seeds the demo data when asked.
 pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
     tzdata::rederive_future_events(state.store.as_ref()).await?;
-    let seeded = demo && demo::seed(state.store.as_ref(), &state.holiday_calendars).await?;
+    let seeded = demo
+        && demo::seed(
+            state.store.as_ref(),
+            &state.holiday_calendars,
+            state.clock.as_ref(),
+        )
+        .await?;
     if seeded {
         tracing::info!("demo data loaded");
     }

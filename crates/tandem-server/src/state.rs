@@ -31,4 +31,6 @@ pub struct AppState {
     pub sessions: Arc<crate::web::Sessions>,
     /// The per-client rate limit of this instance.
     pub rate_limit: Arc<crate::rate_limit::RateLimit>,
+    /// Where "now" comes from (the system clock; a fixed one in tests).
+    pub clock: tandem_core::SharedClock,
 }

@@ -46,9 +46,13 @@ async fn site_with(public_url: Option<&str>) -> Site {
     }
     let settings = Settings::from_figment(&figment).unwrap();
     let state = tandem_server::state(store.clone(), settings).unwrap();
-    tandem_server::demo::seed(store.as_ref(), &state.holiday_calendars)
-        .await
-        .unwrap();
+    tandem_server::demo::seed(
+        store.as_ref(),
+        &state.holiday_calendars,
+        state.clock.as_ref(),
+    )
+    .await
+    .unwrap();
     Site {
         app: tandem_server::app(state),
         store,

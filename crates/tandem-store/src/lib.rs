@@ -30,7 +30,7 @@ pub use model::{
     Room, TokenRecord, Venue,
 };
 pub use postgres::PostgresStore;
-pub use seed::{SeedEvent, SeedVenue};
+pub use seed::{Load, SeedEvent, SeedVenue};
 pub use sqlite::SqliteStore;
 
 /// Result of a store operation.
@@ -226,12 +226,30 @@ pub trait Store: Send + Sync + 'static {
     /// The resolutions recorded for a clash, oldest first.
     async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>>;
 
-    /// Bulk load (`tandem seed`): venues with caller-chosen ids, in one transaction.
-    async fn seed_venues(&self, venues: &[SeedVenue]) -> StoreResult<()>;
+    /// Bulk load (`tandem seed`, the demo): venues and events with caller-chosen ids, the
+    /// events' participants and occurrences, in one transaction with one revision bump;
+    /// clashes are not computed. With a marker, false (nothing written) when it was set.
+    async fn load(&self, load: &Load<'_>) -> StoreResult<bool>;
 
-    /// Bulk load (`tandem seed`): events with caller-chosen ids, their participants and
-    /// occurrences, in one transaction with one revision bump. Clashes are not computed.
-    async fn seed_events(&self, events: &[SeedEvent]) -> StoreResult<()>;
+    /// Bulk load of venues alone ([`Store::load`]).
+    async fn seed_venues(&self, venues: &[SeedVenue]) -> StoreResult<()> {
+        self.load(&Load {
+            venues,
+            ..Load::default()
+        })
+        .await
+        .map(drop)
+    }
+
+    /// Bulk load of events alone ([`Store::load`]).
+    async fn seed_events(&self, events: &[SeedEvent]) -> StoreResult<()> {
+        self.load(&Load {
+            events,
+            ..Load::default()
+        })
+        .await
+        .map(drop)
+    }
 }
 
 /// A store's connection pool: how many connections it holds and how long an operation waits

@@ -1184,11 +1184,7 @@ impl Store for PostgresStore {
         crate::clashes::postgres::history(&self.pool, clash_id).await
     }
 
-    async fn seed_venues(&self, venues: &[crate::SeedVenue]) -> StoreResult<()> {
-        crate::seed::postgres::venues(&self.pool, venues).await
-    }
-
-    async fn seed_events(&self, events: &[crate::SeedEvent]) -> StoreResult<()> {
-        crate::seed::postgres::events(&self.pool, events).await
+    async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
+        crate::seed::postgres::load(&self.pool, load).await
     }
 }

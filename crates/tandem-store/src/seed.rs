@@ -36,6 +36,20 @@ pub struct SeedEvent {
     pub draft: EventDraft,
 }
 
+/// What one bulk load writes, in one transaction with one revision bump: venues first, then
+/// events (which may name those venues), and optionally a `meta` marker that must not be set
+/// yet — so a load that runs once per database (the demo) cannot run twice, even from two
+/// instances starting together, and a failed one leaves nothing behind.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Load<'a> {
+    /// Venues to store.
+    pub venues: &'a [SeedVenue],
+    /// Events to store.
+    pub events: &'a [SeedEvent],
+    /// A `meta` key and value to set; the load is skipped if the key exists.
+    pub marker: Option<(&'a str, &'a str)>,
+}
+
 /// Most bound values per statement (SQLite allows 32,766, PostgreSQL 65,535).
 const MAX_BINDS: usize = 30_000;
 
@@ -112,19 +126,42 @@ fn pg_position(i: usize) -> i32 {
 /// PostgreSQL.
 pub(crate) mod postgres {
     use super::{
-        occurrence_rows, participant_rows, pg_position, prepare, PgConnection, Postgres,
+        occurrence_rows, participant_rows, pg_position, prepare, Load, PgConnection, Postgres,
         QueryBuilder, SeedEvent, SeedVenue, StoreResult, Utc, MAX_BINDS,
     };
     use crate::rows;
     use sqlx::PgPool;
 
-    /// Stores venues and their rooms in one transaction.
-    pub async fn venues(pool: &PgPool, venues: &[SeedVenue]) -> StoreResult<()> {
+    /// Stores venues, events and the marker of a [`Load`] in one transaction; false (and
+    /// nothing written) when the marker was already set.
+    pub async fn load(pool: &PgPool, load: &Load<'_>) -> StoreResult<bool> {
+        let mut tx = pool.begin().await?;
+        if let Some((key, value)) = load.marker {
+            let set = sqlx::query(
+                "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+            )
+            .bind(key)
+            .bind(value)
+            .execute(&mut *tx)
+            .await?;
+            if set.rows_affected() == 0 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+        }
+        venues(&mut tx, load.venues).await?;
+        events(&mut tx, load.events).await?;
+        crate::postgres::bump_revision(&mut tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Stores venues and their rooms.
+    async fn venues(tx: &mut PgConnection, venues: &[SeedVenue]) -> StoreResult<()> {
         if venues.is_empty() {
             return Ok(());
         }
         let now = Utc::now();
-        let mut tx = pool.begin().await?;
         for chunk in venues.chunks(MAX_BINDS / 11) {
             QueryBuilder::<Postgres>::new(
                 "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, \
@@ -173,8 +210,6 @@ pub(crate) mod postgres {
             .execute(&mut *tx)
             .await?;
         }
-        crate::postgres::bump_revision(&mut tx).await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -224,14 +259,13 @@ pub(crate) mod postgres {
         Ok(())
     }
 
-    /// Stores events with their participants and occurrences in one transaction.
-    pub async fn events(pool: &PgPool, events: &[SeedEvent]) -> StoreResult<()> {
+    /// Stores events with their participants and occurrences.
+    async fn events(tx: &mut PgConnection, events: &[SeedEvent]) -> StoreResult<()> {
         if events.is_empty() {
             return Ok(());
         }
         let prepared = prepare(events)?;
-        let mut tx = pool.begin().await?;
-        insert_events(&mut tx, &prepared).await?;
+        insert_events(&mut *tx, &prepared).await?;
         let participants = participant_rows(&prepared);
         for chunk in participants.chunks(MAX_BINDS / 9) {
             QueryBuilder::<Postgres>::new(
@@ -269,8 +303,6 @@ pub(crate) mod postgres {
             .execute(&mut *tx)
             .await?;
         }
-        crate::postgres::bump_revision(&mut tx).await?;
-        tx.commit().await?;
         Ok(())
     }
 }
@@ -278,8 +310,8 @@ pub(crate) mod postgres {
 /// SQLite (ids as text, instants as Unix seconds, like the rest of the SQLite store).
 pub(crate) mod sqlite {
     use super::{
-        occurrence_rows, participant_rows, prepare, QueryBuilder, SeedEvent, SeedVenue, Sqlite,
-        SqliteConnection, StoreResult, Utc, MAX_BINDS,
+        occurrence_rows, participant_rows, prepare, Load, QueryBuilder, SeedEvent, SeedVenue,
+        Sqlite, SqliteConnection, StoreResult, Utc, MAX_BINDS,
     };
     use crate::rows;
     use sqlx::SqlitePool;
@@ -288,13 +320,36 @@ pub(crate) mod sqlite {
         i64::try_from(i).unwrap_or(i64::MAX)
     }
 
-    /// Stores venues and their rooms in one transaction.
-    pub async fn venues(pool: &SqlitePool, venues: &[SeedVenue]) -> StoreResult<()> {
+    /// Stores venues, events and the marker of a [`Load`] in one transaction; false (and
+    /// nothing written) when the marker was already set.
+    pub async fn load(pool: &SqlitePool, load: &Load<'_>) -> StoreResult<bool> {
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some((key, value)) = load.marker {
+            let set = sqlx::query(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+            )
+            .bind(key)
+            .bind(value)
+            .execute(&mut *tx)
+            .await?;
+            if set.rows_affected() == 0 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+        }
+        venues(&mut tx, load.venues).await?;
+        events(&mut tx, load.events).await?;
+        crate::sqlite::bump_revision(&mut tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Stores venues and their rooms.
+    async fn venues(tx: &mut SqliteConnection, venues: &[SeedVenue]) -> StoreResult<()> {
         if venues.is_empty() {
             return Ok(());
         }
         let now = Utc::now().timestamp();
-        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         for chunk in venues.chunks(MAX_BINDS / 11) {
             QueryBuilder::<Sqlite>::new(
                 "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, \
@@ -343,8 +398,6 @@ pub(crate) mod sqlite {
             .execute(&mut *tx)
             .await?;
         }
-        crate::sqlite::bump_revision(&mut tx).await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -394,14 +447,14 @@ pub(crate) mod sqlite {
         Ok(())
     }
 
-    /// Stores events with their participants and occurrences in one transaction.
-    pub async fn events(pool: &SqlitePool, events: &[SeedEvent]) -> StoreResult<()> {
+    /// Stores events with their participants and occurrences; refuses them
+    /// ([`crate::StoreError::RoomTaken`]) if two confirmed ones share a room.
+    async fn events(tx: &mut SqliteConnection, events: &[SeedEvent]) -> StoreResult<()> {
         if events.is_empty() {
             return Ok(());
         }
         let prepared = prepare(events)?;
-        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        insert_events(&mut tx, &prepared).await?;
+        insert_events(&mut *tx, &prepared).await?;
         let participants = participant_rows(&prepared);
         for chunk in participants.chunks(MAX_BINDS / 7) {
             QueryBuilder::<Sqlite>::new(
@@ -436,9 +489,7 @@ pub(crate) mod sqlite {
             .execute(&mut *tx)
             .await?;
         }
-        check_rooms(&mut tx, events).await?;
-        crate::sqlite::bump_revision(&mut tx).await?;
-        tx.commit().await?;
+        check_rooms(&mut *tx, events).await?;
         Ok(())
     }
 

@@ -1123,11 +1123,7 @@ impl Store for SqliteStore {
         crate::clashes::sqlite::history(&self.pool, clash_id).await
     }
 
-    async fn seed_venues(&self, venues: &[crate::SeedVenue]) -> StoreResult<()> {
-        crate::seed::sqlite::venues(&self.pool, venues).await
-    }
-
-    async fn seed_events(&self, events: &[crate::SeedEvent]) -> StoreResult<()> {
-        crate::seed::sqlite::events(&self.pool, events).await
+    async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
+        crate::seed::sqlite::load(&self.pool, load).await
     }
 }
