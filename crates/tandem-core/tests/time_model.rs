@@ -110,7 +110,7 @@ fn near_transition() -> impl Strategy<Value = (Zone, NaiveDateTime)> {
                 if list.is_empty() {
                     return None;
                 }
-                let t = list[index.index(list.len())];
+                let t = *index.get(&list);
                 let local = zone.local(t - Duration::seconds(1))
                     + Duration::seconds(1)
                     + Duration::minutes(minutes);

@@ -234,9 +234,9 @@ mod reference {
                 .iter()
                 .map(|p| available(p, w, q.range))
                 .collect();
-            for (i, p) in q.participants.iter().enumerate() {
-                if p.required && !flags[i] {
-                    blocked[i] += 1;
+            for ((p, ok), count) in q.participants.iter().zip(&flags).zip(&mut blocked) {
+                if p.required && !ok {
+                    *count += 1;
                 }
             }
             if q.participants

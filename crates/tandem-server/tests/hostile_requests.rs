@@ -75,7 +75,7 @@ impl App {
                 Method::POST,
                 "/api/v1/events",
                 &json!({"title": "SG3RG-AFR meeting", "kind": "meeting", "mode": "hybrid",
-                        "region": "AFR", "tz": "Africa/Douala", "venue_id": venue["id"],
+                        "region": "AFR", "tz": "Africa/Douala", "venue_id": venue.get("id"),
                         "start": "2027-03-10T09:00", "end": "2027-03-11T17:30",
                         "participants": [{"id": "p-17", "tz": "Asia/Bangkok"}]}),
             )
@@ -88,8 +88,12 @@ impl App {
             )
             .await;
         Self {
-            event_id: event["id"].as_str().unwrap().to_owned(),
-            feed_token: token["token"].as_str().unwrap().to_owned(),
+            event_id: event.get("id").and_then(Value::as_str).unwrap().to_owned(),
+            feed_token: token
+                .get("token")
+                .and_then(Value::as_str)
+                .unwrap()
+                .to_owned(),
             ..app
         }
     }

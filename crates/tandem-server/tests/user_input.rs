@@ -86,7 +86,9 @@ impl App {
             )
             .await;
         assert_eq!(status, StatusCode::OK, "{page}");
-        page["items"].as_array().map_or(0, Vec::len)
+        page.get("items")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
     }
 }
 
@@ -95,8 +97,9 @@ fn meeting(changes: &Value) -> Value {
         "title": "SG3RG-AFR meeting", "kind": "meeting", "mode": "hybrid", "region": "AFR",
         "tz": "Africa/Douala", "start": "2027-03-10T09:00", "end": "2027-03-10T17:30"
     });
+    let fields = event.as_object_mut().unwrap();
     for (k, v) in changes.as_object().unwrap() {
-        event[k] = v.clone();
+        fields.insert(k.clone(), v.clone());
     }
     event
 }

@@ -270,7 +270,7 @@ impl SearchRequest {
                 p,
                 venue_tz,
                 self.venue_tz.is_some(),
-                &self.participants[..i],
+                self.participants.get(..i).unwrap_or_default(),
                 &mut errors,
             ) {
                 participants.push(parsed);

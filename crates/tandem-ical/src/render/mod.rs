@@ -511,9 +511,9 @@ fn organizer(lines: &mut Lines, organizer: &Organizer) {
 fn rrule_value(rule: &str, zone: Zone) -> String {
     let body = rule.trim();
     let body = body
-        .get(..6)
-        .filter(|p| p.eq_ignore_ascii_case("RRULE:"))
-        .map_or(body, |_| &body[6..]);
+        .split_at_checked(6)
+        .filter(|(prefix, _)| prefix.eq_ignore_ascii_case("RRULE:"))
+        .map_or(body, |(_, rest)| rest);
     body.split(';')
         .filter(|part| !part.trim().is_empty())
         .map(|part| {

@@ -281,9 +281,9 @@ fn attendees(participants: &[SearchParticipant], days: &[Interval]) -> Vec<bool>
             .first()
             .map(|w| w.available.clone())
             .unwrap_or_default();
-        for (i, p) in participants.iter().enumerate() {
+        for (flag, p) in ok.iter_mut().zip(participants) {
             if !available.contains(&p.id) {
-                ok[i] = false;
+                *flag = false;
             }
         }
     }
