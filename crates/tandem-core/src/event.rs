@@ -274,7 +274,8 @@ impl EventTiming {
             rrule,
         };
         let starts = timing.local_starts().map_err(|e| vec![e.under("rrule")])?;
-        if let Some(last) = starts.last() {
+        // The first occurrence was checked above; a series may run past the last date.
+        if let (Some(_), Some(last)) = (&timing.rrule, starts.last()) {
             let last_end = *last + (end - start);
             check_local(last_end).map_err(|e| {
                 vec![FieldError::new(
