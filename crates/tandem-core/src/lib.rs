@@ -17,7 +17,7 @@ pub mod weekday;
 
 pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
 pub use event::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Participant,
+    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Participant,
     ParticipantId, Title,
 };
 pub use recurrence::Recurrence;

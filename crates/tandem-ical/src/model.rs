@@ -211,7 +211,9 @@ impl Builder {
                 }
                 series.len() - 1
             });
-            let entry = &mut series[index];
+            let Some(entry) = series.get_mut(index) else {
+                continue;
+            };
             if event.recurrence_id.is_some() {
                 entry.overrides.push(event);
             } else if entry

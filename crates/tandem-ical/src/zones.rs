@@ -173,9 +173,15 @@ impl CustomZone {
     fn offset_at(&self, instant: DateTime<Utc>) -> i32 {
         let t = instant.timestamp();
         let index = self.transitions.partition_point(|tr| tr.at <= t);
-        match index {
-            0 => self.transitions[0].from,
-            i => self.transitions[i - 1].to,
+        self.period_offset(index).unwrap_or_default()
+    }
+
+    /// The offset of period `period`: before transition 0 its `from`, after transition
+    /// `i` its `to` (`None` past the last period; the list is never empty).
+    fn period_offset(&self, period: usize) -> Option<i32> {
+        match period.checked_sub(1) {
+            None => self.transitions.first().map(|tr| tr.from),
+            Some(i) => self.transitions.get(i).map(|tr| tr.to),
         }
     }
 
@@ -191,17 +197,14 @@ impl CustomZone {
         let last = self.transitions.partition_point(|tr| tr.at <= l + window);
         let mut best: Option<i64> = None;
         for period in first..=last {
-            let offset = if period == 0 {
-                self.transitions[0].from
-            } else {
-                self.transitions[period - 1].to
+            let Some(offset) = self.period_offset(period) else {
+                continue;
             };
             let instant = l - i64::from(offset);
-            let starts = if period == 0 {
-                i64::MIN
-            } else {
-                self.transitions[period - 1].at
-            };
+            let starts = period
+                .checked_sub(1)
+                .and_then(|i| self.transitions.get(i))
+                .map_or(i64::MIN, |tr| tr.at);
             let ends = self.transitions.get(period).map_or(i64::MAX, |tr| tr.at);
             if starts <= instant && instant < ends {
                 best = Some(best.map_or(instant, |b: i64| b.min(instant)));
@@ -209,7 +212,10 @@ impl CustomZone {
         }
         let instant = best.unwrap_or_else(|| {
             // In a gap: the offset before it.
-            let before = self.transitions[first..last]
+            let before = self
+                .transitions
+                .get(first..last)
+                .unwrap_or_default()
                 .iter()
                 .find(|tr| {
                     let gap_start = tr.at + i64::from(tr.from);

@@ -2,6 +2,9 @@
 //! application on a fresh SQLite database in its own temporary directory and drives it with
 //! `tower::ServiceExt::oneshot`, the way a client would over the network: requests in,
 //! statuses, headers and JSON bodies out.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 mod common;
 

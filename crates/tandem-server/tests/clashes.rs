@@ -2,6 +2,9 @@
 //! with a Cameroon public holiday, Cairo with its Friday–Saturday weekend, a hybrid session
 //! with remote participants in Bangkok, Brasília and Geneva, a group with two overlapping
 //! meetings, and two regional events competing for one region's delegates.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 mod common;
 

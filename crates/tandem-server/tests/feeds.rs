@@ -1,5 +1,8 @@
 //! iCalendar feeds over HTTP (DESIGN §7): scopes and filters, strong ETags, 304s, HEAD,
 //! gzip on request, Cache-Control, one build per change, private tokens.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 mod common;
 
@@ -897,4 +900,106 @@ async fn cancelled_events_leave_feeds_on_the_injected_clocks_day() {
     assert!(listed().await, "89 days later: still listed");
     clock.advance(chrono::Duration::days(2));
     assert!(!listed().await, "91 days later: gone");
+}
+
+/// DESIGN §4: a daily series whose occurrence starts in a DST gap keeps it (no EXDATE), at
+/// the RFC 5545 instant and with the first occurrence's length, and the served feed makes
+/// every third-party parser compute exactly those instants: daily 02:30–03:00 in Zurich
+/// (2027-03-28 02:30 does not exist) and daily 00:30–01:00 in Santiago (2027-09-05 00:30
+/// does not exist).
+#[tokio::test]
+async fn series_through_a_dst_gap_keep_every_occurrence_in_third_party_parsers() {
+    let app = TestApp::new().await;
+    let series = [
+        (
+            "Europe/Zurich",
+            "2027-03-26T02:30",
+            "2027-03-26T03:00",
+            // 02:30 CET is 01:30Z; on the 28th 02:30 is read with the offset before the gap.
+            [
+                "2027-03-26T01:30",
+                "2027-03-27T01:30",
+                "2027-03-28T01:30",
+                "2027-03-29T00:30",
+            ],
+        ),
+        (
+            "America/Santiago",
+            "2027-09-03T00:30",
+            "2027-09-03T01:00",
+            // 00:30 −04:00 is 04:30Z; on the 5th midnight jumps to 01:00 (−03:00).
+            [
+                "2027-09-03T04:30",
+                "2027-09-04T04:30",
+                "2027-09-05T04:30",
+                "2027-09-06T03:30",
+            ],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (n, (tz, start, end, starts)) in series.iter().enumerate() {
+        let event = app
+            .create(
+                "/api/v1/events",
+                json!({"title": format!("Night watch {n}"), "kind": "session", "mode": "virtual",
+                       "region": "EUR", "tz": tz, "start": start, "end": end,
+                       "rrule": "FREQ=DAILY;COUNT=4"}),
+            )
+            .await;
+        let id = event["id"].as_str().unwrap().to_owned();
+        let uid = format!("{id}@tandem");
+        let at = |s: &str| {
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+                .unwrap()
+                .and_utc()
+        };
+        let z = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let occurrences: Vec<Value> = starts
+            .iter()
+            .map(|s| json!({"uid": uid, "start": z(at(s)), "end": z(at(s) + chrono::Duration::minutes(30))}))
+            .collect();
+        let last = occurrences.last().unwrap()["end"].clone();
+        assert_eq!(event["last_ends_at"], last, "{tz}: {event}");
+        let ics = app
+            .get(&format!("/feeds/events/{id}.ics"), &[])
+            .await
+            .text();
+        assert!(!ics.contains("EXDATE"), "{ics}");
+        assert_eq!(ics.matches("RECURRENCE-ID").count(), 1, "{ics}");
+        let expected = json!({
+            "events": [{"uid": uid, "dtstart": occurrences[0]["start"], "dtend": occurrences[0]["end"]}],
+            "occurrences": occurrences,
+            "check_own_vtimezones": true,
+        });
+        std::fs::write(dir.path().join(format!("gap-{n}.ics")), &ics).unwrap();
+        std::fs::write(
+            dir.path().join(format!("gap-{n}.expected.json")),
+            expected.to_string(),
+        )
+        .unwrap();
+    }
+    let Some(python) = std::env::var("TANDEM_INTEROP_PYTHON").ok() else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_INTEROP").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_INTEROP=1 but TANDEM_INTEROP_PYTHON is not set"
+        );
+        eprintln!("interop skipped: set TANDEM_INTEROP_PYTHON to a Python with icalendar, ical, recurring-ical-events");
+        return;
+    };
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tandem-ical/scripts/interop.py"
+    );
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg(dir.path())
+        .output()
+        .expect("run interop.py");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "interop.py failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.matches("ok gap-").count(), 2, "{stdout}");
 }

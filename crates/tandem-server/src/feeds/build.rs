@@ -222,7 +222,10 @@ fn names(
 
 fn etag(bytes: &[u8], suffix: &str) -> String {
     let digest = Sha256::digest(bytes);
-    format!("\"{}{suffix}\"", hex::encode(&digest[..16]))
+    format!(
+        "\"{}{suffix}\"",
+        hex::encode(digest.get(..16).unwrap_or(&digest))
+    )
 }
 
 fn gzip(bytes: &[u8]) -> Result<Vec<u8>, ApiError> {

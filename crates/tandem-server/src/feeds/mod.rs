@@ -153,7 +153,10 @@ impl FeedCache {
                 std::sync::LazyLock::new(RandomState::new);
             usize::try_from(STATE.hash_one(&key) % BUILD_LOCKS as u64).unwrap_or(0)
         };
-        let _building = self.locks[stripe].lock().await;
+        let _building = match self.locks.get(stripe) {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        };
         if let Some(feed) = self.get(&key, revision, day) {
             return Ok(feed);
         }

@@ -117,8 +117,8 @@ pub async fn colocations(
             "max_gap_days": gap.trim().parse::<u32>().ok(),
             "placement": placements,
         });
-        if let Ok(seats) = seats.trim().parse::<u32>() {
-            request["expected_attendance"] = json!(seats);
+        if let (Ok(seats), Some(fields)) = (seats.trim().parse::<u32>(), request.as_object_mut()) {
+            fields.insert("expected_attendance".to_owned(), json!(seats));
         }
         let caller = Caller(user.as_ref().map(|u| u.token.clone()));
         let answer = match serde_json::from_value(request) {
