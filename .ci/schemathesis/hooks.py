@@ -29,7 +29,13 @@ import re
 import schemathesis
 
 # Per operation: (field pattern, message pattern) pairs of the rules above.
-_DATES = r"real calendar date|does not exist in|must be after (start|from)|at most \d+ days"
+_DATES = (
+    r"real calendar date|does not exist in|must be after (start|from)|at most \d+ days"
+    r"|outside the dates tandem accepts"
+)
+# An instant written within the years of the pattern whose offset carries it past the
+# bounds (`1990-01-01T00:30:00+01:00`), or a day the month does not have.
+_INSTANT = r"outside the dates tandem accepts|is not an RFC 3339 instant"
 _EVENT = [
     (r"start|end", _DATES),
     (r"end", r"end must be after|must be after"),
@@ -40,8 +46,9 @@ _EVENT = [
 _PARTICIPANTS = [
     (r"participants\[\d+\]\.id", r"listed twice"),
     (r"participants\[\d+\]\.(working|acceptable)_hours\.end", r"must be after start"),
-    (r"participants\[\d+\]\.holidays\[\d+\]", r"is not a date"),
+    (r"participants\[\d+\]\.holidays\[\d+\]", r"is not a date|" + _DATES),
     (r"participants\[\d+\]\.busy\[\d+\]\.end", r"must not be before start"),
+    (r"participants\[\d+\]\.busy\[\d+\]\.(start|end)", _INSTANT),
     (r"participants\[\d+\]\.calendars\[\d+\]", r".*"),
     (r"participants\[\d+\]\.ics", r".*"),
     (r"venue_tz", r"is required"),
@@ -50,10 +57,12 @@ SEMANTIC = {
     "POST /api/v1/events": _EVENT,
     "PATCH /api/v1/events/{id}": _EVENT,
     "GET /api/v1/events": [
+        (r"from|to", _INSTANT),
         (r"to", r"must be after from"),
         (r"cursor", r"not a cursor returned by this API"),
     ],
     "GET /api/v1/clashes": [
+        (r"from|to", _INSTANT),
         (r"cursor", r"not a cursor returned by this API"),
     ],
     "POST /api/v1/venues": [
@@ -65,6 +74,7 @@ SEMANTIC = {
     "POST /api/v1/windows/search": _PARTICIPANTS
     + [
         (r"range\.end", r"end must be after start"),
+        (r"range\.(start|end)", _INSTANT),
         (r"duration_minutes", r"shorter than the duration"),
         (r"step_minutes", r"candidate windows"),
     ],

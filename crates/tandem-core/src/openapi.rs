@@ -167,10 +167,11 @@ schema_type!(
 schema_type!(
     /// A local wall-clock date-time without offset.
     LocalDateTimeText as "LocalDateTime" => string_pattern(
-        "A local wall-clock date-time `YYYY-MM-DDTHH:MM` (`:00` seconds allowed; `T24:00` is \
-         midnight at the end of the day), read in the zone given beside it. It must be a real \
-         calendar date; a time that a DST change skips is refused where a person typed it.",
-        r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)(:00)?$",
+        "A local wall-clock date-time `YYYY-MM-DDTHH:MM` from 1990-01-01 to 2099-12-31 \
+         (`:00` seconds allowed; `T24:00` is midnight at the end of the day), read in the zone \
+         given beside it. It must be a real calendar date; a time that a DST change skips is \
+         refused where a person typed it.",
+        r"^(199[0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)(:00)?$",
         Some(16),
         Some(19),
     )
@@ -179,8 +180,8 @@ schema_type!(
 schema_type!(
     /// A local calendar date.
     LocalDateText as "LocalDate" => string_pattern(
-        "A local calendar date `YYYY-MM-DD` (a real date).",
-        r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        "A local calendar date `YYYY-MM-DD` from 1990-01-01 to 2099-12-31 (a real date).",
+        r"^(199[0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
         Some(10),
         Some(10),
     )
@@ -277,13 +278,21 @@ pub fn blank_pattern() -> String {
 }
 
 schema_type!(
-    /// An RFC 3339 instant.
+    /// An RFC 3339 instant within the dates tandem accepts.
     Instant as "Instant" => ObjectBuilder::new()
         .schema_type(Type::String)
         .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
-        .description(Some("An RFC 3339 instant with an offset (`2027-03-01T00:00:00Z`)."))
+        .pattern(Some(INSTANT_PATTERN))
+        .description(Some(
+            "An RFC 3339 instant with an offset (`2027-03-01T00:00:00Z`), from \
+             1990-01-01T00:00:00Z to 2100-01-01T00:00:00Z (the UTC dates of DESIGN §2; the \
+             pattern bounds the year as written, the offset may carry it past the bounds).",
+        ))
         .into()
 );
+
+/// The text of an instant [`crate::time::parse_instant`] takes, its year within the bounds.
+pub const INSTANT_PATTERN: &str = r"^(199[0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
 
 #[cfg(test)]
 mod tests {
@@ -367,6 +376,36 @@ mod tests {
                 pattern.is_match(&text),
                 text.trim().chars().count() <= 6,
                 "{:?}", text
+            );
+        }
+    }
+
+    /// An instant's text matches the pattern exactly when the parser reads it (for dates that
+    /// exist, away from the bounds, where the offset can carry an instant across them).
+    #[test]
+    fn the_instant_pattern_is_the_instant_parser() {
+        let pattern = matcher(INSTANT_PATTERN);
+        for text in [
+            "2027-03-01T00:00:00Z",
+            "2027-03-01t00:00:00z",
+            "2027-03-01T00:00:00.123456789+05:30",
+            "2027-03-01T23:59:59-23:59",
+            "2027-03-01 00:00:00Z",
+            "2027-03-01T00:00:60Z",
+            "2016-12-31T23:59:60Z",
+            "2027-03-01T00:00Z",
+            "2027-03-01T00:00:00",
+            "2027-03-01T00:00:00+0530",
+            "2027-3-01T00:00:00Z",
+            "+2027-03-01T00:00:00Z",
+            "2027-03-01T24:00:00Z",
+            "1989-12-31T12:00:00Z",
+            "2100-06-01T00:00:00Z",
+        ] {
+            assert_eq!(
+                pattern.is_match(text),
+                crate::time::parse_instant(text, "at").is_ok(),
+                "{text}"
             );
         }
     }
