@@ -6,6 +6,8 @@ pub mod clash;
 pub mod clock;
 pub mod colocation;
 pub mod event;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod recurrence;
 pub mod reference;
 pub mod region;
@@ -16,9 +18,9 @@ pub mod validation;
 pub mod venue;
 pub mod weekday;
 
-pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
+pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
 pub use event::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Participant,
+    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Participant,
     ParticipantId, Title,
 };
 pub use recurrence::Recurrence;

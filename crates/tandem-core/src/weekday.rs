@@ -22,14 +22,15 @@ impl WeekdaySet {
     /// Monday to Friday.
     pub const MON_FRI: WeekdaySet = WeekdaySet(0b001_1111);
 
-    /// Parses a list of day names (`mon`…`sun`); duplicates are refused.
+    /// Parses a list of day names (`mon`…`sun`, lower case like every wire vocabulary);
+    /// duplicates are refused.
     pub fn parse<S: AsRef<str>>(names: &[S]) -> Result<Self, FieldError> {
         let mut set = WeekdaySet(0);
         for (i, name) in names.iter().enumerate() {
             let name = name.as_ref();
             let index = WEEKDAY_NAMES
                 .iter()
-                .position(|d| d.eq_ignore_ascii_case(name))
+                .position(|d| *d == name)
                 .ok_or_else(|| {
                     FieldError::new(
                         format!("[{i}]"),
@@ -117,5 +118,7 @@ mod tests {
         assert_eq!(err.field, "[1]");
         assert!(err.message.contains("fry"));
         assert!(WeekdaySet::parse(&["sat", "sat"]).is_err());
+        // Lower case only, as the OpenAPI document's enum says.
+        assert_eq!(WeekdaySet::parse(&["Sat"]).unwrap_err().field, "[0]");
     }
 }

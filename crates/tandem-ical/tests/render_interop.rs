@@ -7,6 +7,9 @@
 //! `icalendar==7.3.2 ical==14.3.1 recurring-ical-events==3.8.2`). Without it the test says
 //! it was skipped, unless `TANDEM_REQUIRE_INTEROP=1`, which makes that a failure.
 //! `TANDEM_INTEROP_KEEP=DIR` writes the files to DIR instead of a temporary directory.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 #[path = "render_feeds.rs"]
 mod feeds;

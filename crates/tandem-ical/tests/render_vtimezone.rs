@@ -6,6 +6,9 @@
 //! the generator: unfold, take each STANDARD/DAYLIGHT's DTSTART (a local time in
 //! TZOFFSETFROM), TZOFFSETFROM and TZOFFSETTO; the offset at an instant is the TZOFFSETTO of
 //! the latest onset at or before it.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::OffsetName;

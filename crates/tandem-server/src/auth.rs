@@ -151,6 +151,24 @@ impl FromRequestParts<AppState> for Authenticated {
     }
 }
 
+/// A caller allowed to read: anyone while `auth.public_reads` is true, else a valid token.
+/// Extracted before the query and the body, so a refused read is a 401 whatever they hold.
+#[derive(Clone, Debug)]
+pub struct Reader(pub Caller);
+
+impl FromRequestParts<AppState> for Reader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        caller.require_read(state.settings.auth.public_reads)?;
+        Ok(Reader(caller))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

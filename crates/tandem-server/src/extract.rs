@@ -46,10 +46,13 @@ where
     }
 }
 
-/// Parses JSON, reporting the path of the first bad field.
+/// Parses JSON, reporting the path of the first bad field. A number with no fraction
+/// (`120.0`) is read as the integer it is, as JSON Schema's `integer` says it is one.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::field("", format!("the body is not valid JSON: {e}")))?;
+    integral_numbers_as_integers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let path = if path == "." { String::new() } else { path };
@@ -63,20 +66,31 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             Some((name, _)) => format!("{path}.{name}"),
             None => path,
         };
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!("the body is not valid JSON: {message}")
-        } else {
-            message
-        };
         ApiError::field(path, message)
-    })?;
-    deserializer.end().map_err(|e| {
-        ApiError::field(
-            "",
-            format!("trailing characters after the JSON document: {e}"),
-        )
-    })?;
-    Ok(value)
+    })
+}
+
+/// Rewrites every floating-point number with no fractional part that fits an `i64` as that
+/// integer, everywhere in `value`.
+fn integral_numbers_as_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                // 2^63 is exactly representable; every integral f64 below it fits an i64.
+                const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+                if f.fract() == 0.0 && (-TWO_TO_63..TWO_TO_63).contains(&f) {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let integer = f as i64;
+                    *value = serde_json::Value::from(integer);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(integral_numbers_as_integers);
+        }
+        _ => {}
+    }
 }
 
 /// Query parameters whose errors name the parameter, as a problem document.
@@ -112,10 +126,14 @@ where
     }
 }
 
-/// The version an `If-Match` header asks for (`"3"`, `W/"3"` or `3`); `*` or no header
-/// means any version.
+/// The version an `If-Match` header asks for: `"3"`, `W/"3"` or `3` (up to 18 digits, so
+/// it is always a version number), or `*` or no header for any version. Anything else is a
+/// 400, as the document's pattern says.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct IfMatch(pub Option<i64>);
+
+/// The `If-Match` values [`IfMatch`] takes, as a regular expression.
+pub const IF_MATCH_PATTERN: &str = r#"^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$"#;
 
 impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = ApiError;
@@ -125,12 +143,20 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
             return Ok(IfMatch(None));
         };
         let bad = || ApiError::field("If-Match", "expected the event's ETag, such as \"3\"");
-        let text = value.to_str().map_err(|_| bad())?.trim();
+        let text = value.to_str().map_err(|_| bad())?;
         if text == "*" {
             return Ok(IfMatch(None));
         }
-        let text = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');
-        text.parse::<i64>()
+        let digits = text
+            .strip_prefix("W/")
+            .unwrap_or(text)
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .or_else(|| (!text.starts_with("W/")).then_some(text))
+            .filter(|d| (1..=18).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(bad)?;
+        digits
+            .parse::<i64>()
             .map(|v| IfMatch(Some(v)))
             .map_err(|_| bad())
     }

@@ -24,7 +24,7 @@ pub struct InvalidField {
 
 /// An existing booking that a write would overlap.
 #[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct ClashBody {
+pub struct BookingClash {
     /// Clash type (`room_overlap`).
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -55,7 +55,7 @@ pub struct Problem {
     pub errors: Vec<InvalidField>,
     /// Bookings in the way, for clash problems.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub clashes: Vec<ClashBody>,
+    pub clashes: Vec<BookingClash>,
 }
 
 /// Why a request failed.
@@ -191,7 +191,7 @@ impl ApiError {
                 Problem {
                     clashes: clashes
                         .iter()
-                        .map(|c| ClashBody {
+                        .map(|c| BookingClash {
                             kind: "room_overlap",
                             event_id: c.event_id,
                             title: c.title.clone(),

@@ -2,7 +2,7 @@
 //! canonical time is its local wall-clock time, so when a government changes its DST rules
 //! and a new tzdata ships, every future event keeps its local time and moves in UTC.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use tandem_core::EventTiming;
 use tandem_store::{Store, StoreError};
 
@@ -15,14 +15,15 @@ pub struct Rederived {
     pub blocked: usize,
 }
 
-/// Re-derives every future event whose instants came from another tz database version.
-pub async fn rederive_future_events(store: &dyn Store) -> anyhow::Result<Rederived> {
+/// Re-derives every event still to end after `now` whose instants came from another tz
+/// database version.
+pub async fn rederive_future_events(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Rederived> {
     let version = tandem_core::time::tzdata_version();
     let mut outcome = Rederived::default();
-    for event in store
-        .events_derived_with_other_tzdata(version, Utc::now())
-        .await?
-    {
+    for event in store.events_derived_with_other_tzdata(version, now).await? {
         let timing = EventTiming::stored(
             event.tz,
             event.local_start,
@@ -68,25 +69,23 @@ mod tests {
     }
 
     /// An event derived with older rules (here: instants an hour off, as if a country had
-    /// dropped DST) is brought back to its local time by the current tz database.
+    /// dropped DST) is brought back to its local time by the current tz database; one that
+    /// has ended is left as it was.
     #[tokio::test]
     async fn stale_tzdata_is_rederived_from_local_time() {
         let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-12-01T08:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         let store = SqliteStore::connect(
             &format!("sqlite://{}/t.db", dir.path().display()),
             tandem_store::PoolSettings::new(2),
+            tandem_core::FixedClock(now).shared(),
         )
         .await
         .unwrap();
         let zone = Zone::parse("America/Sao_Paulo").unwrap();
-        let next_year = Utc::now()
-            .date_naive()
-            .format("%Y")
-            .to_string()
-            .parse::<i32>()
-            .unwrap()
-            + 1;
-        let start = local(&format!("{next_year}-01-12T09:00"));
+        let start = local("2027-01-12T09:00");
         let timing = EventTiming::new(
             zone,
             start,
@@ -126,7 +125,12 @@ mod tests {
             right[0].start - Duration::hours(1)
         );
 
-        let outcome = rederive_future_events(&store).await.unwrap();
+        // Seen from after the series has ended, there is nothing to re-derive.
+        assert_eq!(
+            rederive_future_events(&store, right[2].end).await.unwrap(),
+            Rederived::default()
+        );
+        let outcome = rederive_future_events(&store, now).await.unwrap();
         assert_eq!(
             outcome,
             Rederived {
@@ -144,7 +148,7 @@ mod tests {
         );
         // A second pass finds nothing to do.
         assert_eq!(
-            rederive_future_events(&store).await.unwrap(),
+            rederive_future_events(&store, now).await.unwrap(),
             Rederived::default()
         );
     }

@@ -2,6 +2,11 @@
 //! with a Cameroon public holiday, Cairo with its Friday–Saturday weekend, a hybrid session
 //! with remote participants in Bangkok, Brasília and Geneva, a group with two overlapping
 //! meetings, and two regional events competing for one region's delegates.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
+
+mod common;
 
 use std::sync::Arc;
 
@@ -27,7 +32,7 @@ impl T {
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), common::clock())
                 .await
                 .unwrap(),
         );
@@ -48,7 +53,8 @@ impl T {
             figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),
         ))
         .unwrap();
-        let app = tandem_server::app(tandem_server::state(store, settings).unwrap());
+        let app =
+            tandem_server::app(tandem_server::state(store, settings, common::clock()).unwrap());
         Self {
             app,
             token: secret.expose_secret().to_owned(),
@@ -211,7 +217,10 @@ async fn yaounde_workshop_before_sg3rg_afr_skips_the_cameroon_holiday() {
             "co_located_with": anchor["id"]}))
         .await;
     assert_eq!(workshop["co_located_with"], anchor["id"]);
-    assert_eq!(workshop["co_located"], json!([anchor["id"]]));
+    assert_eq!(
+        workshop["co_located"],
+        json!([{"id": anchor["id"], "status": anchor["status"]}])
+    );
     let anchor_now = t
         .get(&format!(
             "/api/v1/events/{}",
@@ -220,7 +229,7 @@ async fn yaounde_workshop_before_sg3rg_afr_skips_the_cameroon_holiday() {
         .await;
     assert_eq!(
         anchor_now["co_located"],
-        json!([workshop["id"]]),
+        json!([{"id": workshop["id"], "status": "proposed"}]),
         "and vice versa"
     );
     let listed = t.get("/api/v1/events?region=AFR").await;
@@ -797,9 +806,13 @@ async fn racing_resolutions_apply_once_on_postgres() {
     let url = format!("{root}/{database}");
     let outcome = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(async {
         let store: Arc<dyn Store> = Arc::new(
-            tandem_store::PostgresStore::connect(&url, tandem_store::PoolSettings::new(8))
-                .await
-                .expect("opened"),
+            tandem_store::PostgresStore::connect(
+                &url,
+                tandem_store::PoolSettings::new(8),
+                common::clock(),
+            )
+            .await
+            .expect("opened"),
         );
         let t = T::with_store(store, tempfile::TempDir::new().unwrap()).await;
         racing_resolutions_apply_once(t).await;
@@ -810,5 +823,45 @@ async fn racing_resolutions_apply_once_on_postgres() {
         .await;
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
+    }
+}
+
+/// The clash list comes a page at a time (suggestions are computed for that page only), and
+/// the pages together hold every clash once, in order.
+#[tokio::test]
+async fn the_clash_list_is_paged() {
+    let t = T::new().await;
+    // One participant required in five overlapping proposed meetings: ten clashes.
+    for i in 0..5 {
+        t.event(
+            json!({"title": format!("Meeting {i}"), "kind": "meeting", "mode": "virtual",
+            "status": "proposed", "region": "AFR", "tz": "Africa/Douala",
+            "start": "2027-03-10T09:00", "end": "2027-03-10T12:00",
+            "participants": [{"id": "p-1", "tz": "Africa/Douala"}]}),
+        )
+        .await;
+    }
+    let all = t.clashes("?limit=200&suggestions=false").await;
+    assert!(all.len() >= 10, "{}", all.len());
+    let mut paged = Vec::new();
+    let mut query = "?limit=3&suggestions=false".to_owned();
+    loop {
+        let page = t.get(&format!("/api/v1/clashes{query}")).await;
+        let items = page["items"].as_array().unwrap().clone();
+        assert!(items.len() <= 3);
+        paged.extend(items);
+        match page["next_cursor"].as_str() {
+            Some(cursor) => query = format!("?limit=3&suggestions=false&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(paged, all);
+    let default = t.get("/api/v1/clashes?suggestions=false").await;
+    assert!(default["next_cursor"].is_null());
+    for bad in ["?limit=0", "?limit=201", "?cursor=nope"] {
+        let (status, problem) = t
+            .call(Method::GET, &format!("/api/v1/clashes{bad}"), None, None)
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {problem}");
     }
 }

@@ -8,6 +8,7 @@
 mod calendars;
 mod clashes;
 mod error;
+mod listing;
 mod model;
 mod postgres;
 mod rows;
@@ -26,8 +27,8 @@ pub use calendars::{
 pub use clashes::{ClashFilter, ClashResolution, NewResolution};
 pub use error::{RoomClash, StoreError};
 pub use model::{
-    Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Role,
-    Room, TokenRecord, Venue,
+    CoLocation, Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken,
+    Revision, Role, Room, TokenRecord, Venue,
 };
 pub use postgres::PostgresStore;
 pub use seed::{Load, SeedEvent, SeedVenue};
@@ -121,8 +122,8 @@ pub trait Store: Send + Sync + 'static {
     /// (events and venues), so a cached feed built at revision N is current while it stays N.
     async fn revision(&self) -> StoreResult<Revision>;
 
-    /// Co-location links touching any of `ids`, as (event, the event it is held alongside).
-    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, Uuid)>>;
+    /// Co-location links touching any of `ids`, with both events' statuses.
+    async fn co_locations(&self, ids: &[Uuid]) -> StoreResult<Vec<CoLocation>>;
 
     /// Stores a private feed token for a participant (only its SHA-256).
     async fn create_feed_token(
@@ -275,14 +276,22 @@ impl PoolSettings {
 }
 
 /// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and
-/// migrating it as needed.
-pub async fn connect(url: &str, pool: PoolSettings) -> StoreResult<std::sync::Arc<dyn Store>> {
+/// migrating it as needed. Every timestamp the store writes or compares (`created_at`,
+/// `updated_at`, the revision's time, tokens, calendar refreshes and leases) comes from
+/// `clock`, never from the database's own clock.
+pub async fn connect(
+    url: &str,
+    pool: PoolSettings,
+    clock: tandem_core::SharedClock,
+) -> StoreResult<std::sync::Arc<dyn Store>> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(std::sync::Arc::new(
-            PostgresStore::connect(url, pool).await?,
+            PostgresStore::connect(url, pool, clock).await?,
         ))
     } else if url.starts_with("sqlite:") {
-        Ok(std::sync::Arc::new(SqliteStore::connect(url, pool).await?))
+        Ok(std::sync::Arc::new(
+            SqliteStore::connect(url, pool, clock).await?,
+        ))
     } else {
         Err(StoreError::Config(format!(
             "unsupported database URL scheme in '{}': use sqlite://FILE or postgres://…",
@@ -293,15 +302,15 @@ pub async fn connect(url: &str, pool: PoolSettings) -> StoreResult<std::sync::Ar
 
 /// The URL with any password replaced by `***`, for messages and logs.
 pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &url[scheme + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
+    let parts = url
+        .split_once("://")
+        .and_then(|(scheme, rest)| Some((scheme, rest.rsplit_once('@')?)));
+    match parts {
+        Some((scheme, (userinfo, host))) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
     }
 }
 

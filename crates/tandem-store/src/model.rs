@@ -161,6 +161,32 @@ pub struct EventCursor {
     pub id: Uuid,
 }
 
+/// A co-location link (`co_located_with`) with the status of the events at both ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CoLocation {
+    /// The event that names the other in `co_located_with`.
+    pub event: Uuid,
+    /// Its status.
+    pub event_status: EventStatus,
+    /// The event it is held alongside.
+    pub alongside: Uuid,
+    /// That event's status.
+    pub alongside_status: EventStatus,
+}
+
+impl CoLocation {
+    /// The other end of the link seen from `id` with its status, when `id` is one end.
+    pub fn other_end(&self, id: Uuid) -> Option<(Uuid, EventStatus)> {
+        if self.event == id {
+            Some((self.alongside, self.alongside_status))
+        } else if self.alongside == id {
+            Some((self.event, self.event_status))
+        } else {
+            None
+        }
+    }
+}
+
 /// What a token may do (DESIGN §9).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {

@@ -49,6 +49,13 @@ pub(crate) struct RawParticipant {
     pub required: bool,
 }
 
+/// The stored text of an event status.
+pub(crate) fn event_status(value: &str) -> Result<EventStatus, StoreError> {
+    value
+        .parse::<EventStatus>()
+        .map_err(|_| corrupt("status", value))
+}
+
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} '{value}'"))
 }

@@ -3,12 +3,12 @@
 //! CLI reads files, the server imported calendars); their busy time is added before the
 //! search runs.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::{candidate_count, DailyHours, SearchParticipant, WindowQuery};
 use crate::event::Attendance;
-use crate::time::{parse_instant, Interval, LocalTimeOfDay, Zone};
+use crate::time::{parse_date, parse_instant, Interval, LocalTimeOfDay, Zone};
 use crate::validation::{FieldError, FieldErrors};
 use crate::weekday::WeekdaySet;
 
@@ -25,8 +25,10 @@ pub const MAX_LIMIT: i64 = 100;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RangeRequest {
     /// First instant a window may start (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::Instant))]
     pub start: String,
-    /// Instant every window must end by (RFC 3339).
+    /// Instant every window must end by (RFC 3339), after `start`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::Instant))]
     pub end: String,
 }
 
@@ -35,14 +37,17 @@ pub struct RangeRequest {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HoursRequest {
-    /// Weekdays (`mon`…`sun`).
+    /// Weekdays (`mon`…`sun`), each once.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<std::collections::BTreeSet<crate::openapi::WeekdayName>>))]
     pub days: Option<Vec<String>>,
     /// Local start, `HH:MM`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::TimeOfDayText>))]
     pub start: Option<String>,
-    /// Local end, `HH:MM` (`24:00` allowed).
+    /// Local end, `HH:MM` (`24:00` allowed), after the start.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::TimeOfDayText>))]
     pub end: Option<String>,
 }
 
@@ -52,8 +57,10 @@ pub struct HoursRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BusyRequest {
     /// Start (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::Instant))]
     pub start: String,
-    /// End (RFC 3339).
+    /// End (RFC 3339), not before the start.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::Instant))]
     pub end: String,
 }
 
@@ -61,19 +68,24 @@ pub struct BusyRequest {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = SearchParticipantRequest))]
 pub struct ParticipantRequest {
     /// Id, unique in the request.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::NonBlankText))]
     pub id: String,
     /// IANA zone.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::ZoneName))]
     pub tz: String,
-    /// `remote` (default) or `in_person` (judged in `venue_tz`).
+    /// `remote` (default) or `in_person` (judged in `venue_tz`, which is then required).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::AttendanceName>))]
     pub attendance: Option<String>,
     /// Default true.
     #[serde(default)]
     pub required: Option<bool>,
     /// Default 1.0.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0.0))]
     pub weight: Option<f64>,
     /// Default Mon–Fri 09:00–17:00.
     #[serde(default)]
@@ -83,12 +95,14 @@ pub struct ParticipantRequest {
     pub acceptable_hours: Option<HoursRequest>,
     /// Local dates (`YYYY-MM-DD`) blocked entirely.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::openapi::LocalDateText>))]
     pub holidays: Vec<String>,
     /// Explicit busy intervals.
     #[serde(default)]
     pub busy: Vec<BusyRequest>,
     /// Calendars: file paths (CLI, relative to the request file) or imported calendar ids (HTTP).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::openapi::NonBlankText>))]
     pub calendars: Vec<String>,
     /// An inline iCalendar document.
     #[serde(default)]
@@ -102,18 +116,23 @@ pub struct ParticipantRequest {
 pub struct SearchRequest {
     /// Where windows may lie.
     pub range: RangeRequest,
-    /// Length of the meeting, minutes (> 0).
+    /// Length of the meeting, minutes (at most 31 days, no longer than the range).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 44_640))]
     pub duration_minutes: i64,
     /// Distance between candidate starts, minutes (default 15).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 44_640))]
     pub step_minutes: Option<i64>,
     /// Windows to return (default 5, at most 100).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub limit: Option<i64>,
     /// Zone of the venue, for in-person participants.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::ZoneName>))]
     pub venue_tz: Option<String>,
-    /// Participants.
+    /// Participants (1 to 5,000), each id once.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5000))]
     pub participants: Vec<ParticipantRequest>,
 }
 
@@ -270,7 +289,7 @@ impl SearchRequest {
                 p,
                 venue_tz,
                 self.venue_tz.is_some(),
-                &self.participants[..i],
+                self.participants.get(..i).unwrap_or_default(),
                 &mut errors,
             ) {
                 participants.push(parsed);
@@ -366,12 +385,9 @@ fn participant(
     });
     let mut holidays = Vec::with_capacity(p.holidays.len());
     for (j, h) in p.holidays.iter().enumerate() {
-        match NaiveDate::parse_from_str(h, "%Y-%m-%d") {
+        match parse_date(h) {
             Ok(d) => holidays.push(d),
-            Err(_) => errors.push(FieldError::new(
-                format!("{at}.holidays[{j}]"),
-                format!("'{h}' is not a date such as 2027-04-04"),
-            )),
+            Err(e) => errors.push(e.under(&format!("{at}.holidays[{j}]"))),
         }
     }
     let mut busy = Vec::with_capacity(p.busy.len());

@@ -14,7 +14,8 @@ use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::auth::{Authenticated, Caller};
+use crate::api::wire;
+use crate::auth::{Authenticated, Reader};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::import::fetch::{shown_url, NoProgress};
 use crate::import::{schedule, ImportError, ImportRequest, Source};
@@ -28,6 +29,7 @@ use crate::state::AppState;
 pub struct CalendarRequest {
     /// Display name (default: the calendar's NAME or X-WR-CALNAME, else the URL's host).
     #[serde(default)]
+    #[schema(value_type = Option<wire::TitleText>)]
     pub name: Option<String>,
     /// Where to fetch it: `https://`, `http://` or `webcal://` (read as https).
     #[serde(default)]
@@ -38,7 +40,7 @@ pub struct CalendarRequest {
     pub ics: Option<String>,
     /// The participant whose calendar it is (their id in events and searches).
     #[serde(default)]
-    #[schema(example = "p-17")]
+    #[schema(value_type = Option<wire::ParticipantIdText>, example = "p-17")]
     pub owner: Option<String>,
     /// The venue whose holiday calendar it is; replaces the venue's current one.
     #[serde(default)]
@@ -295,10 +297,9 @@ pub async fn create_calendar(
 )]
 pub async fn list_calendars(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(query): ApiQuery<CalendarQuery>,
 ) -> Result<Json<Vec<CalendarBody>>, CalendarError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let calendars = state
         .store
         .calendars(&CalendarFilter {
@@ -323,10 +324,9 @@ pub async fn list_calendars(
 )]
 pub async fn get_calendar(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Json<CalendarBody>, CalendarError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let calendar = state.store.calendar(calendar_id(&id)?).await?;
     Ok(Json(calendar_body(&calendar, &state)))
 }

@@ -7,6 +7,8 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_core::clash::{Clash, ClashKind, EventFacts, Severity};
@@ -22,7 +24,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::events::{linked_event_body, EventBody};
-use crate::auth::{Authenticated, Caller};
+use crate::api::wire;
+use crate::auth::{Authenticated, Reader};
 use crate::clash_check::{self, facts, CalendarBusy, Venues};
 use crate::extract::{ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
@@ -122,11 +125,13 @@ pub struct ClashItem {
     pub suggestions: Vec<Suggestion>,
 }
 
-/// The clash list.
+/// A page of the clash list.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ClashList {
-    /// Clashes by start.
+    /// Clashes by start, then id.
     pub items: Vec<ClashItem>,
+    /// Cursor for the next page, if there may be one.
+    pub next_cursor: Option<String>,
 }
 
 /// One recorded resolution.
@@ -166,24 +171,57 @@ pub struct ClashDetail {
 #[into_params(parameter_in = Query)]
 pub struct ClashQuery {
     /// Region code (either event).
+    #[param(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
     /// Group code (either event).
+    #[param(value_type = Option<wire::GroupCode>)]
     pub group: Option<String>,
     /// Only clashes ending after this RFC 3339 instant.
+    #[param(value_type = Option<wire::Instant>)]
     pub from: Option<String>,
     /// Only clashes starting before this RFC 3339 instant.
+    #[param(value_type = Option<wire::Instant>)]
     pub to: Option<String>,
     /// `hard` or `soft`.
+    #[param(value_type = Option<wire::SeverityName>)]
     pub severity: Option<String>,
     /// Only this type (`room_overlap`, `group_overlap`, `participant_overlap`,
     /// `region_overlap`, `venue_closed`, `remote_hours`).
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<wire::ClashTypeName>)]
     pub kind: Option<String>,
     /// Only clashes involving this event.
+    #[param(value_type = Option<Uuid>)]
     pub event_id: Option<String>,
     /// Whether to compute suggestions (default true).
     pub suggestions: Option<bool>,
+    /// Page size (1–200, default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    /// Cursor from a previous page.
+    pub cursor: Option<String>,
+}
+
+/// Default page size of the clash list.
+pub const DEFAULT_PAGE: u32 = 50;
+/// Largest page size of the clash list.
+pub const MAX_PAGE: u32 = 200;
+
+fn encode_cursor(clash: &Clash) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{}:{}", clash.start.timestamp_micros(), clash.id))
+}
+
+fn decode_cursor(text: &str) -> Result<(DateTime<Utc>, Uuid), ApiError> {
+    let bad = || ApiError::field("cursor", "not a cursor returned by this API");
+    let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let (micros, id) = text.split_once(':').ok_or_else(bad)?;
+    let start = micros
+        .parse::<i64>()
+        .ok()
+        .and_then(DateTime::from_timestamp_micros)
+        .ok_or_else(bad)?;
+    Ok((start, Uuid::parse_str(id).map_err(|_| bad())?))
 }
 
 /// Which suggestion to apply.
@@ -592,7 +630,7 @@ fn resolution_body(r: &tandem_store::ClashResolution) -> ResolutionBody {
     }
 }
 
-/// Current clashes, with suggestions.
+/// Current clashes with suggestions, a page at a time (by start, then id).
 #[utoipa::path(
     get, path = "/api/v1/clashes", tag = "clashes",
     params(ClashQuery),
@@ -604,17 +642,36 @@ fn resolution_body(r: &tandem_store::ClashResolution) -> ResolutionBody {
 #[instrument(skip_all)]
 pub async fn list_clashes(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(query): ApiQuery<ClashQuery>,
 ) -> Result<Json<ClashList>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let filter = filter(&query, &state)?;
-    let clashes = state.store.clashes(&filter).await?;
-    let mut items = Vec::with_capacity(clashes.len());
-    for clash in &clashes {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(ApiError::field(
+            "limit",
+            format!("must be between 1 and {MAX_PAGE}"),
+        ));
+    }
+    let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
+    // The rows are cheap; the suggestions are not: they are computed for one page only.
+    let mut clashes = state.store.clashes(&filter).await?;
+    clashes.sort_by_key(|c| (c.start, c.id));
+    let mut rest = clashes
+        .iter()
+        .filter(|c| after.is_none_or(|a| (c.start, c.id) > a));
+    let page: Vec<&Clash> = rest.by_ref().take(limit as usize).collect();
+    let more = rest.next().is_some();
+    let mut items = Vec::with_capacity(page.len());
+    for clash in &page {
         items.push(item(&state, clash, query.suggestions.unwrap_or(true)).await?);
     }
-    Ok(Json(ClashList { items }))
+    Ok(Json(ClashList {
+        items,
+        next_cursor: more
+            .then(|| page.last().map(|c| encode_cursor(c)))
+            .flatten(),
+    }))
 }
 
 fn parse_id(text: &str) -> Result<Uuid, ApiError> {
@@ -633,10 +690,9 @@ fn parse_id(text: &str) -> Result<Uuid, ApiError> {
 )]
 pub async fn get_clash(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Json<ClashDetail>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let id = parse_id(&id)?;
     let clash = state.store.clash(id).await?;
     let history = state.store.clash_resolutions(id).await?;

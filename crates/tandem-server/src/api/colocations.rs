@@ -24,7 +24,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api::clashes::{ClashBody, RoomRef};
-use crate::auth::Caller;
+use crate::api::wire;
+use crate::auth::Reader;
 use crate::clash_check::{self, facts, Venues};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
@@ -36,8 +37,10 @@ use crate::windows::{add_all_calendars, imported_calendars};
 #[serde(deny_unknown_fields)]
 pub struct DailyHoursRequest {
     /// Local start (default 09:00).
+    #[schema(value_type = Option<wire::TimeOfDayText>)]
     pub start: Option<String>,
-    /// Local end (default 17:00).
+    /// Local end (default 17:00), after the start.
+    #[schema(value_type = Option<wire::TimeOfDayText>)]
     pub end: Option<String>,
 }
 
@@ -48,30 +51,37 @@ pub struct ColocationRequest {
     /// The event to be held alongside (any kind: "and vice versa").
     pub anchor_event_id: Uuid,
     /// Kind of the event to place.
+    #[schema(value_type = wire::EventKindName)]
     pub kind: String,
     /// Its title.
     #[serde(default)]
     pub title: Option<String>,
     /// Its group, if it has one (clashes with that group's events count).
     #[serde(default)]
+    #[schema(value_type = Option<wire::GroupCode>)]
     pub group: Option<String>,
     /// `in_person` (default), `hybrid` or `virtual`.
     #[serde(default)]
+    #[schema(value_type = Option<wire::EventModeName>)]
     pub mode: Option<String>,
-    /// Length in venue working days; or give `duration_minutes`.
+    /// Length in venue working days (1–31); or give `duration_minutes`, not both.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 31)]
     pub days: Option<u32>,
-    /// Length in minutes on one working day; or give `days`.
+    /// Length in minutes on one working day (1–1440, within the daily hours); or give `days`.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 1440)]
     pub duration_minutes: Option<u32>,
     /// Daily hours at the venue (default 09:00–17:00).
     #[serde(default)]
     pub daily_hours: Option<DailyHoursRequest>,
-    /// Any of `before`, `after`, `during` (default all three).
+    /// Any of `before`, `after`, `during`, each once (default all three).
     #[serde(default)]
+    #[schema(value_type = Option<std::collections::BTreeSet<PlacementName>>, min_items = 1)]
     pub placement: Option<Vec<String>>,
-    /// Most working days between it and the anchor (default 2).
+    /// Most working days between it and the anchor (default 2, at most 60).
     #[serde(default)]
+    #[schema(maximum = 60)]
     pub max_gap_days: Option<u32>,
     /// Seats needed (default: the in-person participants).
     #[serde(default)]
@@ -81,7 +91,21 @@ pub struct ColocationRequest {
     pub participants: Vec<ParticipantRequest>,
     /// How many candidates (1–50, default 5).
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 50)]
     pub limit: Option<usize>,
+}
+
+/// Where a co-located event goes relative to its anchor.
+#[derive(Clone, Copy, Debug, ToSchema)]
+#[schema(as = Placement)]
+#[serde(rename_all = "snake_case")]
+pub enum PlacementName {
+    /// Ending before the anchor starts.
+    Before,
+    /// Starting after the anchor ends.
+    After,
+    /// On the anchor's days, in a parallel room.
+    During,
 }
 
 /// A clash a candidate would cause.
@@ -281,9 +305,9 @@ fn attendees(participants: &[SearchParticipant], days: &[Interval]) -> Vec<bool>
             .first()
             .map(|w| w.available.clone())
             .unwrap_or_default();
-        for (i, p) in participants.iter().enumerate() {
+        for (flag, p) in ok.iter_mut().zip(participants) {
             if !available.contains(&p.id) {
-                ok[i] = false;
+                *flag = false;
             }
         }
     }
@@ -322,10 +346,9 @@ fn slot_days(slot: &Slot, zone: Zone, plan: &ColocationPlan) -> Vec<Interval> {
 #[instrument(skip_all, fields(anchor = %request.anchor_event_id))]
 pub async fn search_colocations(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiJson(request): ApiJson<ColocationRequest>,
 ) -> Result<Json<ColocationResponse>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let parsed = parse(&request, &state)?;
     let store = state.store.as_ref();
     let anchor = match store.event(request.anchor_event_id).await {
@@ -345,9 +368,11 @@ pub async fn search_colocations(
     };
     let venue = store.venue(venue_id).await?;
     let zone = venue.tz;
+    // Within the dates a request may name (DESIGN §2): no candidate lies outside them.
+    let bounds = tandem_core::time::accepted_instants();
     let scan = Interval::new(
-        anchor.starts_at - Duration::days(MAX_SCAN_DAYS + 2),
-        anchor.last_ends_at + Duration::days(MAX_SCAN_DAYS + 2),
+        (anchor.starts_at - Duration::days(MAX_SCAN_DAYS + 2)).max(bounds.start),
+        (anchor.last_ends_at + Duration::days(MAX_SCAN_DAYS + 2)).min(bounds.end),
     )
     .unwrap_or(Interval {
         start: anchor.starts_at,

@@ -20,7 +20,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::feed_tokens::Subscribe;
-use crate::auth::{Authenticated, Caller};
+use crate::api::wire;
+use crate::auth::{Authenticated, Reader};
 use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -37,17 +38,22 @@ pub const MAX_PAGE: u32 = 200;
 /// Someone expected at an event.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = EventParticipantRequest)]
 pub struct ParticipantRequest {
-    /// Stable id (`p-17`), shared across events.
+    /// Stable id (`p-17`), shared across events; listed once per event.
+    #[schema(value_type = wire::ParticipantIdText)]
     pub id: String,
     /// Display name.
     #[serde(default)]
+    #[schema(value_type = Option<wire::PersonNameText>)]
     pub name: Option<String>,
     /// Their IANA zone; defaults to the event's.
     #[serde(default)]
+    #[schema(value_type = Option<wire::ZoneName>)]
     pub tz: Option<String>,
     /// `in_person` or `remote`; defaults to `in_person` for in-person events, else `remote`.
     #[serde(default)]
+    #[schema(value_type = Option<wire::AttendanceName>)]
     pub attendance: Option<String>,
     /// Whether the event needs them (default true).
     #[serde(default)]
@@ -59,21 +65,28 @@ pub struct ParticipantRequest {
 #[serde(deny_unknown_fields)]
 pub struct EventRequest {
     /// Title.
+    #[schema(value_type = wire::TitleText)]
     pub title: String,
     /// Description.
     #[serde(default)]
+    #[schema(value_type = Option<wire::DescriptionText>)]
     pub description: Option<String>,
     /// `meeting`, `workshop`, `conference` or `session`.
+    #[schema(value_type = wire::EventKindName)]
     pub kind: String,
     /// `in_person`, `virtual` or `hybrid`.
+    #[schema(value_type = wire::EventModeName)]
     pub mode: String,
     /// `proposed`, `confirmed` (default) or `cancelled`.
     #[serde(default)]
+    #[schema(value_type = Option<wire::EventStatusName>)]
     pub status: Option<String>,
     /// ITU region code: AFR, AMS, ARB, ASP, CIS or EUR.
+    #[schema(value_type = wire::RegionCodeName)]
     pub region: String,
     /// Study group (`ITU-T-SG3`) or regional group (`SG3RG-AFR`) code.
     #[serde(default)]
+    #[schema(value_type = Option<wire::OptionalGroupCode>)]
     pub group: Option<String>,
     /// Venue.
     #[serde(default)]
@@ -82,12 +95,13 @@ pub struct EventRequest {
     #[serde(default)]
     pub room_id: Option<Uuid>,
     /// IANA zone of the local times.
+    #[schema(value_type = wire::ZoneName)]
     pub tz: String,
     /// Local start, `YYYY-MM-DDTHH:MM`.
-    #[schema(example = "2027-03-10T09:00")]
+    #[schema(value_type = wire::LocalDateTimeText, example = "2027-03-10T09:00")]
     pub start: String,
-    /// Local end, `YYYY-MM-DDTHH:MM` (`T24:00` is midnight).
-    #[schema(example = "2027-03-11T17:30")]
+    /// Local end, `YYYY-MM-DDTHH:MM` (`T24:00` is midnight), after the start.
+    #[schema(value_type = wire::LocalDateTimeText, example = "2027-03-11T17:30")]
     pub end: String,
     /// RFC 5545 RRULE (must end: COUNT or UNTIL).
     #[serde(default)]
@@ -97,9 +111,11 @@ pub struct EventRequest {
     pub co_located_with: Option<Uuid>,
     /// Remote participation link.
     #[serde(default)]
+    #[schema(value_type = Option<wire::RemoteUrlText>)]
     pub remote_url: Option<String>,
     /// Participants.
     #[serde(default)]
+    #[schema(max_items = 1000)]
     pub participants: Vec<ParticipantRequest>,
 }
 
@@ -116,22 +132,27 @@ where
 #[serde(deny_unknown_fields)]
 pub struct EventPatch {
     /// Title.
+    #[schema(value_type = Option<wire::TitleText>)]
     pub title: Option<String>,
     /// Description (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<wire::DescriptionText>)]
     pub description: Option<Option<String>>,
     /// Kind.
+    #[schema(value_type = Option<wire::EventKindName>)]
     pub kind: Option<String>,
     /// Mode.
+    #[schema(value_type = Option<wire::EventModeName>)]
     pub mode: Option<String>,
     /// Status.
+    #[schema(value_type = Option<wire::EventStatusName>)]
     pub status: Option<String>,
     /// Region.
+    #[schema(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
     /// Group (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<wire::OptionalGroupCode>)]
     pub group: Option<Option<String>>,
     /// Venue (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
@@ -142,10 +163,13 @@ pub struct EventPatch {
     #[schema(value_type = Option<Uuid>)]
     pub room_id: Option<Option<Uuid>>,
     /// Zone.
+    #[schema(value_type = Option<wire::ZoneName>)]
     pub tz: Option<String>,
     /// Local start.
+    #[schema(value_type = Option<wire::LocalDateTimeText>)]
     pub start: Option<String>,
     /// Local end.
+    #[schema(value_type = Option<wire::LocalDateTimeText>)]
     pub end: Option<String>,
     /// RRULE (`null` makes it a single event).
     #[serde(default, deserialize_with = "nullable")]
@@ -157,9 +181,10 @@ pub struct EventPatch {
     pub co_located_with: Option<Option<Uuid>>,
     /// Remote link (`null` clears).
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<wire::RemoteUrlText>)]
     pub remote_url: Option<Option<String>>,
     /// Participants (replaces the list).
+    #[schema(max_items = 1000)]
     pub participants: Option<Vec<ParticipantRequest>>,
 }
 
@@ -217,6 +242,17 @@ pub struct EventLinks {
     pub subscribe: Subscribe,
 }
 
+/// An event linked to another by co-location, with its status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct CoLocatedEvent {
+    /// Its id.
+    pub id: Uuid,
+    /// Its status: feeds name it in RELATED-TO only while they show it (a cancelled event
+    /// leaves them).
+    #[schema(value_type = wire::EventStatusName)]
+    pub status: String,
+}
+
 /// An event as stored, with derived UTC instants.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct EventBody {
@@ -250,8 +286,9 @@ pub struct EventBody {
     pub rrule: Option<String>,
     /// The event it is held alongside.
     pub co_located_with: Option<Uuid>,
-    /// Every event held alongside this one, in either direction (DESIGN §5: "and vice versa").
-    pub co_located: Vec<Uuid>,
+    /// Every event held alongside this one, in either direction (DESIGN §5: "and vice
+    /// versa"), by id, each with its status: a cancelled one stays listed, marked `cancelled`.
+    pub co_located: Vec<CoLocatedEvent>,
     /// Remote participation link.
     pub remote_url: Option<String>,
     /// Participants.
@@ -293,18 +330,25 @@ pub struct EventPage {
 #[into_params(parameter_in = Query)]
 pub struct EventQuery {
     /// Region code.
+    #[param(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
     /// Group code.
+    #[param(value_type = Option<wire::GroupCode>)]
     pub group: Option<String>,
     /// Venue id.
+    #[param(value_type = Option<Uuid>)]
     pub venue_id: Option<String>,
     /// Comma-separated statuses (default `proposed,confirmed`).
+    #[param(value_type = Option<Vec<wire::EventStatusName>>, style = Form, explode = false, min_items = 1)]
     pub status: Option<String>,
     /// Only events with an occurrence ending after this RFC 3339 instant.
+    #[param(value_type = Option<wire::Instant>)]
     pub from: Option<String>,
-    /// Only events with an occurrence starting before this RFC 3339 instant.
+    /// Only events with an occurrence starting before this RFC 3339 instant (after `from`).
+    #[param(value_type = Option<wire::Instant>)]
     pub to: Option<String>,
     /// Page size (1–200, default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// Cursor from a previous page.
     pub cursor: Option<String>,
@@ -430,7 +474,7 @@ fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, Field
     for (i, p) in request.participants.iter().enumerate() {
         let at = format!("participants[{i}]");
         let id = errors.take(ParticipantId::parse(&p.id).map_err(|e| e.under(&format!("{at}.id"))));
-        if request.participants[..i].iter().any(|q| q.id == p.id) {
+        if request.participants.iter().take(i).any(|q| q.id == p.id) {
             errors.push(FieldError::new(
                 format!("{at}.id"),
                 format!("participant '{}' is listed twice", p.id),
@@ -586,19 +630,15 @@ pub async fn link_co_located(state: &AppState, bodies: &mut [EventBody]) -> Resu
     }
     let links = state.store.co_locations(&ids).await?;
     for body in bodies.iter_mut() {
-        let mut linked: Vec<Uuid> = links
+        let mut linked: Vec<CoLocatedEvent> = links
             .iter()
-            .filter_map(|&(a, b)| {
-                if a == body.id {
-                    Some(b)
-                } else if b == body.id {
-                    Some(a)
-                } else {
-                    None
-                }
+            .filter_map(|link| link.other_end(body.id))
+            .map(|(id, status)| CoLocatedEvent {
+                id,
+                status: status.as_str().to_owned(),
             })
             .collect();
-        linked.sort();
+        linked.sort_by_key(|l| l.id);
         linked.dedup();
         body.co_located = linked;
     }
@@ -672,10 +712,9 @@ fn parse_id(text: &str) -> Result<Uuid, ApiError> {
 )]
 pub async fn get_event(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let event = state.store.event(parse_id(&id)?).await?;
     with_etag(StatusCode::OK, &event, &state).await
 }
@@ -766,10 +805,9 @@ pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter,
 )]
 pub async fn list_events(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(query): ApiQuery<EventQuery>,
 ) -> Result<Json<EventPage>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let filter = event_filter(&query, &state)?;
     let limit = query.limit.unwrap_or(DEFAULT_PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {

@@ -3,7 +3,8 @@
 //! and revoked by an organiser or admin, or by whoever holds a live token of the same
 //! participant.
 
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -16,6 +17,7 @@ use tandem_store::{FeedTokenRecord, Role};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::api::wire;
 use crate::auth::token_hash;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::feeds::participant_of;
@@ -30,6 +32,7 @@ pub const FEED_TOKEN_PREFIX: &str = "tdf_";
 #[serde(deny_unknown_fields)]
 pub struct FeedTokenRequest {
     /// The participant (their id in events).
+    #[schema(value_type = wire::ParticipantIdText)]
     pub participant: String,
 }
 
@@ -116,8 +119,10 @@ fn body(record: &FeedTokenRecord) -> FeedTokenBody {
 
 /// Who may manage a participant's feed tokens: an admin or organiser (by API token), or the
 /// participant themselves (by presenting one of their live feed tokens as the bearer).
-enum Manager {
+pub enum Manager {
+    /// An admin or organiser.
     Staff,
+    /// The participant a live feed token belongs to.
     Participant(String),
 }
 
@@ -149,6 +154,21 @@ async fn manager(state: &AppState, headers: &HeaderMap) -> Result<Manager, ApiEr
         Role::Viewer => Err(ApiError::Forbidden(
             "a viewer token cannot manage feed tokens".into(),
         )),
+    }
+}
+
+/// The caller of a feed-token route, authenticated before the query or body is read, so an
+/// anonymous request is a 401 whatever it holds.
+pub struct FeedTokenManager(Manager);
+
+impl FromRequestParts<AppState> for FeedTokenManager {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        manager(state, &parts.headers).await.map(FeedTokenManager)
     }
 }
 
@@ -200,10 +220,9 @@ async fn issue(state: &AppState, participant: &str) -> Result<FeedTokenCreated, 
 )]
 pub async fn create_feed_token(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    FeedTokenManager(who): FeedTokenManager,
     ApiJson(request): ApiJson<FeedTokenRequest>,
 ) -> Result<Response, ApiError> {
-    let who = manager(&state, &headers).await?;
     let participant = ParticipantId::parse(&request.participant)
         .map_err(|e| ApiError::from(e.under("participant")))?;
     allowed(&who, participant.as_str())?;
@@ -222,10 +241,9 @@ pub async fn create_feed_token(
 )]
 pub async fn list_feed_tokens(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    FeedTokenManager(who): FeedTokenManager,
     ApiQuery(query): ApiQuery<FeedTokenQuery>,
 ) -> Result<Json<Vec<FeedTokenBody>>, ApiError> {
-    let who = manager(&state, &headers).await?;
     allowed(&who, &query.participant)?;
     Ok(Json(
         state
@@ -255,10 +273,9 @@ fn parse_id(text: &str) -> Result<Uuid, ApiError> {
 )]
 pub async fn rotate_feed_token(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let who = manager(&state, &headers).await?;
     let record = state.store.feed_token(parse_id(&id)?).await?;
     allowed(&who, &record.participant)?;
     if record.revoked_at.is_some() {
@@ -283,10 +300,9 @@ pub async fn rotate_feed_token(
 )]
 pub async fn revoke_feed_token(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Json<FeedTokenBody>, ApiError> {
-    let who = manager(&state, &headers).await?;
     let record = state.store.feed_token(parse_id(&id)?).await?;
     allowed(&who, &record.participant)?;
     state.store.revoke_feed_token(record.id).await?;

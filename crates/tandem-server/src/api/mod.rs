@@ -7,8 +7,12 @@ pub mod events;
 pub mod feed_tokens;
 pub mod operations;
 pub mod reference;
+mod responses;
 pub mod venues;
 pub mod windows;
+pub mod wire;
+
+use std::collections::BTreeMap;
 
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
@@ -16,7 +20,7 @@ use axum::routing::get;
 use axum::Router;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 use utoipa_axum::routes;
 
 use crate::state::AppState;
@@ -41,6 +45,18 @@ impl Modify for BearerAuth {
                        organisations and the regional groups of ITU study groups.",
     ),
     modifiers(&BearerAuth),
+    // The vocabularies that query parameters name: utoipa collects a body's schemas on its
+    // own, not those of parameters.
+    components(schemas(
+        wire::ZoneName,
+        wire::RegionCodeName,
+        wire::GroupCode,
+        wire::EventStatusName,
+        wire::Instant,
+        wire::SeverityName,
+        wire::ClashTypeName,
+        reference::GroupKindName,
+    )),
     tags(
         (name = "events", description = "Meetings, workshops, conferences and sessions"),
         (name = "venues", description = "Venues and rooms"),
@@ -55,43 +71,76 @@ impl Modify for BearerAuth {
 )]
 struct ApiDoc;
 
-/// The API router and its OpenAPI document, built from the handlers' annotations.
-pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(events::create_event, events::list_events))
-        .routes(routes!(
+/// The routes of the API with their documentation, one entry per path.
+fn operations() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(events::create_event, events::list_events),
+        routes!(
             events::get_event,
             events::update_event,
             events::cancel_event
-        ))
-        .routes(routes!(venues::create_venue, venues::list_venues))
-        .routes(routes!(venues::get_venue))
-        .routes(routes!(windows::search_windows))
-        .routes(routes!(
-            calendars::create_calendar,
-            calendars::list_calendars
-        ))
-        .routes(routes!(calendars::get_calendar, calendars::delete_calendar))
-        .routes(routes!(calendars::refresh_calendar))
-        .routes(routes!(
+        ),
+        routes!(venues::create_venue, venues::list_venues),
+        routes!(venues::get_venue),
+        routes!(windows::search_windows),
+        routes!(calendars::create_calendar, calendars::list_calendars),
+        routes!(calendars::get_calendar, calendars::delete_calendar),
+        routes!(calendars::refresh_calendar),
+        routes!(
             feed_tokens::create_feed_token,
             feed_tokens::list_feed_tokens
-        ))
-        .routes(routes!(feed_tokens::rotate_feed_token))
-        .routes(routes!(feed_tokens::revoke_feed_token))
-        .routes(routes!(colocations::search_colocations))
-        .routes(routes!(clashes::list_clashes))
-        .routes(routes!(clashes::get_clash))
-        .routes(routes!(clashes::resolve_clash))
-        .routes(routes!(reference::list_regions))
-        .routes(routes!(reference::get_region))
-        .routes(routes!(reference::list_offices))
-        .routes(routes!(reference::list_organizations))
-        .routes(routes!(reference::list_groups))
-        .routes(routes!(reference::get_group))
-        .routes(routes!(operations::healthz))
-        .routes(routes!(operations::readyz))
-        .split_for_parts()
+        ),
+        routes!(feed_tokens::rotate_feed_token),
+        routes!(feed_tokens::revoke_feed_token),
+        routes!(colocations::search_colocations),
+        routes!(clashes::list_clashes),
+        routes!(clashes::get_clash),
+        routes!(clashes::resolve_clash),
+        routes!(reference::list_regions),
+        routes!(reference::get_region),
+        routes!(reference::list_offices),
+        routes!(reference::list_organizations),
+        routes!(reference::list_groups),
+        routes!(reference::get_group),
+        routes!(operations::healthz),
+        routes!(operations::readyz),
+    ]
+}
+
+/// The API router and its OpenAPI document, built from the handlers' annotations, with the
+/// answers every handler shares (see [`responses`]) added to each operation.
+pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut openapi) = operations()
+        .into_iter()
+        .fold(
+            OpenApiRouter::with_openapi(ApiDoc::openapi()),
+            OpenApiRouter::routes,
+        )
+        .split_for_parts();
+    responses::document_shared(&mut openapi);
+    (router, openapi)
+}
+
+/// Schema names that two different schemas use. The document keeps one schema per name, so
+/// every other user of the name would point at the wrong schema; this is empty.
+pub fn schema_name_collisions() -> Vec<String> {
+    let mut seen: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+    let mut collisions = Vec::new();
+    for (schemas, _, _) in operations() {
+        for (name, schema) in schemas {
+            let schema = serde_json::to_value(&schema).unwrap_or_default();
+            match seen.get(&name) {
+                Some(known) if *known != schema && !collisions.contains(&name) => {
+                    collisions.push(name);
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(name, schema);
+                }
+            }
+        }
+    }
+    collisions
 }
 
 const SWAGGER_JS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui-bundle.js");

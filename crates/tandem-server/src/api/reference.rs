@@ -8,7 +8,8 @@ use tandem_core::RegionCode;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::feed_tokens::Subscribe;
-use crate::auth::Caller;
+use crate::api::wire;
+use crate::auth::Reader;
 use crate::extract::ApiQuery;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -106,15 +107,36 @@ pub struct GroupBody {
 #[into_params(parameter_in = Query)]
 pub struct RegionFilter {
     /// Region code.
+    #[param(value_type = Option<wire::RegionCodeName>)]
     pub region: Option<String>,
-    /// `study_group` or `regional_group` (groups only).
+}
+
+/// Filter of the group list.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct GroupFilter {
+    /// Region code.
+    #[param(value_type = Option<wire::RegionCodeName>)]
+    pub region: Option<String>,
+    /// `study_group` or `regional_group`.
+    #[param(value_type = Option<GroupKindName>)]
     pub kind: Option<String>,
 }
 
-fn region_param(filter: &RegionFilter) -> Result<Option<RegionCode>, ApiError> {
-    filter
-        .region
-        .as_deref()
+/// The kind of a group, as the group filter takes it.
+#[derive(Clone, Copy, Debug, ToSchema)]
+#[schema(as = GroupKind)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKindName {
+    /// An ITU-T or ITU-D study group.
+    StudyGroup,
+    /// An ITU-T regional group.
+    RegionalGroup,
+}
+
+fn region_param(region: Option<&String>) -> Result<Option<RegionCode>, ApiError> {
+    region
         .map(|r| {
             r.parse::<RegionCode>()
                 .map_err(|e| ApiError::from(e.under("region")))
@@ -149,9 +171,8 @@ fn region_body(reference: &ReferenceData, code: RegionCode, base: &str) -> Regio
     responses((status = 200, description = "Regions", body = [RegionBody])))]
 pub async fn list_regions(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
 ) -> Result<Json<Vec<RegionBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     Ok(Json(
         RegionCode::ALL
             .iter()
@@ -167,10 +188,9 @@ pub async fn list_regions(
               (status = 404, description = "No such region", body = Problem, content_type = "application/problem+json")))]
 pub async fn get_region(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(code): Path<String>,
 ) -> Result<Json<RegionBody>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let code = code.parse::<RegionCode>().map_err(|_| {
         ApiError::NotFound(format!(
             "no region '{code}': expected AFR, AMS, ARB, ASP, CIS or EUR"
@@ -188,11 +208,10 @@ pub async fn get_region(
     responses((status = 200, description = "Offices", body = [OfficeBody])))]
 pub async fn list_offices(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OfficeBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
-    let region = region_param(&filter)?;
+    let region = region_param(filter.region.as_ref())?;
     Ok(Json(
         state
             .reference
@@ -218,11 +237,10 @@ pub async fn list_offices(
     responses((status = 200, description = "Organisations", body = [OrganizationBody])))]
 pub async fn list_organizations(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     ApiQuery(filter): ApiQuery<RegionFilter>,
 ) -> Result<Json<Vec<OrganizationBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
-    let region = region_param(&filter)?;
+    let region = region_param(filter.region.as_ref())?;
     Ok(Json(
         state
             .reference
@@ -261,16 +279,15 @@ fn group_body(g: &tandem_core::reference::Group, base: &str) -> GroupBody {
 }
 
 /// Study groups and ITU-T regional groups.
-#[utoipa::path(get, path = "/api/v1/groups", tag = "reference", params(RegionFilter),
+#[utoipa::path(get, path = "/api/v1/groups", tag = "reference", params(GroupFilter),
     responses((status = 200, description = "Groups", body = [GroupBody]),
               (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json")))]
 pub async fn list_groups(
     State(state): State<AppState>,
-    caller: Caller,
-    ApiQuery(filter): ApiQuery<RegionFilter>,
+    _reader: Reader,
+    ApiQuery(filter): ApiQuery<GroupFilter>,
 ) -> Result<Json<Vec<GroupBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
-    let region = region_param(&filter)?;
+    let region = region_param(filter.region.as_ref())?;
     let kind = match filter.kind.as_deref() {
         None => None,
         Some("study_group") => Some(GroupKind::StudyGroup),
@@ -301,10 +318,9 @@ pub async fn list_groups(
               (status = 404, description = "No such group", body = Problem, content_type = "application/problem+json")))]
 pub async fn get_group(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(code): Path<String>,
 ) -> Result<Json<GroupBody>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     state
         .reference
         .group(&code)

@@ -15,7 +15,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api::feed_tokens::Subscribe;
-use crate::auth::{Authenticated, Caller};
+use crate::api::wire;
+use crate::auth::{Authenticated, Reader};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -24,9 +25,11 @@ use crate::state::AppState;
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoomRequest {
-    /// Name, unique within the venue.
+    /// Name, unique within the venue (whatever the case).
+    #[schema(value_type = wire::ShortNameText)]
     pub name: String,
     /// Seats (1–100000).
+    #[schema(minimum = 1, maximum = 100_000)]
     pub capacity: i64,
 }
 
@@ -35,8 +38,10 @@ pub struct RoomRequest {
 #[serde(deny_unknown_fields)]
 pub struct GeoBody {
     /// Latitude, −90 to 90.
+    #[schema(minimum = -90.0, maximum = 90.0)]
     pub lat: f64,
     /// Longitude, −180 to 180.
+    #[schema(minimum = -180.0, maximum = 180.0)]
     pub lon: f64,
 }
 
@@ -45,21 +50,28 @@ pub struct GeoBody {
 #[serde(deny_unknown_fields)]
 pub struct VenueRequest {
     /// Name.
+    #[schema(value_type = wire::TitleText)]
     pub name: String,
     /// City.
+    #[schema(value_type = wire::ShortNameText)]
     pub city: String,
-    /// ISO 3166-1 alpha-2 country code.
+    /// ISO 3166-1 alpha-2 country code (either case).
+    #[schema(pattern = "^[A-Za-z]{2}$", min_length = 2, max_length = 2)]
     pub country: String,
     /// IANA zone.
+    #[schema(value_type = wire::ZoneName)]
     pub tz: String,
-    /// Days closed every week (default `["sat","sun"]`).
+    /// Days closed every week (default `["sat","sun"]`); at least one day stays open.
     #[serde(default)]
+    #[schema(value_type = Option<std::collections::BTreeSet<wire::WeekdayName>>, max_items = 6)]
     pub weekend: Option<Vec<String>>,
     /// Holiday calendar code (default: the country's, when one is bundled).
     #[serde(default)]
+    #[schema(value_type = Option<wire::HolidayCalendarCode>)]
     pub holiday_calendar: Option<String>,
-    /// Rooms.
+    /// Rooms, each name once.
     #[serde(default)]
+    #[schema(max_items = 200)]
     pub rooms: Vec<RoomRequest>,
     /// Where it is (shown as GEO in feeds).
     #[serde(default)]
@@ -244,9 +256,8 @@ pub async fn create_venue(
 )]
 pub async fn list_venues(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
 ) -> Result<Json<Vec<VenueBody>>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     Ok(Json(
         state
             .store
@@ -269,10 +280,9 @@ pub async fn list_venues(
 )]
 pub async fn get_venue(
     State(state): State<AppState>,
-    caller: Caller,
+    _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Json<VenueBody>, ApiError> {
-    caller.require_read(state.settings.auth.public_reads)?;
     let id =
         Uuid::parse_str(&id).map_err(|_| ApiError::NotFound(format!("no venue with id '{id}'")))?;
     Ok(Json(venue_body(

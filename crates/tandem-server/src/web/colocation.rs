@@ -9,7 +9,6 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
-use chrono::Utc;
 use maud::{html, Markup};
 use serde::Deserialize;
 use serde_json::json;
@@ -21,7 +20,7 @@ use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
 use super::{html_response, local_span, page, PageError};
 use crate::api::colocations::{search_colocations, ColocationResponse};
 use crate::api::events::create_event;
-use crate::auth::{Authenticated, Caller};
+use crate::auth::{Authenticated, Caller, Reader};
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -69,7 +68,7 @@ pub async fn colocations(
         .store
         .events(
             &EventFilter {
-                from: Some(Utc::now()),
+                from: Some(state.clock.now()),
                 statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
                 ..EventFilter::default()
             },
@@ -118,14 +117,19 @@ pub async fn colocations(
             "max_gap_days": gap.trim().parse::<u32>().ok(),
             "placement": placements,
         });
-        if let Ok(seats) = seats.trim().parse::<u32>() {
-            request["expected_attendance"] = json!(seats);
+        if let (Ok(seats), Some(fields)) = (seats.trim().parse::<u32>(), request.as_object_mut()) {
+            fields.insert("expected_attendance".to_owned(), json!(seats));
         }
         let caller = Caller(user.as_ref().map(|u| u.token.clone()));
         let answer = match serde_json::from_value(request) {
-            Ok(request) => search_colocations(State(state.clone()), caller, ApiJson(request))
-                .await
-                .map(|Json(r)| r),
+            Ok(request) => match caller.require_read(state.settings.auth.public_reads) {
+                Ok(()) => {
+                    search_colocations(State(state.clone()), Reader(caller), ApiJson(request))
+                        .await
+                        .map(|Json(r)| r)
+                }
+                Err(e) => Err(e),
+            },
             Err(e) => Err(ApiError::field("anchor", e.to_string())),
         };
         match answer {

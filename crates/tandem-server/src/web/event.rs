@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use tandem_core::clash::Severity;
+use tandem_core::EventStatus;
 use tandem_store::{ClashFilter, Event};
 use tracing::instrument;
 use uuid::Uuid;
@@ -29,8 +30,10 @@ pub async fn event_page(
         .as_ref()
         .and_then(|v| v.rooms.iter().find(|r| Some(r.id) == event.room_id));
     let mut alongside: Vec<Event> = Vec::new();
-    for (a, b) in state.store.co_locations(&[id]).await? {
-        let other = if a == id { b } else { a };
+    for link in state.store.co_locations(&[id]).await? {
+        let Some((other, _)) = link.other_end(id) else {
+            continue;
+        };
         if other != id && !alongside.iter().any(|e| e.id == other) {
             alongside.push(state.store.event(other).await?);
         }
@@ -98,7 +101,11 @@ pub async fn event_page(
             ul.events {
                 @for other in &alongside {
                     li {
-                        a href={ "/events/" (other.id) } { (other.title) } br;
+                        a href={ "/events/" (other.id) } { (other.title) }
+                        @if other.status != EventStatus::Confirmed {
+                            " " span.badge { (other.status.as_str()) }
+                        }
+                        br;
                         (local_span(other.starts_at, other.ends_at, other.tz))
                     }
                 }
