@@ -173,10 +173,20 @@ fn str_of<'a>(v: &'a Value, field: &str) -> Result<&'a str> {
 /// store would hand them to the planner.
 fn load(doc: &Value, config: &std::path::Path) -> Result<(SeasonRequest, SeasonData)> {
     let mut request = doc["request"].clone();
-    for f in request["fixed"].as_array_mut().into_iter().flatten() {
+    for f in request
+        .get_mut("fixed")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
         *f = Value::String(key(f.as_str().unwrap_or_default()));
     }
-    for e in request["events"].as_array_mut().into_iter().flatten() {
+    for e in request
+        .get_mut("events")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
         for v in e["venues"].as_array_mut().into_iter().flatten() {
             *v = Value::String(key(v.as_str().unwrap_or_default()));
         }

@@ -94,7 +94,9 @@ impl Calendar {
 
     /// True when `day` is a working day of venue `v`.
     pub fn is_working(&self, v: usize, day: i32) -> bool {
-        self.index(day).is_some_and(|i| self.working[v][i])
+        self.index(day)
+            .and_then(|i| self.working.get(v)?.get(i).copied())
+            .unwrap_or(false)
     }
 
     /// Working days of venue `v` strictly between days `a` and `b` (in either order).
@@ -107,6 +109,10 @@ impl Calendar {
         // events' days); beyond it nothing is counted.
         let len = self.len;
         let clamp = |day: i32| usize::try_from(day - self.origin).unwrap_or(0).min(len);
-        self.before[v][clamp(to)] - self.before[v][clamp(from + 1)]
+        let Some(before) = self.before.get(v) else {
+            return 0;
+        };
+        let count = |day: i32| before.get(clamp(day)).copied().unwrap_or(0);
+        count(to).saturating_sub(count(from + 1))
     }
 }

@@ -2,6 +2,12 @@
 //! [`Instance`], computed from scratch. Every plan the planner returns is checked and
 //! priced here, whatever found it, so the cost it reports is never a solver's estimate.
 
+// Indexing here is by indices this planner made itself from the validated model (events,
+// positions, rooms, venues, calendar days), each below the length of what it indexes by
+// construction; no index comes from request text. The property and exhaustive tests run
+// every path. (The validation in model.rs and the calendar use checked access.)
+#![allow(clippy::indexing_slicing)]
+
 use super::instance::{Instance, Item, Span};
 
 /// Where each event to place is: `(position, room)` indices, or `None` when unplaced.

@@ -7,6 +7,12 @@
 //! Everything here is indices and day numbers; [`super::plan`] turns a solution back
 //! into dates, instants and ids.
 
+// Indexing here is by indices this planner made itself from the validated model (events,
+// positions, rooms, venues, calendar days), each below the length of what it indexes by
+// construction; no index comes from request text. The property and exhaustive tests run
+// every path. (The validation in model.rs and the calendar use checked access.)
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;

@@ -465,7 +465,10 @@ impl SeasonProblem {
             };
             let room = match (&x.room, venue) {
                 (Some(r), Some(v)) => {
-                    let found = data.venues[v].rooms.iter().position(|room| room.id == *r);
+                    let found = data
+                        .venues
+                        .get(v)
+                        .and_then(|venue| venue.rooms.iter().position(|room| room.id == *r));
                     if found.is_none() {
                         errors.push(FieldError::new(
                             format!("{field}.room"),
@@ -558,9 +561,9 @@ impl SeasonProblem {
         })
     }
 
-    /// The venue of an existing event's id or an event to place's.
-    pub fn venue(&self, index: usize) -> &SeasonVenue {
-        &self.venues[index]
+    /// The venue at `index` (as [`PlannedEvent::venues`] and [`Existing::venue`] name them).
+    pub fn venue(&self, index: usize) -> Option<&SeasonVenue> {
+        self.venues.get(index)
     }
 }
 
