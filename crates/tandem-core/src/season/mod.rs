@@ -73,6 +73,9 @@
 //! - Two spans of days at one venue whose days interleave without sharing one (only a
 //!   recurring fixed event can have such days) count as near (gap 0).
 //! - "A smaller id" compares ids as strings, byte by byte.
+//! - Nobody is "in person" at a virtual event (an event to place may not list an
+//!   in-person participant for a virtual event; an existing virtual event's in-person
+//!   participants take part in no trip and no rule 4).
 //! - An existing event without a venue has nobody "in person at a venue": it takes part in
 //!   no trip and no rule 4, and counts as at a different venue for `region_overlap`
 //!   (as [`crate::clash::region_overlap`] has it).
