@@ -192,7 +192,7 @@ async fn open_store(
         .with_context(|| format!("opening the database {}", tandem_store::redact_url(url)))
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result<()> {
     match cli.command {
         Command::Find { request, format } => {
             // The search reads files only: no configuration or database is involved.
@@ -208,6 +208,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 settings.server.bind = bind;
             }
             init_tracing(&settings);
+            tzdata.log();
             let store = open_store(&settings).await?;
             let bind = settings.server.bind;
             let listener = tokio::net::TcpListener::bind(bind)
@@ -388,7 +389,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
+    // Before anything names a zone: every conversion reads this one database (DESIGN §2).
+    let tzdata = match tandem_server::tzdata::install_system() {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("tandem: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(cli, &tzdata).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if let Some(usage) = e.downcast_ref::<UsageError>() {
