@@ -17,6 +17,11 @@ fn rendered(name: &str) -> String {
 }
 
 #[test]
+fn weekly_calls_across_dst_changes_on_every_continent() {
+    insta::assert_snapshot!("world_dst", rendered("world_dst"));
+}
+
+#[test]
 fn afr_region_feed_with_a_hybrid_meeting_and_its_colocated_workshop() {
     insta::assert_snapshot!("afr_region", rendered("afr_region"));
 }
