@@ -627,6 +627,11 @@ pub fn install(db: ZoneDatabase) -> Result<&'static ZoneDatabase, Box<ZoneDataba
     }
 }
 
+/// The database in use, if any zone has been named or one was installed.
+pub fn installed() -> Option<&'static ZoneDatabase> {
+    INSTALLED.get()
+}
+
 /// The database of this process: the installed one, or the bundled copy when none was.
 pub fn database() -> &'static ZoneDatabase {
     INSTALLED.get_or_init(ZoneDatabase::bundled)

@@ -14,6 +14,7 @@
 //! absence a failure too. Each file is read twice, the second time with every TZID renamed
 //! to one no library knows, so the readers must use the VTIMEZONEs tandem wrote.
 
+mod common;
 #[path = "render_feeds.rs"]
 mod feeds;
 
@@ -62,8 +63,10 @@ fn write(dir: &Path, name: &str, ics: &str, expected: &Value) {
     .expect("write .expected.json");
 }
 
-/// Writes every sample with its expected instants into `dir`.
+/// Writes every sample with its expected instants into `dir`, computed with the system's tz
+/// database, which the readers use too when they know a TZID.
 fn write_samples(dir: &Path) {
+    common::install_system_tzdata();
     for (name, feed) in feeds() {
         let mut expected = expected_json(&feed);
         if name == "edges" {

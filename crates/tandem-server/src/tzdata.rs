@@ -130,6 +130,16 @@ pub fn install_system() -> anyhow::Result<Loaded> {
     })
 }
 
+/// For in-process use (tests, an embedding program): installs the system's tz database
+/// unless a database is in use already, and returns the one in use.
+pub fn ensure_system() -> &'static ZoneDatabase {
+    if let Some(db) = tz::installed() {
+        return db;
+    }
+    let (db, _) = load(&system_dir());
+    tz::install(db).unwrap_or_else(|_| tz::database())
+}
+
 /// What one re-derivation pass did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rederived {
