@@ -175,19 +175,18 @@ fn interpret(text: &str, last_year: i32) -> (String, Vec<Onset>) {
                 let from = open.from.expect("TZOFFSETFROM");
                 let to = open.to.expect("TZOFFSETTO");
                 assert!(
-                    open.rrule.is_some() != !open.rdates.is_empty(),
+                    open.rrule.is_some() == open.rdates.is_empty(),
                     "an observance has an RRULE or RDATEs (with DTSTART among them)"
                 );
-                let locals = match &open.rrule {
-                    Some(rule) => expand(rule, start, from, last_year),
-                    None => {
-                        assert_eq!(
-                            open.rdates.first(),
-                            Some(&start),
-                            "DTSTART is the first RDATE"
-                        );
-                        open.rdates.clone()
-                    }
+                let locals = if let Some(rule) = &open.rrule {
+                    expand(rule, start, from, last_year)
+                } else {
+                    assert_eq!(
+                        open.rdates.first(),
+                        Some(&start),
+                        "DTSTART is the first RDATE"
+                    );
+                    open.rdates.clone()
                 };
                 for l in locals {
                     onsets.push(Onset {
@@ -476,7 +475,7 @@ fn forms(zone: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<String> {
                 form.clear();
             }
             Some(("RRULE", rule)) => form = format!("RRULE:{rule}"),
-            Some(("RDATE", _)) if form.is_empty() => form = "RDATE".to_owned(),
+            Some(("RDATE", _)) if form.is_empty() => "RDATE".clone_into(&mut form),
             Some(("END", k)) if k == kind => out.push(format!("{kind} {form}")),
             _ => {}
         }

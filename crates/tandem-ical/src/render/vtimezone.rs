@@ -114,27 +114,22 @@ impl YearlyRule {
 
     /// The RRULE value: `FREQ=YEARLY;UNTIL=…Z;BYMONTH=10;BYDAY=-1SU`.
     pub fn rrule(&self) -> String {
-        let mut out = String::from("FREQ=YEARLY");
-        if let Some(until) = self.until {
-            out.push_str(";UNTIL=");
-            out.push_str(&utc_datetime(until));
-        }
-        out.push_str(&format!(";BYMONTH={}", self.month));
-        match self.day {
-            DayRule::NthWeekday(n, weekday) => {
-                out.push_str(&format!(";BYDAY={n}{}", weekday_code(weekday)));
-            }
+        let until = self
+            .until
+            .map_or_else(String::new, |u| format!(";UNTIL={}", utc_datetime(u)));
+        let day = match self.day {
+            DayRule::NthWeekday(n, weekday) => format!("BYDAY={n}{}", weekday_code(weekday)),
             DayRule::WeekdayOnOrAfter(day, weekday) => {
                 let days: Vec<String> = (day..day + 7).map(|d| d.to_string()).collect();
-                out.push_str(&format!(
-                    ";BYDAY={};BYMONTHDAY={}",
+                format!(
+                    "BYDAY={};BYMONTHDAY={}",
                     weekday_code(weekday),
                     days.join(",")
-                ));
+                )
             }
-            DayRule::Date(day) => out.push_str(&format!(";BYMONTHDAY={day}")),
-        }
-        out
+            DayRule::Date(day) => format!("BYMONTHDAY={day}"),
+        };
+        format!("FREQ=YEARLY{until};BYMONTH={};{day}", self.month)
     }
 }
 
