@@ -318,9 +318,9 @@ pub fn edge_events() -> Vec<FeedEvent> {
     ]
 }
 
-/// Weekly series across DST changes in both hemispheres, Lord Howe's 30-minute change and
-/// Morocco's changes around Ramadan (+01 → +00 on 15 February 2026, back on 22 March), at
-/// office hours (no local time in a gap or an overlap).
+/// Weekly series across DST changes in both hemispheres, Lord Howe's 30-minute change,
+/// Morocco's changes around Ramadan (+01 → +00 on 15 February 2026, back on 22 March) and
+/// Mexico's last summer time, at office hours (no local time in a gap or an overlap).
 pub fn world_dst_events() -> Vec<FeedEvent> {
     let stamp = at("2026-01-05T08:00:00Z");
     let series = |n: u32, tz: &str, start: &str, end: &str, rrule: &str| FeedEvent {
@@ -393,6 +393,14 @@ pub fn world_dst_events() -> Vec<FeedEvent> {
             "America/New_York",
             "2027-03-04T15:00",
             "2027-03-04T16:00",
+            "FREQ=WEEKLY;COUNT=3",
+        ),
+        // Mexico's last summer time (2022): its VTIMEZONE closes both rules with UNTIL.
+        series(
+            8,
+            "America/Mexico_City",
+            "2022-03-28T10:00",
+            "2022-03-28T11:00",
             "FREQ=WEEKLY;COUNT=3",
         ),
     ]

@@ -5,7 +5,7 @@
 //! RDATE observance, so the rule in force is stated the way tzurl.org's "Outlook-compatible"
 //! zones and libical's vzic state it: one STANDARD and one DAYLIGHT observance, each with a
 //! yearly RRULE (`FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU`). Earlier rules within the span served
-//! are further RRULE observances closed by UNTIL; transitions that follow no yearly rule
+//! are further RRULE observances closed by COUNT; transitions that follow no yearly rule
 //! (Morocco's around Ramadan, one-off changes) are RDATE observances, one per kind of change;
 //! a zone with no transition in the span is one STANDARD observance.
 //!
@@ -15,12 +15,18 @@
 //! listed, and consecutive years' transitions of one kind (same offsets, abbreviation and
 //! local time of day) are grouped while one yearly rule produces each of them: the n-th or
 //! last weekday of the month, a weekday on or after a day (`BYDAY=FR;BYMONTHDAY=23,…,29`, as
-//! vzic writes Israel's "Fri>=23"), or a fixed date. A group of one year is an RDATE. So every
+//! vzic's "pure" output writes Israel's "Fri>=23"), or a fixed date, the n-th and last
+//! weekday forms first (the only ones Outlook maps to a Windows zone rule). Where vzic's
+//! Outlook mode writes a rule that is a week out in some years (Chile's "Sun>=2" as
+//! `BYDAY=1SU`), tandem writes the n-th weekday form only if it holds in every year of the
+//! group, else the exact BYMONTHDAY form. A group of one year is an RDATE. So every
 //! onset the component implies within the span is a transition of the tz database, and every
 //! transition of the span is implied; the property test in `tests/render_vtimezone.rs`
 //! checks it for every zone of the reference data. A rule whose group goes on past the span
-//! (the rule in force) has no UNTIL; one that ends within the span has the UTC instant of
-//! its last onset as UNTIL (RFC 5545 requires UTC there).
+//! (the rule in force) is open; one that ends within the span says how many onsets it has
+//! (COUNT). COUNT rather than UNTIL: RFC 5545 wants a VTIMEZONE's UNTIL in UTC while its
+//! DTSTART is a local time, and PyPI `ical` 14.3.1 (through dateutil) rejects the whole file
+//! for that mix; COUNT says the same exactly and no reader can misread it.
 //!
 //! The offset in force when the span begins is stated too: by the rule whose last onset
 //! before the span is part of a group, or else by an observance that begins at the span's
@@ -39,7 +45,7 @@ use chrono::{
 use tandem_core::tz::LocalType;
 use tandem_core::Zone;
 
-use super::content::{local_datetime, utc_datetime, utc_offset, Lines};
+use super::content::{local_datetime, utc_offset, Lines};
 
 /// How far before and after the span transitions are read (a year and a margin), so that
 /// the rule in force at the span's start and after its end is recognised.
@@ -82,8 +88,8 @@ pub struct YearlyRule {
     pub month: u32,
     /// The day of that month.
     pub day: DayRule,
-    /// The UTC instant of the last onset, when the rule ends within the span served.
-    pub until: Option<DateTime<Utc>>,
+    /// How many onsets the rule has from DTSTART on, when it ends within the span served.
+    pub count: Option<usize>,
 }
 
 impl YearlyRule {
@@ -112,11 +118,11 @@ impl YearlyRule {
         }
     }
 
-    /// The RRULE value: `FREQ=YEARLY;UNTIL=…Z;BYMONTH=10;BYDAY=-1SU`.
+    /// The RRULE value: `FREQ=YEARLY;COUNT=3;BYMONTH=10;BYDAY=-1SU`.
     pub fn rrule(&self) -> String {
-        let until = self
-            .until
-            .map_or_else(String::new, |u| format!(";UNTIL={}", utc_datetime(u)));
+        let count = self
+            .count
+            .map_or_else(String::new, |n| format!(";COUNT={n}"));
         let day = match self.day {
             DayRule::NthWeekday(n, weekday) => format!("BYDAY={n}{}", weekday_code(weekday)),
             DayRule::WeekdayOnOrAfter(day, weekday) => {
@@ -129,7 +135,7 @@ impl YearlyRule {
             }
             DayRule::Date(day) => format!("BYMONTHDAY={day}"),
         };
-        format!("FREQ=YEARLY{until};BYMONTH={};{day}", self.month)
+        format!("FREQ=YEARLY{count};BYMONTH={};{day}", self.month)
     }
 }
 
@@ -290,17 +296,14 @@ pub fn vtimezone_of(zone: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> VTime
         if kept.len() >= 2 || goes_on {
             let o = &onsets[first];
             let local = o.local();
-            let until = (!goes_on).then(|| {
-                let last = kept[kept.len() - 1];
-                DateTime::from_timestamp(onsets[last].at, 0).unwrap_or(from)
-            });
+            let count = (!goes_on).then_some(kept.len());
             observances.push(Observance {
                 kind: o.kind,
                 start: local,
                 onsets: Onsets::Yearly(YearlyRule {
                     month: local.month(),
                     day: preferred(&group.rules),
-                    until,
+                    count,
                 }),
                 offset_from: o.from,
                 offset_to: o.to,
@@ -426,7 +429,7 @@ fn rule_date(month: u32, day: DayRule, year: i32) -> Option<NaiveDate> {
     YearlyRule {
         month,
         day,
-        until: None,
+        count: None,
     }
     .date_in(year)
 }
@@ -598,7 +601,7 @@ mod tests {
     }
 
     #[test]
-    fn rules_that_ended_get_until_and_one_offs_get_rdates() {
+    fn rules_that_ended_get_a_count_and_one_offs_get_rdates() {
         // Mexico abolished DST after 2022-10-30: one STANDARD from the span's start.
         assert_eq!(
             summary(
@@ -617,8 +620,8 @@ mod tests {
         assert_eq!(
             mexico,
             [
-                "STANDARD 20141026T020000 FREQ=YEARLY;UNTIL=20221030T070000Z;BYMONTH=10;BYDAY=-1SU -0500->-0600 CST",
-                "DAYLIGHT 20150405T020000 FREQ=YEARLY;UNTIL=20220403T080000Z;BYMONTH=4;BYDAY=1SU -0600->-0500 CDT",
+                "STANDARD 20141026T020000 FREQ=YEARLY;COUNT=9;BYMONTH=10;BYDAY=-1SU -0500->-0600 CST",
+                "DAYLIGHT 20150405T020000 FREQ=YEARLY;COUNT=8;BYMONTH=4;BYDAY=1SU -0600->-0500 CDT",
             ]
         );
         // Moscow: summer time ended in 2010, +04 all year from 2011, back to +03 in 2014.
@@ -641,7 +644,7 @@ mod tests {
         assert_eq!(
             summary("America/Asuncion", "2024-01-01T00:00:00Z", "2030-01-01T00:00:00Z"),
             [
-                "DAYLIGHT 20231001T000000 FREQ=YEARLY;UNTIL=20241006T040000Z;BYMONTH=10;BYDAY=1SU -0400->-0300 -03",
+                "DAYLIGHT 20231001T000000 FREQ=YEARLY;COUNT=2;BYMONTH=10;BYDAY=1SU -0400->-0300 -03",
                 "STANDARD 20240324T000000 20240324T000000 -0300->-0400 -04",
                 "STANDARD 20241015T000000 20241015T000000 -0300->-0300 -03",
             ]
@@ -711,7 +714,7 @@ mod tests {
         let rule = |month, day| YearlyRule {
             month,
             day,
-            until: None,
+            count: None,
         };
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         // Israel's "Fri>=23" (the Friday before the last Sunday of March).
@@ -729,14 +732,11 @@ mod tests {
             rule(3, DayRule::Date(21)).rrule(),
             "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=21"
         );
-        let until = YearlyRule {
-            until: Some(at("2022-10-30T07:00:00Z")),
+        let counted = YearlyRule {
+            count: Some(9),
             ..rule(10, DayRule::NthWeekday(-1, Weekday::Sun))
         };
-        assert_eq!(
-            until.rrule(),
-            "FREQ=YEARLY;UNTIL=20221030T070000Z;BYMONTH=10;BYDAY=-1SU"
-        );
+        assert_eq!(counted.rrule(), "FREQ=YEARLY;COUNT=9;BYMONTH=10;BYDAY=-1SU");
         // Every candidate for a date picks that date; February's rules hold in 28 days.
         for date in ["2027-03-28", "2028-02-29", "2027-10-31", "2027-04-01"] {
             let date = d(date);
