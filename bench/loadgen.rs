@@ -24,7 +24,10 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
         clippy::cast_precision_loss
     )]
     let rank = ((sorted.len() as f64) * p).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
+    sorted
+        .get(rank.clamp(1, sorted.len()) - 1)
+        .copied()
+        .unwrap_or_default()
 }
 
 fn report(label: &str, mut latencies: Vec<Duration>, wall: Duration, statuses: &[u16]) {
@@ -102,12 +105,17 @@ async fn anchors(client: &reqwest::Client, base: &str) -> Vec<Value> {
             .json()
             .await
             .expect("json");
-        for e in page["items"].as_array().into_iter().flatten() {
+        for e in page
+            .get("items")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if e["kind"] == "meeting" && !e["room_id"].is_null() && e["rrule"].is_null() {
                 found.push(e.clone());
             }
         }
-        match page["next_cursor"].as_str() {
+        match page.get("next_cursor").and_then(Value::as_str) {
             Some(c) => cursor = Some(c.to_owned()),
             None => break,
         }
@@ -186,7 +194,10 @@ async fn main() {
                 client
                     .post(format!("{base}/api/v1/events"))
                     .bearer_auth(&token)
-                    .json(&create_body(&anchors[i % anchors.len()], i))
+                    .json(&create_body(
+                        anchors.get(i % anchors.len()).unwrap_or(&Value::Null),
+                        i,
+                    ))
             }
         }
     };
@@ -204,7 +215,9 @@ async fn main() {
             client
                 .post(format!("{base}/api/v1/colocations/search"))
                 .bearer_auth(&token)
-                .json(&search_body(&anchors[i % anchors.len()]))
+                .json(&search_body(
+                    anchors.get(i % anchors.len()).unwrap_or(&Value::Null),
+                ))
         }
     };
     let _ = run(&client, 10, 1, search.clone()).await;

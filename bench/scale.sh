@@ -32,6 +32,11 @@
 #   WAIT_IDLE        most seconds to wait, before measuring, while another process keeps
 #                    the machine busy (900; 0 does not wait)
 #   KEEP_DB          set: keep the database for a closer look (EXPLAIN) instead of dropping it
+#   REUSE_DB         name of a database on PG already seeded as this script seeds (e.g. one
+#                    KEEP_DB left), already migrated by the binary measured: no creation, no
+#                    seeding, not dropped (its seed figures are then not measured)
+#   WORKLOADS        which to run, of: feed list search create probe (all of them); the feed
+#                    and nginx setup run either way, since the other workloads start from them
 #   LOG_DIR          set: copy the server log, wrk outputs, memory samples and results there
 #   TANDEM_BIN       a release tandem binary to measure instead of building this tree's
 #                    (e.g. one built from a clean export of a commit, in its own target dir)
@@ -57,7 +62,9 @@ else
     BIN="$CARGO_TARGET_DIR/release/tandem"
 fi
 LUA="$PWD/bench/scale.lua"
-NAME="tandem_scale_$$"
+NAME="${REUSE_DB:-tandem_scale_$$}"
+WORKLOADS="${WORKLOADS:-feed list search create probe}"
+wanted() { case " $WORKLOADS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 DB="$PG/$NAME"
 WORK="$(mktemp -d)"
 chmod 755 "$WORK" # nginx's workers must be able to read the static copy
@@ -68,7 +75,9 @@ cleanup() {
     [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
     [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
     [ -n "$NGINX" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
-    if [ -n "${KEEP_DB:-}" ]; then
+    if [ -n "${REUSE_DB:-}" ]; then
+        echo "database $DB reused, left as it is"
+    elif [ -n "${KEEP_DB:-}" ]; then
         echo "database kept: $DB (drop it: psql $PG/postgres -c 'DROP DATABASE $NAME')"
     else
         psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" || true
@@ -92,13 +101,19 @@ if [ -n "${TANDEM_BIN:-}" ]; then
 else
     echo "== tandem at $(git rev-parse --short HEAD)$(git status --porcelain --untracked-files=no | grep -q . && echo ' (uncommitted changes in the tree)')"
 fi
-psql -q "$PG/postgres" -c "CREATE DATABASE $NAME"
+if [ -n "${REUSE_DB:-}" ]; then
+    echo "== reusing $NAME (seeded earlier; not seeded again)"
+    EVENTS=$(psql -At "$DB" -c "SELECT count(*) FROM events")
+    PARTICIPANTS=$(psql -At "$DB" -c "SELECT count(DISTINCT participant_id) FROM event_participants")
+else
+    psql -q "$PG/postgres" -c "CREATE DATABASE $NAME"
 
-echo "== seeding $EVENTS events, $PARTICIPANTS participants"
-START=$(now)
-"$BIN" seed --database "$DB" --events "$EVENTS" --participants "$PARTICIPANTS" --seed 1 --from 2027-01-01 > "$WORK/seed.log" 2>&1 ||
-    { cat "$WORK/seed.log"; exit 1; }
-echo "seed: $(since "$START") s"
+    echo "== seeding $EVENTS events, $PARTICIPANTS participants"
+    START=$(now)
+    "$BIN" seed --database "$DB" --events "$EVENTS" --participants "$PARTICIPANTS" --seed 1 --from 2027-01-01 > "$WORK/seed.log" 2>&1 ||
+        { cat "$WORK/seed.log"; exit 1; }
+    echo "seed: $(since "$START") s"
+fi
 START=$(now)
 # Steady state: statistics, and the visibility map the seeding left unset (else autovacuum
 # runs during the load).
@@ -261,19 +276,22 @@ for PASS in $(seq 1 "$PASSES"); do
     cmp -s "$WORK/$FEED.ics" "$WORK/static.ics" || echo "note: the feed's bytes changed since nginx's copy"
     ETAG=$(etag "$FEED_URL")
     echo "feed request before the pass: ${SECONDS_FEED} s"
-    run "p$PASS feed 200" feed "$CONNECTIONS" "$FEED_URL"
-    run "p$PASS feed 304" feed304 "$CONNECTIONS" "$FEED_URL" -H "If-None-Match: $ETAG"
-    if [ "$PASS" = 1 ]; then
-        run "nginx 200" feed "$CONNECTIONS" "$STATIC_URL"
-        run "nginx 304" feed304 "$CONNECTIONS" "$STATIC_URL" -H "If-None-Match: $NGINX_ETAG"
+    if wanted feed; then
+        run "p$PASS feed 200" feed "$CONNECTIONS" "$FEED_URL"
+        run "p$PASS feed 304" feed304 "$CONNECTIONS" "$FEED_URL" -H "If-None-Match: $ETAG"
+        if [ "$PASS" = 1 ]; then
+            run "nginx 200" feed "$CONNECTIONS" "$STATIC_URL"
+            run "nginx 304" feed304 "$CONNECTIONS" "$STATIC_URL" -H "If-None-Match: $NGINX_ETAG"
+        fi
     fi
-    run "p$PASS list" list "$API_CONNECTIONS" "$BASE"
-    run "p$PASS search" search "$API_CONNECTIONS" "$BASE"
-    run "p$PASS create" create "$API_CONNECTIONS" "$BASE"
+    if wanted list; then run "p$PASS list" list "$API_CONNECTIONS" "$BASE"; fi
+    if wanted search; then run "p$PASS search" search "$API_CONNECTIONS" "$BASE"; fi
+    if wanted create; then run "p$PASS create" create "$API_CONNECTIONS" "$BASE"; fi
     echo "after pass $PASS: $(rss)"
 done
 # The last creates moved the store's revision; before every later probe one more create does.
 read -r A_REGION A_VENUE A_ROOM A_TZ A_DAY < <(awk -F'\t' 'NR == 1 {print $1, $3, $4, $5, $6}' "$WORK/anchors.tsv")
+wanted probe || PROBES=0
 for H in $(seq 1 "$PROBES"); do
     if [ "$H" -gt 1 ]; then
         curl -s -o /dev/null -w "one create to make the feed stale: HTTP %{http_code}\n" -X POST "$BASE/api/v1/events" \

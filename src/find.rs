@@ -92,9 +92,15 @@ fn read_all(
     range: Interval,
 ) -> Vec<(usize, Result<Vec<Interval>, FieldError>)> {
     let one = |(i, field, source): &(usize, String, Source)| {
+        let Some(&zone) = zones.get(*i) else {
+            return (
+                *i,
+                Err(FieldError::new(field.clone(), "no such participant")),
+            );
+        };
         let outcome = match source {
             Source::File(full) => match std::fs::read(full) {
-                Ok(bytes) => calendar_busy(&bytes, zones[*i], range, field).map_err(|e| {
+                Ok(bytes) => calendar_busy(&bytes, zone, range, field).map_err(|e| {
                     FieldError::new(field.clone(), format!("{}: {}", full.display(), e.message))
                 }),
                 Err(e) => Err(FieldError::new(
@@ -102,7 +108,7 @@ fn read_all(
                     format!("cannot read {}: {e}", full.display()),
                 )),
             },
-            Source::Inline(ics) => calendar_busy(ics.as_bytes(), zones[*i], range, field),
+            Source::Inline(ics) => calendar_busy(ics.as_bytes(), zone, range, field),
         };
         (*i, outcome)
     };

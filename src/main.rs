@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use secrecy::ExposeSecret;
-use tandem_core::RegionCode;
+use tandem_core::{RegionCode, SharedClock, StartedClock};
 use tandem_server::config::{LogFormat, Settings};
 use tandem_store::Role;
 use tracing_subscriber::EnvFilter;
@@ -36,6 +37,22 @@ struct Common {
     /// Database URL: sqlite://FILE (default sqlite://tandem.db) or postgres://…
     #[arg(long, global = true, value_name = "URL")]
     database: Option<String>,
+    /// Run as if the clock had started at this instant (RFC 3339, e.g.
+    /// 2026-12-01T09:00:00Z, or a date for midnight UTC); it runs on from there. For tests
+    /// and demos: every date tandem reads follows it, the system clock is left alone.
+    #[arg(long, global = true, env = "TANDEM_CLOCK", value_name = "INSTANT",
+          value_parser = StartedClock::parse_start)]
+    clock: Option<DateTime<Utc>>,
+}
+
+impl Common {
+    /// The process's one clock, which the store and the server share.
+    fn clock(&self) -> SharedClock {
+        match self.clock {
+            Some(start) => std::sync::Arc::new(StartedClock::at(start)),
+            None => tandem_core::clock::system(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -185,14 +202,16 @@ async fn shutdown_signal() {
 
 async fn open_store(
     settings: &Settings,
+    clock: &SharedClock,
 ) -> anyhow::Result<std::sync::Arc<dyn tandem_store::Store>> {
     let url = settings.database.url.expose_secret();
-    tandem_store::connect(url, settings.database.pool())
+    tandem_store::connect(url, settings.database.pool(), clock.clone())
         .await
         .with_context(|| format!("opening the database {}", tandem_store::redact_url(url)))
 }
 
 async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result<()> {
+    let clock = cli.common.clock();
     match cli.command {
         Command::Find { request, format } => {
             // The search reads files only: no configuration or database is involved.
@@ -209,14 +228,17 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
             }
             init_tracing(&settings);
             tzdata.log();
-            let store = open_store(&settings).await?;
+            if let Some(start) = cli.common.clock {
+                tracing::warn!(%start, "the clock started at --clock (TANDEM_CLOCK), not the system's date");
+            }
+            let store = open_store(&settings, &clock).await?;
             let bind = settings.server.bind;
             let listener = tokio::net::TcpListener::bind(bind)
                 .await
                 .with_context(|| format!("binding {bind}"))?;
             let addr = listener.local_addr()?;
             settings.set_public_url_from(addr);
-            let state = tandem_server::state(store, settings)?;
+            let state = tandem_server::state(store, settings, clock)?;
             tandem_server::prepare(&state, demo).await?;
             // The calendar refresher stops with the server, on the same signal: it claims
             // nothing more, and a refresh in progress gets as long as a fetch may take (plus
@@ -258,8 +280,8 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
             venue,
         } => {
             let settings = settings(&cli.common)?;
-            let store = open_store(&settings).await?;
-            let importer = tandem_server::import::Importer::new(&settings.import)?;
+            let store = open_store(&settings, &clock).await?;
+            let importer = tandem_server::import::Importer::new(&settings.import, clock)?;
             let args = import::ImportArgs {
                 source,
                 name,
@@ -280,7 +302,7 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
         }
         Command::Clashes => {
             let settings = settings(&cli.common)?;
-            let store = open_store(&settings).await?;
+            let store = open_store(&settings, &clock).await?;
             let clashes = store
                 .clashes(&tandem_store::ClashFilter::default())
                 .await
@@ -295,7 +317,7 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
             batch,
         } => {
             let settings = settings(&cli.common)?;
-            let store = open_store(&settings).await?;
+            let store = open_store(&settings, &clock).await?;
             let args = seed::SeedArgs {
                 events,
                 participants,
@@ -303,16 +325,16 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
                 from,
                 batch,
             };
-            seed::run(store.as_ref(), args).await?;
+            seed::run(store.as_ref(), args, clock.today()).await?;
         }
         Command::Migrate => {
             let settings = settings(&cli.common)?;
-            let store = open_store(&settings).await?;
+            let store = open_store(&settings, &clock).await?;
             println!("database is migrated ({})", store.backend());
         }
         Command::Token { action } => {
             let settings = settings(&cli.common)?;
-            let store = open_store(&settings).await?;
+            let store = open_store(&settings, &clock).await?;
             match action {
                 TokenAction::Create {
                     role,

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tandem_server::seed::{default_from, Generator, SeedOptions};
 use tandem_store::Store;
@@ -24,16 +24,15 @@ pub struct SeedArgs {
     pub batch: usize,
 }
 
-/// Generates and stores the data; prints a summary line.
-pub async fn run(store: &dyn Store, args: SeedArgs) -> anyhow::Result<()> {
+/// Generates and stores the data, dated around `today` unless `--from` says otherwise;
+/// prints a summary line.
+pub async fn run(store: &dyn Store, args: SeedArgs, today: NaiveDate) -> anyhow::Result<()> {
     let reference = tandem_server::reference_data()?;
     let options = SeedOptions {
         events: args.events,
         participants: args.participants.max(1),
         seed: args.seed,
-        from: args
-            .from
-            .unwrap_or_else(|| default_from(Utc::now().date_naive())),
+        from: args.from.unwrap_or_else(|| default_from(today)),
     };
     let from = options.from;
     let generator = Generator::new(&reference, &tandem_server::holiday_calendars(), options)?;

@@ -1,5 +1,8 @@
 //! Black-box tests of the `tandem` binary: the README's first command, the room-booking
 //! guarantee under 100 concurrent requests on each backend, graceful shutdown, CLI errors.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 mod common;
 
@@ -264,4 +267,84 @@ fn tokens_are_shown_once_and_listed_without_secrets() {
         !listing.contains(&secret),
         "the secret is never shown again"
     );
+}
+
+/// `TANDEM_CLOCK` (or `--clock`) sets the clock of the whole process, far from the day the
+/// test runs: the demo is dated from it, the home page lists what is upcoming by it, and the
+/// store stamps what it writes with it. A bad instant is refused with exit 2.
+#[tokio::test]
+async fn the_whole_process_follows_the_injected_clock() {
+    let db = Database::sqlite();
+    let start = "2031-02-04T09:00:00Z";
+    let clock = [("TANDEM_CLOCK", start)];
+    let admin = String::from_utf8(
+        common::run(
+            &["token", "create", "--role", "admin", "--database", &db.url],
+            &clock,
+        )
+        .stdout,
+    )
+    .expect("utf-8")
+    .trim()
+    .to_owned();
+    let server = Server::start_with_env(&db.url, &["--demo"], &clock);
+    let client = reqwest::Client::new();
+    let (_, page) = get(&client, &server.url("/api/v1/events?limit=200")).await;
+    let events = page["items"].as_array().expect("events");
+    assert!(events.len() >= 6, "the demo is seeded: {page}");
+    for event in events {
+        let starts = event["starts_at"].as_str().expect("starts_at");
+        assert!(
+            starts > start && starts < "2031-12-31",
+            "demo dates follow the clock: {starts}"
+        );
+        assert!(
+            event["created_at"].as_str().expect("created_at") >= start,
+            "{event}"
+        );
+    }
+    // A meeting before the clock's today is stored but is not upcoming on the home page.
+    let (status, past) = post(
+        &client,
+        &server.url("/api/v1/events"),
+        &admin,
+        &json!({"title": "Long past meeting", "kind": "meeting", "mode": "virtual",
+                "status": "confirmed", "region": "AFR", "tz": "Africa/Douala",
+                "start": "2027-03-10T09:00", "end": "2027-03-10T11:00"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{past}");
+    let home = client
+        .get(server.url("/"))
+        .send()
+        .await
+        .expect("home")
+        .text()
+        .await
+        .expect("html");
+    assert!(home.contains("SG3RG-AFR meeting"), "the demo is upcoming");
+    assert!(!home.contains("Long past meeting"), "not upcoming in 2031");
+    drop(server);
+
+    let id = common::run(&["token", "list", "--database", &db.url], &clock);
+    let id = String::from_utf8_lossy(&id.stdout)
+        .split('\t')
+        .next()
+        .expect("a token")
+        .to_owned();
+    let revoked = common::run(&["token", "revoke", &id, "--database", &db.url], &clock);
+    assert!(revoked.status.success());
+    let listed = common::run(&["token", "list", "--database", &db.url], &[]);
+    let listed = String::from_utf8_lossy(&listed.stdout).into_owned();
+    assert!(listed.contains("revoked 2031-02-04T09:0"), "{listed}");
+
+    for bad in ["tomorrow", "2031-02-04T09:00"] {
+        let out = common::run(&["migrate", "--database", &db.url, "--clock", bad], &[]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(
+            stderr.contains("--clock") && stderr.contains("RFC 3339"),
+            "{stderr}"
+        );
+    }
 }

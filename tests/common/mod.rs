@@ -15,10 +15,21 @@ pub fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_tandem")
 }
 
+/// The instant every `tandem` these tests start believes its clock started at (passed as
+/// `TANDEM_CLOCK`, which a test may override): Tuesday 2026-12-01 08:30 UTC, or the
+/// `TANDEM_CLOCK` of the test run itself, to run the suite "on" another day. So nothing the
+/// tests check depends on the day they run.
+pub fn clock() -> String {
+    std::env::var("TANDEM_CLOCK").unwrap_or_else(|_| "2026-12-01T08:30:00Z".to_owned())
+}
+
 /// Runs `tandem ARGS` to completion.
 pub fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(binary());
-    command.args(args).env_remove("RUST_LOG");
+    command
+        .args(args)
+        .env_remove("RUST_LOG")
+        .env("TANDEM_CLOCK", clock());
     for (k, v) in env {
         command.env(k, v);
     }
@@ -108,9 +119,11 @@ impl Server {
         Self::start_with_env(database_url, extra, &[])
     }
 
-    /// Like [`Server::start`], with extra environment variables (`TANDEM__…` settings).
+    /// Like [`Server::start`], with extra environment variables (`TANDEM__…` settings, a
+    /// `TANDEM_CLOCK` of its own).
     pub fn start_with_env(database_url: &str, extra: &[&str], env: &[(&str, &str)]) -> Self {
         let mut command = Command::new(binary());
+        command.env("TANDEM_CLOCK", clock());
         for (k, v) in env {
             command.env(k, v);
         }

@@ -70,7 +70,7 @@ fn workload(participants: usize, days: i64) -> WindowQuery {
     let per_participant = 440 * days / 365;
     let people = (0..participants)
         .map(|i| {
-            let zone = Zone::parse(ZONES[i % ZONES.len()]).unwrap();
+            let zone = Zone::parse(ZONES.get(i % ZONES.len()).unwrap_or(&"UTC")).unwrap();
             let busy = (0..per_participant)
                 .map(|_| {
                     let s = start

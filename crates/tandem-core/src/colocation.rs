@@ -13,7 +13,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::clash::WorkingDays;
-use crate::time::{Interval, LocalTimeOfDay, Zone};
+use crate::time::{check_local, Interval, LocalTimeOfDay, Zone};
 
 /// How far from the anchor the generator looks, in calendar days, whatever `max_gap_days`.
 pub const MAX_SCAN_DAYS: i64 = 120;
@@ -131,6 +131,9 @@ impl ColocationPlan {
         local_start: NaiveDateTime,
         local_end: NaiveDateTime,
     ) -> Option<Slot> {
+        // A candidate outside the dates of DESIGN §2 could not be created.
+        check_local(local_start).ok()?;
+        check_local(local_end).ok()?;
         let at = Interval::new(self.zone.resolve(local_start), self.zone.resolve(local_end))
             .filter(|i| !i.is_empty())?;
         Some(Slot {
@@ -347,6 +350,20 @@ mod tests {
         assert!(slots
             .iter()
             .all(|s| s.local_end.time() <= chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap()));
+    }
+
+    #[test]
+    fn no_candidate_lies_after_the_last_accepted_date() {
+        // An anchor on Tue 29 – Wed 30 December 2099: only Thu 31 is left after it.
+        let mut p = plan(WeekdaySet::SAT_SUN, &[], Length::Days(1));
+        p.anchor_first = d("2099-12-29");
+        p.anchor_last = d("2099-12-30");
+        p.placements = vec![Placement::After];
+        let slots = p.slots();
+        assert_eq!(slots.len(), 1);
+        assert_eq!(slots[0].local_start.date(), d("2099-12-31"));
+        p.length = Length::Days(2);
+        assert!(p.slots().is_empty());
     }
 
     #[test]

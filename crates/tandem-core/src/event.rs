@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::recurrence::{occurrence, Recurrence};
 use crate::region::RegionCode;
-use crate::time::{format_local_datetime, Interval, Resolution, Zone};
+use crate::time::{check_local, format_local_datetime, Interval, Resolution, Zone};
 use crate::validation::FieldError;
 
 /// Longest single occurrence of an event.
@@ -200,9 +200,20 @@ pub struct EventTiming {
     rrule: Option<Recurrence>,
 }
 
+/// One occurrence of an event: where the rule put it on the wall clock, and its instants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Instance {
+    /// The local start the rule gives (it may lie in a DST gap).
+    pub local_start: NaiveDateTime,
+    /// The occurrence as instants (DESIGN §4: see [`crate::recurrence::occurrence`]).
+    pub interval: Interval,
+}
+
 impl EventTiming {
-    /// Checks that `start` and `end` exist in `zone`, that the event lasts between a minute
-    /// and [`MAX_EVENT_DAYS`] days, and that the rule is valid.
+    /// Checks that `start` and `end` exist in `zone` and lie within the dates of DESIGN §2,
+    /// that the event lasts between a minute and [`MAX_EVENT_DAYS`] days, and that the rule
+    /// is valid for this start (see [`Recurrence::check_start`]) with every occurrence within
+    /// those dates.
     ///
     /// Errors name the field (`start`, `end`, `rrule`). A local time skipped by a DST change
     /// is refused here, where a person typed it; recurrences that later land in a gap follow
@@ -215,7 +226,9 @@ impl EventTiming {
     ) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
         for (field, local) in [("start", start), ("end", end)] {
-            if let Resolution::Gap { .. } = zone.resolution(local) {
+            if let Err(e) = check_local(local) {
+                errors.push(e.under(field));
+            } else if let Resolution::Gap { .. } = zone.resolution(local) {
                 errors.push(FieldError::new(
                     field,
                     format!(
@@ -246,6 +259,11 @@ impl EventTiming {
             }
             None => None,
         };
+        if let (Some(rule), true) = (&rrule, errors.is_empty()) {
+            if let Err(e) = rule.check_start(start) {
+                errors.push(e);
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -255,7 +273,22 @@ impl EventTiming {
             end,
             rrule,
         };
-        timing.occurrences().map_err(|e| vec![e.under("rrule")])?;
+        let starts = timing.local_starts().map_err(|e| vec![e.under("rrule")])?;
+        // The first occurrence was checked above; a series may run past the last date.
+        if let (Some(_), Some(last)) = (&timing.rrule, starts.last()) {
+            let last_end = *last + (end - start);
+            check_local(last_end).map_err(|e| {
+                vec![FieldError::new(
+                    "rrule",
+                    format!(
+                        "the series' last occurrence (starting {}) ends after the last date \
+                         tandem accepts: {}",
+                        format_local_datetime(*last),
+                        e.message
+                    ),
+                )]
+            })?;
+        }
         Ok(timing)
     }
 
@@ -298,23 +331,61 @@ impl EventTiming {
         self.rrule.as_ref()
     }
 
+    /// The wall-clock length of every occurrence.
+    pub fn wall_length(&self) -> Duration {
+        self.end - self.start
+    }
+
+    /// The exact length of the first occurrence, which an occurrence keeps where its own
+    /// wall-clock end would come at or before its start (DESIGN §4). For a stored event
+    /// whose first occurrence a newer tz database has emptied, the wall-clock length.
+    pub fn first_length(&self) -> Duration {
+        let exact = self.zone.resolve(self.end) - self.zone.resolve(self.start);
+        if exact > Duration::zero() {
+            exact
+        } else {
+            self.wall_length().max(Duration::zero())
+        }
+    }
+
     /// The first occurrence as instants.
     pub fn first(&self) -> Interval {
-        occurrence(self.zone, self.start, self.end - self.start)
+        occurrence(self.zone, self.start, self.wall_length(), Duration::zero())
+    }
+
+    /// Wall-clock starts of every occurrence (just the start for a single event).
+    fn local_starts(&self) -> Result<Vec<NaiveDateTime>, FieldError> {
+        match &self.rrule {
+            None => Ok(vec![self.start]),
+            Some(rule) => rule.wall_clock_starts(self.start),
+        }
+    }
+
+    /// Every occurrence with its wall-clock start, derived with the bundled tz database.
+    /// None is dropped, except those of a series of no length at all (a single event is
+    /// always its one occurrence).
+    pub fn instances(&self) -> Result<Vec<Instance>, FieldError> {
+        if self.rrule.is_none() {
+            return Ok(vec![Instance {
+                local_start: self.start,
+                interval: self.first(),
+            }]);
+        }
+        let (length, fallback) = (self.wall_length(), self.first_length());
+        Ok(self
+            .local_starts()?
+            .into_iter()
+            .map(|local_start| Instance {
+                local_start,
+                interval: occurrence(self.zone, local_start, length, fallback),
+            })
+            .filter(|i| !i.interval.is_empty())
+            .collect())
     }
 
     /// Every occurrence as instants, derived with the bundled tz database.
     pub fn occurrences(&self) -> Result<Vec<Interval>, FieldError> {
-        let length = self.end - self.start;
-        match &self.rrule {
-            None => Ok(vec![self.first()]),
-            Some(rule) => Ok(rule
-                .wall_clock_starts(self.start)?
-                .into_iter()
-                .map(|s| occurrence(self.zone, s, length))
-                .filter(|i| !i.is_empty())
-                .collect()),
-        }
+        Ok(self.instances()?.into_iter().map(|i| i.interval).collect())
     }
 }
 
@@ -403,6 +474,113 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errors[0].field, "rrule");
+    }
+
+    #[test]
+    fn a_rule_rfc5545_forbids_is_an_error_of_rrule() {
+        let errors = EventTiming::new(
+            Zone::UTC,
+            l("2027-03-10T09:00"),
+            l("2027-03-10T10:00"),
+            Some("FREQ=DAILY;INTERVAL=0;COUNT=3"),
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "rrule");
+        assert!(
+            errors[0].message.contains("INTERVAL"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn a_start_off_the_rule_is_an_error_of_start() {
+        // 2027-03-01 is a Monday.
+        let errors = EventTiming::new(
+            Zone::parse("Europe/Zurich").unwrap(),
+            l("2027-03-01T09:00"),
+            l("2027-03-01T10:00"),
+            Some("FREQ=WEEKLY;BYDAY=TU;COUNT=3"),
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "start");
+    }
+
+    /// DESIGN §4: an occurrence whose start falls in a DST gap is kept, starting at the §2
+    /// instant and, where its wall-clock end would come at or before that, lasting as long
+    /// as the first occurrence.
+    #[test]
+    fn occurrences_in_a_gap_are_kept_with_the_first_length() {
+        for (tz, start, end, gap_day, gap_start, gap_end) in [
+            (
+                "Europe/Zurich",
+                "2027-03-26T02:30",
+                "2027-03-26T03:00",
+                "2027-03-28",
+                "2027-03-28T01:30:00+00:00",
+                "2027-03-28T02:00:00+00:00",
+            ),
+            (
+                "America/Santiago",
+                "2027-09-03T00:30",
+                "2027-09-03T01:00",
+                "2027-09-05",
+                "2027-09-05T04:30:00+00:00",
+                "2027-09-05T05:00:00+00:00",
+            ),
+        ] {
+            let zone = Zone::parse(tz).unwrap();
+            let timing =
+                EventTiming::new(zone, l(start), l(end), Some("FREQ=DAILY;COUNT=4")).unwrap();
+            let instances = timing.instances().unwrap();
+            assert_eq!(instances.len(), 4, "{tz}");
+            let kept = instances
+                .iter()
+                .find(|i| i.local_start.date().to_string() == gap_day)
+                .unwrap_or_else(|| panic!("{tz}: {gap_day} was dropped"));
+            assert_eq!(kept.interval.start.to_rfc3339(), gap_start, "{tz}");
+            assert_eq!(kept.interval.end.to_rfc3339(), gap_end, "{tz}");
+            for i in &instances {
+                assert_eq!(i.interval.duration(), Duration::minutes(30), "{tz}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_outside_1990_to_2099_are_refused_by_field() {
+        let z = Zone::parse("Africa/Douala").unwrap();
+        for (start, end, field) in [
+            ("0001-03-10T09:00", "2027-03-10T10:00", "start"),
+            ("9999-03-10T09:00", "9999-03-10T10:00", "start"),
+            ("1989-12-31T09:00", "1989-12-31T10:00", "start"),
+            ("2099-12-31T09:00", "2100-01-01T10:00", "end"),
+        ] {
+            let errors = EventTiming::new(z, l(start), l(end), None).unwrap_err();
+            assert_eq!(errors[0].field, field, "{start}");
+            assert!(
+                errors[0].message.contains("1990-01-01"),
+                "{}",
+                errors[0].message
+            );
+        }
+        assert!(EventTiming::new(z, l("1990-01-01T00:00"), l("1990-01-01T01:00"), None).is_ok());
+        assert!(EventTiming::new(z, l("2099-12-31T09:00"), l("2099-12-31T24:00"), None).is_ok());
+        // A series whose occurrences run past the last date.
+        let errors = EventTiming::new(
+            z,
+            l("2099-12-30T09:00"),
+            l("2099-12-30T10:00"),
+            Some("FREQ=DAILY;COUNT=3"),
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field, "rrule");
+        assert!(
+            errors[0].message.contains("2100-01-01T09:00"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]

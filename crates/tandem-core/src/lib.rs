@@ -17,9 +17,9 @@ pub mod validation;
 pub mod venue;
 pub mod weekday;
 
-pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
+pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
 pub use event::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Participant,
+    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Participant,
     ParticipantId, Title,
 };
 pub use recurrence::Recurrence;

@@ -1,15 +1,27 @@
-//! Recurrence rules of tandem's own events, expanded in local wall-clock time.
+//! Recurrence rules of tandem's own events, read strictly and expanded in local wall-clock
+//! time (DESIGN §4, "Recurrence").
+//!
+//! Every client reads the published RRULE itself, so a rule is held to RFC 5545 §3.3.10 as
+//! written: a rule part the RFC forbids (`INTERVAL=0`, an out-of-range BYxxx value, a BYxxx
+//! part with a FREQ it may not follow, COUNT with UNTIL) is refused here, by hand, because the
+//! `rrule` crate is lenient about some of them (it expands `INTERVAL=0` to nothing and reads
+//! `BYDAY=1MO` with `FREQ=WEEKLY`). A start that is not itself an occurrence, and an UNTIL
+//! before the start, are refused by [`Recurrence::check_start`] where a person typed them.
 //!
 //! RFC 5545 repeats an event on the *local* clock of its zone: a weekly 09:00 meeting in
 //! Geneva stays at 09:00 across DST changes. So the rule is expanded on wall-clock times
 //! (given to the `rrule` crate as if they were UTC, where no DST exists) and each local
 //! occurrence is then turned into instants by the time model (§2), gap and overlap rules
-//! included. This sidesteps the `rrule` crate's own handling of nonexistent local times.
+//! included ([`occurrence`]). This sidesteps the `rrule` crate's own handling of nonexistent
+//! local times; the crate runs behind `catch_unwind`, so a panic in it on some pathological
+//! rule is an error, never a crash.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rrule::RRuleSet;
 
-use crate::time::{Interval, Zone};
+use crate::time::{check_local, format_local_datetime, Interval, Zone};
 use crate::validation::FieldError;
 
 /// Most occurrences one recurring event may have.
@@ -21,13 +33,201 @@ pub struct Recurrence {
     rule: String,
     wall_clock_rule: String,
     published_rule: String,
+    count: Option<usize>,
+    /// UNTIL on the zone's wall clock.
+    until: Option<NaiveDateTime>,
+}
+
+/// The frequencies tandem stores (every occurrence is a row, so nothing finer than a day).
+const FREQUENCIES: [&str; 4] = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"];
+
+const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+fn rule_error(message: impl Into<String>) -> FieldError {
+    FieldError::new("", message)
+}
+
+/// An integer written as RFC 5545 writes them: ASCII digits, with a sign where `signed`.
+fn integer(text: &str, signed: bool) -> Option<i64> {
+    let digits = if signed {
+        text.strip_prefix(['+', '-']).unwrap_or(text)
+    } else {
+        text
+    };
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value: i64 = digits.parse().ok()?;
+    Some(if text.starts_with('-') { -value } else { value })
+}
+
+/// Checks a comma-separated list of numbers `low..=high` (with their negatives and no zero
+/// when `signed`), as BYMONTHDAY and its kind are written.
+fn check_numbers(
+    key: &str,
+    value: &str,
+    signed: bool,
+    low: i64,
+    high: i64,
+) -> Result<(), FieldError> {
+    for item in value.split(',') {
+        let ok = integer(item, signed)
+            .is_some_and(|n| (low..=high).contains(&n) || (signed && (low..=high).contains(&-n)));
+        if !ok {
+            let range = if signed {
+                format!("{low} to {high} or -{high} to -{low}")
+            } else {
+                format!("{low} to {high}")
+            };
+            return Err(rule_error(format!(
+                "{key}={value}: '{item}' is out of range; RFC 5545 allows {range}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Checks BYDAY: weekdays, each with an optional ordinal 1 to 53 (or its negative), which
+/// RFC 5545 allows only with FREQ=MONTHLY, or YEARLY without BYWEEKNO.
+fn check_weekdays(value: &str, ordinals_allowed: bool) -> Result<(), FieldError> {
+    for item in value.split(',') {
+        let code_at = item.len().saturating_sub(2);
+        let (ordinal, code) = item.split_at_checked(code_at).unwrap_or(("", item));
+        if !WEEKDAYS.contains(&code) {
+            return Err(rule_error(format!(
+                "BYDAY={value}: '{item}' is not a weekday (MO, TU, WE, TH, FR, SA, SU, optionally \
+                 after an ordinal such as 1MO or -1FR)"
+            )));
+        }
+        if ordinal.is_empty() {
+            continue;
+        }
+        if !integer(ordinal, true).is_some_and(|n| n != 0 && n.abs() <= 53) {
+            return Err(rule_error(format!(
+                "BYDAY={value}: '{item}' has an ordinal out of range; RFC 5545 allows 1 to 53 or -53 to -1"
+            )));
+        }
+        if !ordinals_allowed {
+            return Err(rule_error(format!(
+                "BYDAY={value}: an ordinal weekday ('{item}') is allowed only with FREQ=MONTHLY, \
+                 or FREQ=YEARLY without BYWEEKNO (RFC 5545 §3.3.10)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Holds the parts of a rule (uppercased, UNTIL included) to RFC 5545 §3.3.10.
+fn check_parts(parts: &[(&str, &str)]) -> Result<(), FieldError> {
+    for (i, (key, value)) in parts.iter().enumerate() {
+        if parts.iter().take(i).any(|(k, _)| k == key) {
+            return Err(rule_error(format!(
+                "{key} is given twice; each rule part may appear once"
+            )));
+        }
+        if value.is_empty() {
+            return Err(rule_error(format!("{key} has no value")));
+        }
+    }
+    let get = |name: &str| parts.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    let freq = match get("FREQ") {
+        Some(freq) if FREQUENCIES.contains(&freq) => freq,
+        Some(other) => {
+            return Err(rule_error(format!(
+                "FREQ={other} is not supported: use DAILY, WEEKLY, MONTHLY or YEARLY"
+            )))
+        }
+        None => return Err(rule_error("the rule has no FREQ")),
+    };
+    let only_with = |key: &str, allowed: &[&str]| {
+        if get(key).is_some() && !allowed.contains(&freq) {
+            Err(rule_error(format!(
+                "{key} may not be used with FREQ={freq} (RFC 5545 §3.3.10)"
+            )))
+        } else {
+            Ok(())
+        }
+    };
+    for (key, value) in parts {
+        match *key {
+            "FREQ" | "UNTIL" => {}
+            "COUNT" => {
+                if integer(value, false).is_none_or(|n| n < 1) {
+                    return Err(rule_error(format!(
+                        "COUNT={value}: the count must be a whole number from 1"
+                    )));
+                }
+                if integer(value, false)
+                    .and_then(|n| usize::try_from(n).ok())
+                    .is_some_and(|n| n > MAX_OCCURRENCES)
+                {
+                    return Err(rule_error(format!(
+                        "COUNT={value}: the rule gives more than {MAX_OCCURRENCES} occurrences; split the series"
+                    )));
+                }
+            }
+            "INTERVAL" => {
+                if integer(value, false).is_none_or(|n| n < 1) {
+                    return Err(rule_error(format!(
+                        "INTERVAL={value}: the interval must be a whole number from 1 (RFC 5545 §3.3.10)"
+                    )));
+                }
+            }
+            "BYSECOND" => check_numbers(key, value, false, 0, 60)?,
+            "BYMINUTE" => check_numbers(key, value, false, 0, 59)?,
+            "BYHOUR" => check_numbers(key, value, false, 0, 23)?,
+            "BYMONTHDAY" => check_numbers(key, value, true, 1, 31)?,
+            "BYYEARDAY" | "BYSETPOS" => check_numbers(key, value, true, 1, 366)?,
+            "BYWEEKNO" => check_numbers(key, value, true, 1, 53)?,
+            "BYMONTH" => check_numbers(key, value, false, 1, 12)?,
+            "BYDAY" => {
+                let ordinals = freq == "MONTHLY" || (freq == "YEARLY" && get("BYWEEKNO").is_none());
+                check_weekdays(value, ordinals)?;
+            }
+            "WKST" => {
+                if !WEEKDAYS.contains(value) {
+                    return Err(rule_error(format!(
+                        "WKST={value} is not a weekday (MO, TU, WE, TH, FR, SA, SU)"
+                    )));
+                }
+            }
+            other => {
+                return Err(rule_error(format!(
+                    "'{other}' is not an RFC 5545 rule part"
+                )))
+            }
+        }
+    }
+    only_with("BYMONTHDAY", &["DAILY", "MONTHLY", "YEARLY"])?;
+    only_with("BYYEARDAY", &["YEARLY"])?;
+    only_with("BYWEEKNO", &["YEARLY"])?;
+    let by_parts = parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("BY") && *k != "BYSETPOS")
+        .count();
+    if get("BYSETPOS").is_some() && by_parts == 0 {
+        return Err(rule_error(
+            "BYSETPOS needs another BYxxx rule part to select from (RFC 5545 §3.3.10)",
+        ));
+    }
+    match (get("COUNT"), get("UNTIL")) {
+        (Some(_), Some(_)) => Err(rule_error(
+            "COUNT and UNTIL may not both be given (RFC 5545 §3.3.10): keep one",
+        )),
+        (None, None) => Err(rule_error(
+            "the rule must end: add COUNT or UNTIL (tandem stores every occurrence)",
+        )),
+        _ => Ok(()),
+    }
 }
 
 impl Recurrence {
     /// Validates `text` (with or without the `RRULE:` prefix) for an event in `zone`.
     ///
-    /// The rule must repeat daily, weekly, monthly or yearly and end (COUNT or UNTIL):
-    /// tandem stores every occurrence so that the database can refuse double bookings.
+    /// The rule must follow RFC 5545 §3.3.10 strictly, repeat daily, weekly, monthly or
+    /// yearly and end (COUNT or UNTIL): tandem stores every occurrence so that the database
+    /// can refuse double bookings. UNTIL may be a UTC date-time (as RFC 5545 wants beside a
+    /// zoned start) or, for convenience, a date or a local date-time; it is published in UTC.
     pub fn parse(text: &str, zone: Zone) -> Result<Self, FieldError> {
         let body = text.trim();
         let body = body
@@ -36,67 +236,48 @@ impl Recurrence {
             .unwrap_or(body)
             .to_ascii_uppercase();
         if body.is_empty() {
-            return Err(FieldError::new(
-                "",
+            return Err(rule_error(
                 "an empty rule: leave 'rrule' null for a single event",
             ));
         }
-        let mut freq = None;
-        let mut bounded = false;
         let mut parts = Vec::new();
-        let mut published = Vec::new();
         for part in body.split(';') {
             let (key, value) = part.split_once('=').ok_or_else(|| {
-                FieldError::new("", format!("'{part}' is not a KEY=VALUE part of an RRULE"))
+                rule_error(format!("'{part}' is not a KEY=VALUE part of an RRULE"))
             })?;
-            match key {
-                "FREQ" => freq = Some(value.to_owned()),
-                "COUNT" => {
-                    bounded = true;
-                    if value.parse::<usize>().is_ok_and(|n| n > MAX_OCCURRENCES) {
-                        return Err(FieldError::new(
-                            "",
-                            format!("COUNT={value}: the rule gives more than {MAX_OCCURRENCES} occurrences; split the series"),
-                        ));
-                    }
-                }
+            parts.push((key, value));
+        }
+        check_parts(&parts)?;
+        let mut wall_clock = Vec::new();
+        let mut published = Vec::new();
+        let mut until = None;
+        let mut count = None;
+        for (key, value) in &parts {
+            match *key {
                 "UNTIL" => {
-                    bounded = true;
                     let local = until_as_wall_clock(value, zone)?;
-                    parts.push(format!("UNTIL={}", local.format("%Y%m%dT%H%M%SZ")));
+                    until = Some(local);
+                    wall_clock.push(format!("UNTIL={}", local.format("%Y%m%dT%H%M%SZ")));
                     published.push(format!(
                         "UNTIL={}",
                         zone.resolve(local).format("%Y%m%dT%H%M%SZ")
                     ));
                     continue;
                 }
+                "COUNT" => count = value.parse().ok(),
                 _ => {}
             }
-            parts.push(part.to_owned());
-            published.push(part.to_owned());
-        }
-        match freq.as_deref() {
-            Some("DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY") => {}
-            Some(other) => {
-                return Err(FieldError::new(
-                    "",
-                    format!("FREQ={other} is not supported: use DAILY, WEEKLY, MONTHLY or YEARLY"),
-                ))
-            }
-            None => return Err(FieldError::new("", "the rule has no FREQ")),
-        }
-        if !bounded {
-            return Err(FieldError::new(
-                "",
-                "the rule must end: add COUNT or UNTIL (tandem stores every occurrence)",
-            ));
+            wall_clock.push(format!("{key}={value}"));
+            published.push(format!("{key}={value}"));
         }
         let recurrence = Recurrence {
-            rule: body,
-            wall_clock_rule: parts.join(";"),
+            wall_clock_rule: wall_clock.join(";"),
             published_rule: published.join(";"),
+            rule: body,
+            count,
+            until,
         };
-        // Parsing once validates the syntax the crate accepts; counting waits for a start.
+        // Parsing once checks what the crate itself accepts; counting waits for a start.
         recurrence.set(NaiveDateTime::default())?;
         Ok(recurrence)
     }
@@ -111,53 +292,113 @@ impl Recurrence {
         &self.published_rule
     }
 
+    /// Checks the rule against the local start a person gave for the series: an UNTIL
+    /// before it, or outside the dates of DESIGN §2, is an error of `rrule`; a start that is
+    /// not itself an occurrence of the rule (a Monday with `BYDAY=TU`) is an error of `start`,
+    /// since clients disagree about such a series (RFC 5545 counts the start as the first
+    /// instance; ical.js and others drop it).
+    pub fn check_start(&self, first: NaiveDateTime) -> Result<(), FieldError> {
+        if let Some(until) = self.until {
+            if until < first {
+                return Err(FieldError::new(
+                    "rrule",
+                    format!(
+                        "UNTIL ({}) is before the start ({}): the series would have no occurrence",
+                        format_local_datetime(until),
+                        format_local_datetime(first)
+                    ),
+                ));
+            }
+            check_local(until)
+                .map_err(|e| FieldError::new("rrule", format!("UNTIL: {}", e.message)))?;
+        }
+        let generated = self.generated(first, 1)?;
+        if generated.first() != Some(&first) {
+            return Err(FieldError::new(
+                "start",
+                format!(
+                    "{} (a {}) is not an occurrence of the rule {}: start the series on its first \
+                     occurrence{}",
+                    format_local_datetime(first),
+                    first.format("%A"),
+                    self.rule,
+                    generated
+                        .first()
+                        .map(|d| format!(" ({})", format_local_datetime(*d)))
+                        .unwrap_or_default()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Local start times of every occurrence, the first being `first` itself.
+    ///
+    /// For a start that is not an occurrence of the rule (refused by [`Self::check_start`],
+    /// but possible in an event stored before that check), RFC 5545 is followed: the start is
+    /// the first instance, and counts towards COUNT.
     pub fn wall_clock_starts(
         &self,
         first: NaiveDateTime,
     ) -> Result<Vec<NaiveDateTime>, FieldError> {
-        let set = self.set(first)?;
-        let limit = u16::try_from(MAX_OCCURRENCES + 1).unwrap_or(u16::MAX);
-        let result = set.all(limit);
-        let mut starts: Vec<NaiveDateTime> = result
-            .dates
-            .iter()
-            .map(|d| d.with_timezone(&Utc).naive_utc())
-            .collect();
+        let mut starts = self.generated(first, MAX_OCCURRENCES + 1)?;
         if starts.first() != Some(&first) {
-            // RFC 5545: DTSTART is always the first instance, matching the rule or not.
             starts.insert(0, first);
-            starts.dedup();
+            if let Some(count) = self.count {
+                starts.truncate(count);
+            }
         }
         if starts.len() > MAX_OCCURRENCES {
-            return Err(FieldError::new(
-                "",
-                format!("the rule gives more than {MAX_OCCURRENCES} occurrences; split the series"),
-            ));
+            return Err(rule_error(format!(
+                "the rule gives more than {MAX_OCCURRENCES} occurrences; split the series"
+            )));
         }
         Ok(starts)
     }
 }
 
 impl Recurrence {
+    /// At most `limit` starts the rule generates from `first`, on the wall clock.
+    fn generated(
+        &self,
+        first: NaiveDateTime,
+        limit: usize,
+    ) -> Result<Vec<NaiveDateTime>, FieldError> {
+        let set = self.set(first)?;
+        let limit = u16::try_from(limit).unwrap_or(u16::MAX);
+        let result = guarded(|| set.all(limit))
+            .ok_or_else(|| rule_error(format!("the rule {} cannot be expanded", self.rule)))?;
+        Ok(result
+            .dates
+            .iter()
+            .map(|d| d.with_timezone(&Utc).naive_utc())
+            .collect())
+    }
+
     fn set(&self, first: NaiveDateTime) -> Result<RRuleSet, FieldError> {
         let text = format!(
             "DTSTART:{}\nRRULE:{}",
             first.format("%Y%m%dT%H%M%SZ"),
             self.wall_clock_rule
         );
-        text.parse()
-            .map_err(|e| FieldError::new("", format!("invalid rule: {e}")))
+        guarded(|| text.parse::<RRuleSet>())
+            .ok_or_else(|| rule_error(format!("the rule {} cannot be read", self.rule)))?
+            .map_err(|e| rule_error(format!("invalid rule: {e}")))
     }
+}
+
+/// Runs third-party recurrence code so that a panic in it becomes `None`: tandem never
+/// panics on a rule a person typed.
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    catch_unwind(AssertUnwindSafe(f)).ok()
 }
 
 /// Turns an UNTIL value into the wall-clock time of `zone` it stands for.
 fn until_as_wall_clock(value: &str, zone: Zone) -> Result<NaiveDateTime, FieldError> {
     let bad = || {
-        FieldError::new(
-            "",
-            format!("UNTIL={value} is not a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ)"),
-        )
+        rule_error(format!(
+            "UNTIL={value} is not a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ)"
+        ))
     };
     if let Some(utc) = value.strip_suffix('Z') {
         let naive = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").map_err(|_| bad())?;
@@ -165,21 +406,38 @@ fn until_as_wall_clock(value: &str, zone: Zone) -> Result<NaiveDateTime, FieldEr
     }
     if value.len() == 8 {
         let date = NaiveDate::parse_from_str(value, "%Y%m%d").map_err(|_| bad())?;
-        return Ok(date.and_time(NaiveTime::MIN) + Duration::days(1) - Duration::seconds(1));
+        let last_second = NaiveTime::from_hms_opt(23, 59, 59).ok_or_else(bad)?;
+        return Ok(date.and_time(last_second));
     }
     // A local UNTIL violates RFC 5545 for a zoned start; read it on the same wall clock.
     NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S").map_err(|_| bad())
 }
 
 /// The instants of one occurrence that starts at wall-clock `start` and lasts `length` of
-/// wall-clock time in `zone`.
-pub fn occurrence(zone: Zone, start: NaiveDateTime, length: Duration) -> Interval {
+/// wall-clock time in `zone` (DESIGN §4).
+///
+/// Both ends follow the RFC 5545 rules of §2. Where the end would then come at or before
+/// the start (the start fell in a DST gap and moved forward past its own end), the
+/// occurrence keeps `fallback`, the exact length of the series' first occurrence, instead
+/// of vanishing: an occurrence is never dropped.
+pub fn occurrence(
+    zone: Zone,
+    start: NaiveDateTime,
+    length: Duration,
+    fallback: Duration,
+) -> Interval {
     let from = zone.resolve(start);
     let to = zone.resolve(start + length);
-    Interval::new(from, to).unwrap_or(Interval {
+    if to > from {
+        return Interval {
+            start: from,
+            end: to,
+        };
+    }
+    Interval {
         start: from,
-        end: from,
-    })
+        end: from + fallback.max(Duration::zero()),
+    }
 }
 
 #[cfg(test)]
@@ -191,16 +449,21 @@ mod tests {
         Zone::parse(n).unwrap()
     }
 
+    fn l(s: &str) -> NaiveDateTime {
+        parse_local_datetime(s).unwrap()
+    }
+
     #[test]
     fn weekly_keeps_local_time_across_dst() {
         let z = zone("Europe/Zurich");
         let r = Recurrence::parse("FREQ=WEEKLY;COUNT=3", z).unwrap();
-        let first = parse_local_datetime("2027-03-22T09:00").unwrap();
+        let first = l("2027-03-22T09:00");
         let starts = r.wall_clock_starts(first).unwrap();
         assert_eq!(starts.len(), 3);
+        let hour = Duration::hours(1);
         let instants: Vec<_> = starts
             .iter()
-            .map(|s| occurrence(z, *s, Duration::hours(1)).start.to_rfc3339())
+            .map(|s| occurrence(z, *s, hour, hour).start.to_rfc3339())
             .collect();
         assert_eq!(
             instants,
@@ -216,11 +479,24 @@ mod tests {
     fn occurrence_in_a_gap_moves_by_the_rfc_rule() {
         let z = zone("Europe/Zurich");
         let r = Recurrence::parse("RRULE:FREQ=DAILY;COUNT=3", z).unwrap();
-        let first = parse_local_datetime("2027-03-27T02:30").unwrap();
+        let first = l("2027-03-27T02:30");
         let starts = r.wall_clock_starts(first).unwrap();
-        let second = occurrence(z, starts[1], Duration::minutes(30));
+        let half_hour = Duration::minutes(30);
+        let second = occurrence(z, starts[1], Duration::minutes(90), half_hour);
         // 02:30 on 28 March does not exist: offset before the gap (+01:00) applies.
         assert_eq!(second.start.to_rfc3339(), "2027-03-28T01:30:00+00:00");
+        // 04:00 exists (CEST): the occurrence runs to it.
+        assert_eq!(second.end.to_rfc3339(), "2027-03-28T02:00:00+00:00");
+    }
+
+    #[test]
+    fn an_occurrence_whose_end_would_precede_its_start_keeps_the_first_length() {
+        // Daily 02:30-03:00 in Zurich: on 28 March 02:30 is 01:30Z and 03:00 is 01:00Z.
+        let z = zone("Europe/Zurich");
+        let half_hour = Duration::minutes(30);
+        let o = occurrence(z, l("2027-03-28T02:30"), half_hour, half_hour);
+        assert_eq!(o.start.to_rfc3339(), "2027-03-28T01:30:00+00:00");
+        assert_eq!(o.end.to_rfc3339(), "2027-03-28T02:00:00+00:00");
     }
 
     #[test]
@@ -228,7 +504,7 @@ mod tests {
         let z = zone("Asia/Kathmandu");
         // 03:15Z on 12 Jan is 09:00 local: the 12th is included.
         let r = Recurrence::parse("FREQ=DAILY;UNTIL=20270112T031500Z", z).unwrap();
-        let first = parse_local_datetime("2027-01-10T09:00").unwrap();
+        let first = l("2027-01-10T09:00");
         assert_eq!(r.wall_clock_starts(first).unwrap().len(), 3);
     }
 
@@ -257,7 +533,7 @@ mod tests {
             .message
             .contains("more than"));
         let daily = Recurrence::parse("FREQ=DAILY;UNTIL=20300101", z).unwrap();
-        let first = parse_local_datetime("2027-01-01T09:00").unwrap();
+        let first = l("2027-01-01T09:00");
         assert!(daily
             .wall_clock_starts(first)
             .unwrap_err()
@@ -265,13 +541,95 @@ mod tests {
             .contains("more than"));
     }
 
+    /// Rules RFC 5545 §3.3.10 forbids, each refused with a message naming the part.
     #[test]
-    fn dtstart_is_always_the_first_instance() {
+    fn rules_rfc5545_forbids_are_refused() {
         let z = Zone::UTC;
-        // 2027-03-10 is a Wednesday; the rule asks for Mondays.
-        let r = Recurrence::parse("FREQ=WEEKLY;BYDAY=MO;COUNT=2", z).unwrap();
-        let first = parse_local_datetime("2027-03-10T09:00").unwrap();
-        let starts = r.wall_clock_starts(first).unwrap();
-        assert_eq!(starts[0], first);
+        for (rule, named) in [
+            ("FREQ=DAILY;INTERVAL=0;COUNT=3", "INTERVAL"),
+            ("FREQ=DAILY;INTERVAL=-1;COUNT=3", "INTERVAL"),
+            ("FREQ=DAILY;COUNT=0", "COUNT"),
+            ("FREQ=DAILY;COUNT=3;UNTIL=20270401", "COUNT and UNTIL"),
+            ("FREQ=DAILY;COUNT=3;COUNT=4", "twice"),
+            ("FREQ=MONTHLY;BYMONTHDAY=32;COUNT=3", "BYMONTHDAY"),
+            ("FREQ=MONTHLY;BYMONTHDAY=0;COUNT=3", "BYMONTHDAY"),
+            ("FREQ=YEARLY;BYMONTH=13;COUNT=3", "BYMONTH"),
+            ("FREQ=YEARLY;BYMONTH=0;COUNT=3", "BYMONTH"),
+            ("FREQ=DAILY;BYHOUR=24;COUNT=3", "BYHOUR"),
+            ("FREQ=DAILY;BYMINUTE=60;COUNT=3", "BYMINUTE"),
+            ("FREQ=DAILY;BYSECOND=61;COUNT=3", "BYSECOND"),
+            ("FREQ=YEARLY;BYYEARDAY=367;COUNT=3", "BYYEARDAY"),
+            ("FREQ=YEARLY;BYWEEKNO=54;COUNT=3", "BYWEEKNO"),
+            ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0;COUNT=3", "BYSETPOS"),
+            ("FREQ=MONTHLY;BYSETPOS=1;COUNT=3", "BYSETPOS"),
+            ("FREQ=MONTHLY;BYDAY=54MO;COUNT=3", "BYDAY"),
+            ("FREQ=MONTHLY;BYDAY=XX;COUNT=3", "BYDAY"),
+            ("FREQ=WEEKLY;BYDAY=1MO;COUNT=3", "BYDAY"),
+            ("FREQ=YEARLY;BYWEEKNO=1;BYDAY=1MO;COUNT=3", "BYDAY"),
+            ("FREQ=WEEKLY;BYMONTHDAY=1;COUNT=3", "BYMONTHDAY"),
+            ("FREQ=MONTHLY;BYYEARDAY=1;COUNT=3", "BYYEARDAY"),
+            ("FREQ=MONTHLY;BYWEEKNO=1;COUNT=3", "BYWEEKNO"),
+            ("FREQ=WEEKLY;WKST=XX;COUNT=3", "WKST"),
+            ("FREQ=WEEKLY;BYDAY=;COUNT=3", "BYDAY"),
+            ("FREQ=WEEKLY;FOO=1;COUNT=3", "FOO"),
+        ] {
+            let error = Recurrence::parse(rule, z)
+                .err()
+                .unwrap_or_else(|| panic!("{rule} was accepted"));
+            assert!(error.message.contains(named), "{rule}: {}", error.message);
+        }
+        for rule in [
+            "FREQ=MONTHLY;BYDAY=-1FR;COUNT=3",
+            "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3",
+            "FREQ=YEARLY;BYDAY=20MO;COUNT=3",
+            "FREQ=YEARLY;BYWEEKNO=10;BYDAY=MO;COUNT=3",
+            "FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=-1;COUNT=3",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;WKST=SU;COUNT=4",
+        ] {
+            assert!(Recurrence::parse(rule, z).is_ok(), "{rule} was refused");
+        }
+    }
+
+    #[test]
+    fn a_start_that_is_not_an_occurrence_is_an_error_of_start() {
+        let z = Zone::UTC;
+        // 2027-03-01 is a Monday; the rule asks for Tuesdays.
+        let r = Recurrence::parse("FREQ=WEEKLY;BYDAY=TU;COUNT=3", z).unwrap();
+        let error = r.check_start(l("2027-03-01T09:00")).unwrap_err();
+        assert_eq!(error.field, "start");
+        assert!(error.message.contains("Monday"), "{}", error.message);
+        assert!(
+            error.message.contains("2027-03-02T09:00"),
+            "{}",
+            error.message
+        );
+        assert!(r.check_start(l("2027-03-02T09:00")).is_ok());
+        // A stored series with such a start follows RFC 5545: the start counts as the first.
+        let starts = r.wall_clock_starts(l("2027-03-01T09:00")).unwrap();
+        assert_eq!(
+            starts,
+            [
+                l("2027-03-01T09:00"),
+                l("2027-03-02T09:00"),
+                l("2027-03-09T09:00")
+            ]
+        );
+    }
+
+    #[test]
+    fn until_before_the_start_or_out_of_bounds_is_an_error_of_rrule() {
+        let z = zone("Europe/Zurich");
+        let r = Recurrence::parse("FREQ=DAILY;UNTIL=20270301", z).unwrap();
+        let error = r.check_start(l("2027-03-10T09:00")).unwrap_err();
+        assert_eq!(error.field, "rrule");
+        assert!(
+            error.message.contains("before the start"),
+            "{}",
+            error.message
+        );
+        let r = Recurrence::parse("FREQ=YEARLY;UNTIL=99991231", z).unwrap();
+        let error = r.check_start(l("2027-03-10T09:00")).unwrap_err();
+        assert_eq!(error.field, "rrule");
+        assert!(error.message.contains("2099-12-31"), "{}", error.message);
     }
 }

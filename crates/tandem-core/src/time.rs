@@ -267,11 +267,11 @@ impl LocalTimeOfDay {
             )
         };
         let (h, m) = text.split_once(':').ok_or_else(bad)?;
-        if h.len() != 2 || m.len() != 2 {
+        let hours = digits(h, 2).and_then(|h| u16::try_from(h).ok());
+        let minutes = digits(m, 2).and_then(|m| u16::try_from(m).ok());
+        let (Some(hours), Some(minutes)) = (hours, minutes) else {
             return Err(bad());
-        }
-        let hours: u16 = h.parse().map_err(|_| bad())?;
-        let minutes: u16 = m.parse().map_err(|_| bad())?;
+        };
         if minutes >= 60 || hours > 24 || (hours == 24 && minutes != 0) {
             return Err(bad());
         }
@@ -315,27 +315,126 @@ impl<'de> Deserialize<'de> for LocalTimeOfDay {
     }
 }
 
+/// The first local date tandem accepts in a request (DESIGN §2).
+pub const FIRST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1990, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
+/// The last local date tandem accepts in a request (DESIGN §2).
+pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2099, 12, 31) {
+    Some(date) => date,
+    None => NaiveDate::MAX,
+};
+
+fn out_of_bounds(what: &str) -> FieldError {
+    FieldError::new(
+        "",
+        format!("{what} is outside the dates tandem accepts, {FIRST_DATE} to {LAST_DATE}"),
+    )
+}
+
+/// Checks that a local date lies from [`FIRST_DATE`] to [`LAST_DATE`] (DESIGN §2: no meeting
+/// is planned in year 1 or 9999, and every feed's VTIMEZONE stays small).
+pub fn check_date(date: NaiveDate) -> Result<NaiveDate, FieldError> {
+    if (FIRST_DATE..=LAST_DATE).contains(&date) {
+        Ok(date)
+    } else {
+        Err(out_of_bounds(&date.to_string()))
+    }
+}
+
+/// Checks that a local date-time falls on a date from [`FIRST_DATE`] to [`LAST_DATE`]
+/// (`24:00` of the last date, the end of that day, included).
+pub fn check_local(local: NaiveDateTime) -> Result<NaiveDateTime, FieldError> {
+    let end_of_last = LocalTimeOfDay::END_OF_DAY.on(LAST_DATE);
+    if local == end_of_last || check_date(local.date()).is_ok() {
+        Ok(local)
+    } else {
+        Err(out_of_bounds(&format_local_datetime(local)))
+    }
+}
+
+/// The instants a request may name: the UTC dates from [`FIRST_DATE`] to [`LAST_DATE`], the
+/// midnight that ends the last one included (so a range can end there).
+pub fn accepted_instants() -> Interval {
+    Interval {
+        start: FIRST_DATE.and_time(NaiveTime::MIN).and_utc(),
+        end: LocalTimeOfDay::END_OF_DAY.on(LAST_DATE).and_utc(),
+    }
+}
+
+/// Checks that an instant lies within [`accepted_instants`].
+pub fn check_instant(instant: DateTime<Utc>) -> Result<DateTime<Utc>, FieldError> {
+    let bounds = accepted_instants();
+    if bounds.start <= instant && instant <= bounds.end {
+        Ok(instant)
+    } else {
+        Err(out_of_bounds(
+            &instant.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ))
+    }
+}
+
+/// Reads exactly `width` ASCII digits.
+fn digits(text: &str, width: usize) -> Option<u32> {
+    (text.len() == width && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// Reads a calendar date written exactly `YYYY-MM-DD`, bounds not checked.
+fn calendar_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let year = i32::try_from(digits(year, 4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(month, 2)?, digits(day, 2)?)
+}
+
+/// Parses a local date `YYYY-MM-DD` from [`FIRST_DATE`] to [`LAST_DATE`].
+pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
+    let date = calendar_date(text).ok_or_else(|| {
+        FieldError::new(
+            "",
+            format!("'{text}' is not a date such as 2027-04-04 (YYYY-MM-DD)"),
+        )
+    })?;
+    check_date(date)
+}
+
 /// Parses a local wall-clock date-time without offset: `YYYY-MM-DDTHH:MM[:SS]`.
 ///
 /// `T24:00` is accepted and means midnight of the next day. An offset or `Z` is refused:
-/// canonical times are local, and their zone is given separately.
+/// canonical times are local, and their zone is given separately. Only the syntax is
+/// checked here: [`check_local`] holds a request's date-times to the bounds of DESIGN §2.
 pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldError> {
     let bad = |why: &str| FieldError::new("", format!("invalid local date-time '{text}': {why}"));
     let (date, time) = text
         .split_once('T')
         .ok_or_else(|| bad("expected YYYY-MM-DDTHH:MM"))?;
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| bad("expected YYYY-MM-DDTHH:MM with a real calendar date"))?;
-    if time.ends_with('Z') || time.contains('+') || time[1..].contains('-') {
+    let date = calendar_date(date)
+        .ok_or_else(|| bad("expected YYYY-MM-DDTHH:MM with a real calendar date"))?;
+    // A sign after the first character of the time is an offset (`09:00-05:00`).
+    let offset =
+        time.ends_with(['Z', 'z']) || time.contains('+') || time.chars().skip(1).any(|c| c == '-');
+    if offset {
         return Err(bad(
             "local times carry no offset; give the zone in the 'tz' field",
         ));
     }
-    let hm = match time.len() {
-        5 => time,
-        8 if time.ends_with(":00") => &time[..5],
-        8 => return Err(bad("seconds must be :00")),
-        _ => return Err(bad("expected YYYY-MM-DDTHH:MM")),
+    let hm = match time
+        .split_once(':')
+        .and_then(|(_, rest)| rest.split_once(':'))
+    {
+        None => time,
+        Some((_, "00")) => time.strip_suffix(":00").unwrap_or(time),
+        Some((_, seconds)) if digits(seconds, 2).is_some() => {
+            return Err(bad("seconds must be :00"))
+        }
+        Some(_) => return Err(bad("expected YYYY-MM-DDTHH:MM")),
     };
     let time_of_day =
         LocalTimeOfDay::parse(hm).map_err(|_| bad("expected a time between 00:00 and 24:00"))?;
@@ -343,16 +442,18 @@ pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldError> {
 }
 
 /// Parses an RFC 3339 instant (`2027-03-01T00:00:00Z`, any offset) for the request field
-/// `field`; the one parser of instants at every edge (search requests, list and feed filters).
+/// `field`, within the bounds of [`check_instant`]; the one parser of instants at every edge
+/// (search requests, list and feed filters).
 pub fn parse_instant(text: &str, field: &str) -> Result<DateTime<Utc>, FieldError> {
-    DateTime::parse_from_rfc3339(text)
+    let instant = DateTime::parse_from_rfc3339(text)
         .map(|d| d.with_timezone(&Utc))
         .map_err(|_| {
             FieldError::new(
                 field,
                 format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
             )
-        })
+        })?;
+    check_instant(instant).map_err(|e| e.under(field))
 }
 
 /// Formats a local wall-clock date-time as `YYYY-MM-DDTHH:MM` (`:SS` only when non-zero).

@@ -105,7 +105,9 @@ impl Abbreviation {
         match text {
             Some(t) if !t.is_empty() && t.len() <= 15 => {
                 let mut bytes = [0; 15];
-                bytes[..t.len()].copy_from_slice(t.as_bytes());
+                for (slot, byte) in bytes.iter_mut().zip(t.bytes()) {
+                    *slot = byte;
+                }
                 #[allow(clippy::cast_possible_truncation)]
                 Abbreviation {
                     bytes,
@@ -118,7 +120,10 @@ impl Abbreviation {
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+        self.bytes
+            .get(..usize::from(self.len))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 }
 
@@ -518,9 +523,10 @@ impl ZoneDatabase {
     fn replace_or_push(&mut self, name: &str, source: DataSource, data: RulesData) {
         match self.by_name.get(name) {
             Some(&i) => {
-                let zone = &mut self.zones[usize::from(i)];
-                zone.source = source;
-                zone.data = data;
+                if let Some(zone) = self.zones.get_mut(usize::from(i)) {
+                    zone.source = source;
+                    zone.data = data;
+                }
             }
             None => self.push(name, source, data),
         }
@@ -561,7 +567,8 @@ impl ZoneDatabase {
 
     /// The rules of the zone named exactly `name`.
     pub fn rules(&self, name: &str) -> Option<&ZoneRules> {
-        self.index(name).map(|i| &self.zones[usize::from(i)])
+        self.index(name)
+            .and_then(|i| self.zones.get(usize::from(i)))
     }
 
     pub(crate) fn index(&self, name: &str) -> Option<u16> {
@@ -574,8 +581,11 @@ impl ZoneDatabase {
     }
 
     pub(crate) fn at(&self, index: u16) -> &ZoneRules {
-        // Indexes come only from this database (see `Zone`), so they are in range.
-        &self.zones[usize::from(index)]
+        // Indexes come only from this database (see `Zone`), so they are in range; UTC
+        // stands in for the impossible rest.
+        self.zones
+            .get(usize::from(index))
+            .unwrap_or_else(|| utc_rules())
     }
 }
 
@@ -585,8 +595,9 @@ impl ZoneDatabase {
 pub fn is_older_release(a: &str, b: &str) -> bool {
     fn key(v: &str) -> Option<(u32, String)> {
         let year: u32 = v.get(..4)?.parse().ok()?;
-        let letters: String = v[4..]
+        let letters: String = v
             .chars()
+            .skip(4)
             .take_while(char::is_ascii_lowercase)
             .collect();
         Some((year, letters))
@@ -625,6 +636,16 @@ pub fn tzdata_zi_contents(text: &str) -> Result<(String, Vec<String>), String> {
 }
 
 static INSTALLED: OnceLock<ZoneDatabase> = OnceLock::new();
+
+/// UTC's rules, for [`ZoneDatabase::at`].
+fn utc_rules() -> &'static ZoneRules {
+    static RULES: OnceLock<ZoneRules> = OnceLock::new();
+    RULES.get_or_init(|| ZoneRules {
+        name: UTC.into(),
+        source: DataSource::Bundled,
+        data: RulesData::Bundled(chrono_tz::Tz::UTC),
+    })
+}
 
 /// Makes `db` the database of this process; fails (handing it back) when one is already in
 /// use, which is the case once any zone has been named.

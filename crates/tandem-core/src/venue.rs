@@ -21,19 +21,16 @@ pub struct CountryCode([u8; 2]);
 impl CountryCode {
     /// Accepts two ASCII letters, upper-casing them.
     pub fn parse(text: &str) -> Result<Self, FieldError> {
-        let bytes = text.as_bytes();
-        if bytes.len() == 2 && bytes.iter().all(u8::is_ascii_alphabetic) {
-            Ok(Self([
-                bytes[0].to_ascii_uppercase(),
-                bytes[1].to_ascii_uppercase(),
-            ]))
-        } else {
-            Err(FieldError::new(
+        match *text.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Ok(Self([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
+            }
+            _ => Err(FieldError::new(
                 "",
                 format!(
                     "invalid country '{text}': expected an ISO 3166-1 alpha-2 code such as 'CM'"
                 ),
-            ))
+            )),
         }
     }
 
@@ -147,8 +144,10 @@ impl VenueDraft {
             ));
         }
         for (i, room) in self.rooms.iter().enumerate() {
-            if self.rooms[..i]
+            if self
+                .rooms
                 .iter()
+                .take(i)
                 .any(|r| r.name.as_str().eq_ignore_ascii_case(room.name.as_str()))
             {
                 errors.push(FieldError::new(

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, 
 use proptest::prelude::*;
 use tandem_core::recurrence::occurrence;
 use tandem_core::time::Resolution;
-use tandem_core::{Interval, Recurrence, Zone};
+use tandem_core::{EventTiming, Interval, Recurrence, Zone};
 
 /// Zones with every kind of trouble: northern and southern DST, 30- and 45-minute offsets,
 /// Lord Howe's 30-minute DST, Chatham's +12:45, a skipped day (Apia), Ramadan DST
@@ -110,7 +110,7 @@ fn near_transition() -> impl Strategy<Value = (Zone, NaiveDateTime)> {
                 if list.is_empty() {
                     return None;
                 }
-                let t = list[index.index(list.len())];
+                let t = *index.get(&list);
                 let local = zone.local(t - Duration::seconds(1))
                     + Duration::seconds(1)
                     + Duration::minutes(minutes);
@@ -183,11 +183,41 @@ proptest! {
         prop_assert_eq!(starts.len(), count as usize);
         for (k, start) in starts.iter().enumerate() {
             prop_assert_eq!(*start, local + Duration::weeks(i64::try_from(k).unwrap()));
-            let o = occurrence(zone, *start, Duration::minutes(90));
+            let o = occurrence(zone, *start, Duration::minutes(90), Duration::minutes(90));
             prop_assert_eq!(o.start, reference(zone, *start));
             if !zone.resolution(*start).is_gap() {
                 prop_assert_eq!(zone.local(o.start), *start);
             }
+        }
+    }
+
+    /// DESIGN §4: no occurrence of a daily series is ever dropped, whatever DST gap its
+    /// start or end falls in. Each starts at the RFC 5545 instant of its wall-clock start and
+    /// ends at that of its wall-clock end, unless that comes at or before the start, where it
+    /// lasts exactly as long as the first occurrence.
+    #[test]
+    fn series_near_transitions_keep_every_occurrence(
+        (zone, local) in near_transition(),
+        back_days in 0i64..3,
+        length_minutes in 1i64..=180,
+    ) {
+        let first = local - Duration::days(back_days);
+        let end = first + Duration::minutes(length_minutes);
+        let Ok(timing) = EventTiming::new(zone, first, end, Some("FREQ=DAILY;COUNT=5")) else {
+            // The first occurrence itself lies in a gap (refused where a person types it).
+            return Ok(());
+        };
+        let exact = reference(zone, end) - reference(zone, first);
+        let instances = timing.instances().unwrap();
+        prop_assert_eq!(instances.len(), 5);
+        for (k, instance) in instances.iter().enumerate() {
+            let start = first + Duration::days(i64::try_from(k).unwrap());
+            prop_assert_eq!(instance.local_start, start);
+            let from = reference(zone, start);
+            let to = reference(zone, start + Duration::minutes(length_minutes));
+            prop_assert_eq!(instance.interval.start, from);
+            prop_assert_eq!(instance.interval.end, if to > from { to } else { from + exact });
+            prop_assert!(!instance.interval.is_empty());
         }
     }
 }

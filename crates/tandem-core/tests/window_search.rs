@@ -43,22 +43,34 @@ fn at(date: &str, minutes: i64) -> DateTime<Utc> {
         + Duration::minutes(minutes)
 }
 
+fn days(mask: u8) -> WeekdaySet {
+    let names: Vec<&str> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, n)| *n)
+        .collect();
+    WeekdaySet::parse(&names).unwrap()
+}
+
+/// Hours on some days; a quarter of them around the clock (00:00–24:00), mostly on every
+/// day, so that windows across midnight are judged (§3.4).
 fn hours() -> impl Strategy<Value = DailyHours> {
-    (1u8..128, 0u16..=20, 1u16..=10).prop_map(|(days, start, len)| {
-        let names: Vec<&str> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| days & (1 << i) != 0)
-            .map(|(_, n)| *n)
-            .collect();
-        let start_min = start * 60 + if start % 3 == 0 { 30 } else { 0 };
+    let daytime = (1u8..128, 0u16..=20, 1u16..=10).prop_map(|(mask, start, len)| {
+        let start_min = start * 60 + if start % 3 == 1 { 30 } else { 0 };
         let end_min = (start_min + len * 90).min(24 * 60);
         DailyHours {
-            days: WeekdaySet::parse(&names).unwrap(),
+            days: days(mask),
             start: LocalTimeOfDay::from_minutes(start_min).unwrap(),
             end: LocalTimeOfDay::from_minutes(end_min.max(start_min + 30)).unwrap(),
         }
-    })
+    });
+    let around_the_clock = prop_oneof![Just(127u8), 1u8..128].prop_map(|mask| DailyHours {
+        days: days(mask),
+        start: LocalTimeOfDay::MIDNIGHT,
+        end: LocalTimeOfDay::END_OF_DAY,
+    });
+    prop_oneof![3 => daytime, 1 => around_the_clock]
 }
 
 fn participant(
@@ -164,8 +176,24 @@ mod reference {
         out
     }
 
+    /// §3.4: the acceptable intervals, each chain of touching ones (one day's end is the
+    /// next one's start) joined into one.
+    fn acceptable(zone: Zone, hours: DailyHours, range: Interval) -> Vec<Interval> {
+        let mut joined: Vec<Interval> = Vec::new();
+        for i in daily(zone, hours, range)
+            .into_iter()
+            .filter(|i| !i.is_empty())
+        {
+            match joined.last_mut() {
+                Some(last) if last.end == i.start => last.end = i.end,
+                _ => joined.push(i),
+            }
+        }
+        joined
+    }
+
     fn available(p: &SearchParticipant, w: Interval, range: Interval) -> bool {
-        let inside = daily(p.zone, p.acceptable, range)
+        let inside = acceptable(p.zone, p.acceptable, range)
             .iter()
             .any(|a| a.start <= w.start && w.end <= a.end);
         let busy = p
@@ -206,9 +234,9 @@ mod reference {
                 .iter()
                 .map(|p| available(p, w, q.range))
                 .collect();
-            for (i, p) in q.participants.iter().enumerate() {
-                if p.required && !flags[i] {
-                    blocked[i] += 1;
+            for ((p, ok), count) in q.participants.iter().zip(&flags).zip(&mut blocked) {
+                if p.required && !ok {
+                    *count += 1;
                 }
             }
             if q.participants
@@ -270,7 +298,7 @@ mod reference {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(120))]
+    #![proptest_config(ProptestConfig::with_cases(160))]
 
     /// The sweep returns exactly the windows, scores, inconvenience, availability and
     /// diagnostics that the literal rules give.
@@ -304,5 +332,54 @@ proptest! {
                 prop_assert!(!p.holidays.iter().any(|d| p.zone.day(*d).overlaps(&span)));
             }
         }
+    }
+}
+
+/// §3.4 at midnight, where DST makes it hardest: in Santiago the clocks jump from 00:00 to
+/// 01:00 on 2027-09-05, so 4 September ends (and 5 September starts) at 04:00Z. A
+/// participant acceptable around the clock is available for every window across that
+/// midnight and the one before, as the brute force says.
+#[test]
+fn around_the_clock_is_available_across_midnight() {
+    let zone = Zone::parse("America/Santiago").unwrap();
+    let every_day = DailyHours {
+        days: days(127),
+        start: LocalTimeOfDay::MIDNIGHT,
+        end: LocalTimeOfDay::END_OF_DAY,
+    };
+    let start = at("2027-09-03", 23 * 60);
+    let q = WindowQuery {
+        range: Interval::new(start, start + Duration::days(2)).unwrap(),
+        duration: Duration::hours(3),
+        step: Duration::minutes(30),
+        limit: 100,
+        participants: vec![SearchParticipant {
+            id: "santiago".into(),
+            zone,
+            attendance: Attendance::Remote,
+            required: true,
+            weight: 1.0,
+            working: every_day,
+            acceptable: every_day,
+            holidays: vec![],
+            busy: vec![],
+        }],
+    };
+    let result = search(&q);
+    let (expected, count, _) = reference::run(&q);
+    assert_eq!(result.diagnostics.candidates, count);
+    let got: Vec<DateTime<Utc>> = result.windows.iter().map(|w| w.start).collect();
+    let want: Vec<DateTime<Utc>> = expected.iter().map(|e| e.start).collect();
+    assert_eq!(got, want);
+    // Every candidate is a window: back to back, 3 hours each, across both midnights.
+    assert_eq!(got.len(), 16);
+    for midnight in [at("2027-09-04", 4 * 60), at("2027-09-05", 4 * 60)] {
+        assert!(
+            result
+                .windows
+                .iter()
+                .any(|w| w.start < midnight && midnight < w.end),
+            "no window across {midnight}"
+        );
     }
 }

@@ -29,23 +29,24 @@ fn from_dir(dir: &str) -> Workload {
         &std::fs::read(format!("{dir}/request.json")).expect("request.json in the workload"),
     )
     .expect("request.json is JSON");
-    let range = Interval::new(
-        request["range"]["start"]
-            .as_str()
-            .expect("start")
+    let instant = |pointer: &str| {
+        request
+            .pointer(pointer)
+            .and_then(serde_json::Value::as_str)
+            .expect("range bounds")
             .parse()
-            .expect("instant"),
-        request["range"]["end"]
-            .as_str()
-            .expect("end")
-            .parse()
-            .expect("instant"),
-    )
-    .expect("range");
+            .expect("instant")
+    };
+    let range = Interval::new(instant("/range/start"), instant("/range/end")).expect("range");
     let mut calendars = Vec::new();
-    for p in request["participants"].as_array().expect("participants") {
-        let zone = Zone::parse(p["tz"].as_str().expect("tz")).expect("zone");
-        for file in p["calendars"].as_array().into_iter().flatten() {
+    let participants = request
+        .get("participants")
+        .and_then(serde_json::Value::as_array);
+    for p in participants.expect("participants") {
+        let tz = p.get("tz").and_then(serde_json::Value::as_str);
+        let zone = Zone::parse(tz.expect("tz")).expect("zone");
+        let files = p.get("calendars").and_then(serde_json::Value::as_array);
+        for file in files.into_iter().flatten() {
             let path = format!("{dir}/{}", file.as_str().expect("file name"));
             calendars.push((std::fs::read(&path).expect("calendar file"), zone));
         }
@@ -66,8 +67,7 @@ fn generated() -> Workload {
     ];
     const DAYS: [&str; 5] = ["MO", "TU", "WE", "TH", "FR"];
     let mut calendars = Vec::new();
-    for p in 0..50usize {
-        let tz = ZONES[p % ZONES.len()];
+    for (p, tz) in ZONES.iter().cycle().take(50).enumerate() {
         let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n");
         for w in 0..8usize {
             let day = 4 + (w % 5);
@@ -81,7 +81,7 @@ fn generated() -> Workload {
                  RRULE:FREQ=WEEKLY;BYDAY={}{}\r\n\
                  EXDATE;TZID={tz}:202702{day:02}T{hour:02}3000\r\nEND:VEVENT\r\n",
                 hour + 1,
-                DAYS[(day - 4) % 5],
+                DAYS.get((day - 4) % 5).unwrap_or(&"MO"),
                 if w % 3 == 0 { ";INTERVAL=2" } else { "" },
             )
             .expect("writing to a String");

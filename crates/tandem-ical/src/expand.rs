@@ -106,7 +106,8 @@ impl<'a> Overrides<'a> {
         self.0
             .binary_search_by_key(key, |(k, _)| *k)
             .ok()
-            .map(|i| self.0[i].1)
+            .and_then(|i| self.0.get(i))
+            .map(|(_, event)| *event)
     }
 
     fn contains_key(&self, key: &Key) -> bool {

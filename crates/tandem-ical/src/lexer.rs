@@ -84,8 +84,10 @@ pub(crate) fn unfold(text: &str) -> Vec<(Cow<'_, str>, usize)> {
     let mut at = 0;
     while at < bytes.len() {
         number += 1;
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-        let physical = &text[at..end];
+        let end = memchr::memchr2(b'\n', b'\r', bytes.get(at..).unwrap_or_default())
+            .map_or(bytes.len(), |i| at + i);
+        // Both ends are at an ASCII line break (or the end): always character boundaries.
+        let physical = text.get(at..end).unwrap_or_default();
         at = if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
             end + 2
         } else {
@@ -95,8 +97,8 @@ pub(crate) fn unfold(text: &str) -> Vec<(Cow<'_, str>, usize)> {
             // Blank lines carry nothing; Mozilla even puts them inside folds.
             continue;
         }
-        match (physical.as_bytes()[0], lines.last_mut()) {
-            (b' ' | b'\t', Some((logical, _))) => logical.to_mut().push_str(&physical[1..]),
+        match (physical.strip_prefix([' ', '\t']), lines.last_mut()) {
+            (Some(folded), Some((logical, _))) => logical.to_mut().push_str(folded),
             _ => lines.push((Cow::Borrowed(physical), number)),
         }
     }
@@ -114,7 +116,7 @@ fn read_name<'a>(text: &'a str, stops: &[u8]) -> (Cow<'a, str>, &'a str) {
         .bytes()
         .position(|b| stops.contains(&b))
         .unwrap_or(text.len());
-    let raw = &text[..end];
+    let (raw, rest) = text.split_at_checked(end).unwrap_or((text, ""));
     let name = if raw
         .bytes()
         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
@@ -128,7 +130,7 @@ fn read_name<'a>(text: &'a str, stops: &[u8]) -> (Cow<'a, str>, &'a str) {
                 .collect(),
         )
     };
-    (name, &text[end..])
+    (name, rest)
 }
 
 /// RFC 6868 parameter value decoding (`^n`, `^^`, `^'`); other carets stay as written.
@@ -166,10 +168,10 @@ fn decode_caret(value: &str) -> Cow<'_, str> {
 /// copies it.
 fn part_of<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     match line {
-        Cow::Borrowed(whole) => {
-            let offset = part.as_ptr() as usize - whole.as_ptr() as usize;
-            Cow::Borrowed(&whole[offset..offset + part.len()])
-        }
+        Cow::Borrowed(whole) => (part.as_ptr() as usize)
+            .checked_sub(whole.as_ptr() as usize)
+            .and_then(|offset| whole.get(offset..offset + part.len()))
+            .map_or_else(|| Cow::Owned(part.to_owned()), Cow::Borrowed),
         Cow::Owned(_) => Cow::Owned(part.to_owned()),
     }
 }
@@ -232,25 +234,25 @@ pub(crate) fn parse_content_line<'a>(
         loop {
             let trimmed = values_text.trim_start();
             if let Some(quoted) = trimmed.strip_prefix('"') {
-                let Some(close) = quoted.find('"') else {
+                let Some((raw, after)) = quoted.split_once('"') else {
                     return Err(error(format!(
                         "{name}: the quoted value of parameter {param_name} is never closed"
                     )));
                 };
-                let raw = &quoted[..close];
                 params.push((
                     param_name.clone(),
                     owned_or(line_text, decode_caret(raw), raw),
                 ));
-                values_text = quoted[close + 1..].trim_start();
+                values_text = after.trim_start();
             } else {
                 let end = unquoted_end(trimmed);
-                let raw = trimmed[..end].trim();
+                let (raw, after) = trimmed.split_at_checked(end).unwrap_or((trimmed, ""));
+                let raw = raw.trim();
                 params.push((
                     param_name.clone(),
                     owned_or(line_text, decode_caret(raw), raw),
                 ));
-                values_text = &trimmed[end..];
+                values_text = after;
             }
             match values_text.strip_prefix(',') {
                 Some(next) => values_text = next,
@@ -385,7 +387,11 @@ pub(crate) fn components<'a>(
 }
 
 /// Which nested components are worth keeping: calendar contents and time zone rules.
-/// (VALARMs inside events and the like are read for syntax, then dropped.)
+/// (VALARMs inside events and the like are read for syntax, then dropped.) A VEVENT counts
+/// only directly in a VCALENDAR: inside a component tandem-ical does not know it goes with
+/// that component (RFC 5545 §3.6: unrecognised x-comp and iana-comp are ignored), since
+/// the one such nesting in use, VPOLL, holds the choices of a poll, not bookings.
+/// (README, "Readings where parsers differ".)
 fn keeps_child(parent: &str, child: &str) -> bool {
     match parent {
         "VCALENDAR" => true,

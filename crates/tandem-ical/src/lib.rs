@@ -22,6 +22,8 @@
 //!   midnight to midnight (DESIGN §2).
 
 mod expand;
+#[cfg(test)]
+mod input_properties;
 mod lexer;
 mod model;
 pub mod render;

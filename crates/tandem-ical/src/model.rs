@@ -166,7 +166,7 @@ impl Builder {
                     }
                 }
                 "X-WR-TIMEZONE" => {
-                    let zone = zones.resolve(&property.value);
+                    let zone = zones.resolve(&unescape_text(property.value.trim()));
                     if !matches!(zone, ZoneRef::Floating) {
                         calendar_zone = Some(zone);
                     }
@@ -211,7 +211,9 @@ impl Builder {
                 }
                 series.len() - 1
             });
-            let entry = &mut series[index];
+            let Some(entry) = series.get_mut(index) else {
+                continue;
+            };
             if event.recurrence_id.is_some() {
                 entry.overrides.push(event);
             } else if entry
@@ -364,6 +366,10 @@ fn when_of(p: &Property<'_>, text: &str, zones: &ZoneTable) -> Result<When, Pars
     })?;
     Ok(match raw {
         RawDate::Date(d) => When::Date(d),
+        // A trailing `Z` wins over a TZID written beside it (invalid, RFC 5545 §3.3.5, but
+        // real producers write it): ical.js, libical and Outlook read it so, and the feeds
+        // that stay in use are the ones that look right there (README, "Readings where
+        // parsers differ").
         RawDate::DateTime { local, utc: true } => When::DateTime {
             local,
             zone: ZoneRef::Iana(Zone::UTC),

@@ -17,8 +17,8 @@ pub(crate) enum RawDate {
 /// Parses `YYYYMMDD` or `YYYYMMDDTHHMM[SS][Z]`.
 pub(crate) fn parse_date_or_datetime(text: &str) -> Option<RawDate> {
     let text = text.trim();
-    let (date_part, time_part) = match text.find(['T', 't']) {
-        Some(i) => (&text[..i], Some(&text[i + 1..])),
+    let (date_part, time_part) = match text.split_once(['T', 't']) {
+        Some((date, time)) => (date, Some(time)),
         None => (text, None),
     };
     let date = parse_date(date_part)?;
@@ -51,9 +51,9 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let year: i32 = text[0..4].parse().ok()?;
-    let month: u32 = text[4..6].parse().ok()?;
-    let day: u32 = text[6..8].parse().ok()?;
+    let year: i32 = text.get(0..4)?.parse().ok()?;
+    let month: u32 = text.get(4..6)?.parse().ok()?;
+    let day: u32 = text.get(6..8)?.parse().ok()?;
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
@@ -95,10 +95,9 @@ pub(crate) enum DurationError {
 /// producers write).
 pub(crate) fn parse_duration(text: &str) -> Result<IcalDuration, DurationError> {
     let text = text.trim();
-    let (negative, rest) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
     let rest = rest.strip_prefix(['P', 'p']).ok_or(DurationError::Syntax)?;
     let mut days: i64 = 0;
@@ -155,21 +154,18 @@ pub(crate) fn parse_duration(text: &str) -> Result<IcalDuration, DurationError> 
 /// Parses a UTC offset `+hhmm[ss]` into seconds east of UTC (hours below 24).
 pub(crate) fn parse_utc_offset(text: &str) -> Option<i32> {
     let text = text.trim();
-    let sign = match text.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
+    let (sign, digits) = match text.strip_prefix('+') {
+        Some(digits) => (1, digits),
+        None => (-1, text.strip_prefix('-')?),
     };
-    let digits = &text[1..];
     if !(digits.len() == 4 || digits.len() == 6) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let hours: i32 = digits[0..2].parse().ok()?;
-    let minutes: i32 = digits[2..4].parse().ok()?;
-    let seconds: i32 = if digits.len() == 6 {
-        digits[4..6].parse().ok()?
-    } else {
-        0
+    let hours: i32 = digits.get(0..2)?.parse().ok()?;
+    let minutes: i32 = digits.get(2..4)?.parse().ok()?;
+    let seconds: i32 = match digits.get(4..6) {
+        Some(seconds) => seconds.parse().ok()?,
+        None => 0,
     };
     if hours > 23 || minutes > 59 || seconds > 59 {
         return None;

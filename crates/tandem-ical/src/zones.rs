@@ -28,7 +28,7 @@ use tandem_core::Zone;
 
 use crate::lexer::Component;
 use crate::rules;
-use crate::value::{parse_date_or_datetime, parse_utc_offset, RawDate};
+use crate::value::{parse_date_or_datetime, parse_utc_offset, unescape_text, RawDate};
 
 /// The zone a DATE-TIME is read in.
 #[derive(Clone, Debug)]
@@ -173,9 +173,15 @@ impl CustomZone {
     fn offset_at(&self, instant: DateTime<Utc>) -> i32 {
         let t = instant.timestamp();
         let index = self.transitions.partition_point(|tr| tr.at <= t);
-        match index {
-            0 => self.transitions[0].from,
-            i => self.transitions[i - 1].to,
+        self.period_offset(index).unwrap_or_default()
+    }
+
+    /// The offset of period `period`: before transition 0 its `from`, after transition
+    /// `i` its `to` (`None` past the last period; the list is never empty).
+    fn period_offset(&self, period: usize) -> Option<i32> {
+        match period.checked_sub(1) {
+            None => self.transitions.first().map(|tr| tr.from),
+            Some(i) => self.transitions.get(i).map(|tr| tr.to),
         }
     }
 
@@ -191,17 +197,14 @@ impl CustomZone {
         let last = self.transitions.partition_point(|tr| tr.at <= l + window);
         let mut best: Option<i64> = None;
         for period in first..=last {
-            let offset = if period == 0 {
-                self.transitions[0].from
-            } else {
-                self.transitions[period - 1].to
+            let Some(offset) = self.period_offset(period) else {
+                continue;
             };
             let instant = l - i64::from(offset);
-            let starts = if period == 0 {
-                i64::MIN
-            } else {
-                self.transitions[period - 1].at
-            };
+            let starts = period
+                .checked_sub(1)
+                .and_then(|i| self.transitions.get(i))
+                .map_or(i64::MIN, |tr| tr.at);
             let ends = self.transitions.get(period).map_or(i64::MAX, |tr| tr.at);
             if starts <= instant && instant < ends {
                 best = Some(best.map_or(instant, |b: i64| b.min(instant)));
@@ -209,7 +212,10 @@ impl CustomZone {
         }
         let instant = best.unwrap_or_else(|| {
             // In a gap: the offset before it.
-            let before = self.transitions[first..last]
+            let before = self
+                .transitions
+                .get(first..last)
+                .unwrap_or_default()
                 .iter()
                 .find(|tr| {
                     let gap_start = tr.at + i64::from(tr.from);
@@ -239,7 +245,11 @@ impl ZoneTable {
             let Some(tzid) = vtimezone.property("TZID") else {
                 continue;
             };
-            let name = tzid.value.trim().to_owned();
+            // The TZID property is TEXT (RFC 5545 §3.8.3.1), so `\,` `\;` `\\` are
+            // escapes: Outlook writes `TZID:Pacific Time (US & Canada)\, Tijuana` and refers
+            // to it as `TZID="Pacific Time (US & Canada), Tijuana"` (a quoted parameter has
+            // no escapes).
+            let name = unescape_text(tzid.value.trim());
             if defined.contains_key(&name) {
                 continue;
             }
@@ -250,9 +260,17 @@ impl ZoneTable {
         Self { defined }
     }
 
-    /// The zone of a TZID parameter value.
+    /// The zone of a TZID parameter value (or of an X-WR-TIMEZONE value, which is TEXT).
     pub fn resolve(&self, tzid: &str) -> ZoneRef {
         let tzid = tzid.trim();
+        if tzid.contains('\\') {
+            // Parameter values have no escapes, but some producers escape them like TEXT
+            // (the lexer tolerates `TZID=a\,b`); the defined names are unescaped.
+            let unescaped = unescape_text(tzid);
+            if let Some(zone) = self.defined.get(unescaped.trim()) {
+                return zone.clone();
+            }
+        }
         if let Some(zone) = self.defined.get(tzid) {
             return zone.clone();
         }

@@ -2,8 +2,8 @@
 //! and the instants they stand for: the occurrences tandem stores for each event,
 //! `tandem_core::EventTiming::occurrences` (wall-clock starts from the rule, each made an
 //! instant by `Zone::resolve` with the RFC 5545 gap/overlap rules, lasting the wall-clock
-//! length; an instance whose end resolves before its start dropped), computed without
-//! tandem-ical.
+//! length, or the first instance's exact length where a DST gap moved the start past that
+//! end), computed without tandem-ical.
 //!
 //! As a test target of its own it has no tests.
 #![allow(dead_code)]
@@ -275,7 +275,8 @@ pub fn edge_events() -> Vec<FeedEvent> {
             "2027-10-31T03:30",
             None,
         ),
-        // Daily 02:30–03:00: the 2027-03-28 instance ends before it starts (EXDATE).
+        // Daily 02:30–03:00: the 2027-03-28 instance starts in the gap, at 01:30Z, and its
+        // wall-clock end (01:00Z) would come before that: it keeps 30 minutes (an override).
         event(
             3,
             "Europe/Zurich",
@@ -314,6 +315,15 @@ pub fn edge_events() -> Vec<FeedEvent> {
             "2027-11-06T23:30",
             "2027-11-07T01:30",
             Some("FREQ=DAILY;UNTIL=20271109"),
+        ),
+        // Daily 00:30–01:00 in Santiago: midnight of 2027-09-05 jumps to 01:00, so that
+        // instance starts at 04:30Z and keeps 30 minutes (an override).
+        event(
+            8,
+            "America/Santiago",
+            "2027-09-03T00:30",
+            "2027-09-03T01:00",
+            Some("FREQ=DAILY;COUNT=4"),
         ),
     ]
 }

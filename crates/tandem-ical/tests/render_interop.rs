@@ -13,6 +13,9 @@
 //! `npm install ical.js@2.2.1` outside the clone); `TANDEM_REQUIRE_INTEROP=1` makes its
 //! absence a failure too. Each file is read twice, the second time with every TZID renamed
 //! to one no library knows, so the readers must use the VTIMEZONEs tandem wrote.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 mod common;
 #[path = "render_feeds.rs"]

@@ -2,6 +2,9 @@
 //! `occurrences` reads back as exactly the instants the event stands for (RFC 5545), for
 //! every sample feed and for random events in random reference zones — local times inside
 //! DST gaps and overlaps included.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 #[path = "render_feeds.rs"]
 mod feeds;

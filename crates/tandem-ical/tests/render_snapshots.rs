@@ -1,6 +1,9 @@
 //! Rendered feeds as subscribers' calendar apps receive them (DESIGN §7): insta snapshots of
 //! the representative feeds, plus the byte-level promises a snapshot cannot show (CRLF,
 //! 75-octet lines, identical bytes for identical input).
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::string_slice)]
 
 #[path = "render_feeds.rs"]
 mod feeds;
@@ -42,16 +45,27 @@ fn private_feed_with_several_zones() {
 }
 
 #[test]
-fn edges_of_the_time_model_with_an_override_and_an_exdate() {
+fn edges_of_the_time_model_with_overrides() {
     insta::assert_snapshot!("edges", rendered("edges"));
 }
 
 #[test]
 fn series_instances_that_span_a_dst_change_are_written_out() {
     let ics = rendered("edges").replace("\r\n ", "");
-    // Daily 02:30 in Zurich: the instance in the 2027-03-28 gap ends (02:30 + 30 min on the
-    // wall clock = 03:00 CEST) before it starts, so tandem has no such occurrence.
-    assert!(ics.contains("EXDATE;TZID=Europe/Zurich:20270328T023000\r\n"));
+    // Daily 02:30–03:00 in Zurich: the instance in the 2027-03-28 gap starts at 02:30 read
+    // with the offset before the gap (01:30Z, 03:30 CEST); its wall-clock end (03:00 CEST,
+    // 01:00Z) would come before that, so it keeps the first instance's 30 minutes
+    // (DESIGN §4). Wall-clock readers would compute that end, so the instance is an
+    // override, with local times that lie outside the gap; nothing is excluded.
+    assert!(ics.contains(
+        "RECURRENCE-ID;TZID=Europe/Zurich:20270328T023000\r\nDTSTART;TZID=Europe/Zurich:20270328T033000\r\nDTEND;TZID=Europe/Zurich:20270328T040000\r\n"
+    ));
+    // The same in Santiago, where midnight of 2027-09-05 jumps to 01:00: the daily 00:30
+    // starts at 04:30Z (01:30 after the change) and lasts 30 minutes.
+    assert!(ics.contains(
+        "RECURRENCE-ID;TZID=America/Santiago:20270905T003000\r\nDTSTART;TZID=America/Santiago:20270905T013000\r\nDTEND;TZID=America/Santiago:20270905T020000\r\n"
+    ));
+    assert!(!ics.contains("EXDATE"));
     // Weekly 03:00–04:00 in Chatham: the first instance spans the end of summer time (two
     // hours); the later ones are one hour, written as overrides.
     for day in ["20270411", "20270418"] {
@@ -59,7 +73,7 @@ fn series_instances_that_span_a_dst_change_are_written_out() {
             "RECURRENCE-ID;TZID=Pacific/Chatham:{day}T030000\r\nDTSTART;TZID=Pacific/Chatham:{day}T030000\r\nDTEND;TZID=Pacific/Chatham:{day}T040000\r\n"
         )));
     }
-    assert_eq!(ics.matches("RECURRENCE-ID").count(), 2);
+    assert_eq!(ics.matches("RECURRENCE-ID").count(), 4);
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! Property tests: `parse` and `busy` never panic, on arbitrary bytes and on corpus files
 //! damaged at random (bounded numbers of cases, so the suite stays quick).
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
 
 mod common;
 

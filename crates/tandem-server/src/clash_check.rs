@@ -398,7 +398,7 @@ pub fn draft_with(event: &Event, timing: EventTiming, room_id: Option<Uuid>) -> 
 /// (its holidays); at most 500 events.
 pub async fn recheck_owner(state: &AppState, owner: &tandem_store::CalendarOwner) {
     let mut filter = EventFilter {
-        from: Some(chrono::Utc::now()),
+        from: Some(state.clock.now()),
         statuses: vec![EventStatus::Proposed, EventStatus::Confirmed],
         ..EventFilter::default()
     };

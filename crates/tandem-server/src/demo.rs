@@ -483,9 +483,9 @@ mod tests {
         );
     }
 
-    async fn store(dir: &tempfile::TempDir) -> SqliteStore {
+    async fn store(dir: &tempfile::TempDir, clock: FixedClock) -> SqliteStore {
         let url = format!("sqlite://{}", dir.path().join("demo.db").display());
-        SqliteStore::connect(&url, PoolSettings::new(2))
+        SqliteStore::connect(&url, PoolSettings::new(2), clock.shared())
             .await
             .unwrap()
     }
@@ -499,8 +499,8 @@ mod tests {
         for offset in 0..7 {
             let today = first + Duration::days(offset);
             let dir = tempfile::tempdir().unwrap();
-            let store = store(&dir).await;
             let clock = FixedClock::on(today);
+            let store = store(&dir, clock).await;
             assert!(
                 seed(&store, &holidays, &clock).await.unwrap(),
                 "{today}: seeded"
@@ -595,14 +595,11 @@ mod tests {
     #[tokio::test]
     async fn a_failed_load_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let store = store(&dir).await;
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let store = store(&dir, FixedClock::on(day)).await;
         let holidays = crate::holiday_calendars();
         let venues = venues(&holidays).unwrap();
-        let mut events = events(
-            DemoCalendar::new(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
-            &venues,
-        )
-        .unwrap();
+        let mut events = events(DemoCalendar::new(day), &venues).unwrap();
         let mut twin = events[0].clone();
         twin.id = Uuid::new_v4();
         events.push(twin);

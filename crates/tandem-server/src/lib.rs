@@ -64,19 +64,24 @@ pub fn holiday_calendars() -> BTreeSet<String> {
         .collect()
 }
 
-/// Builds the shared state on an open store.
-pub fn state(store: Arc<dyn Store>, settings: Settings) -> anyhow::Result<AppState> {
+/// Builds the shared state on an open store; `clock` says when "now" is (give the store
+/// the same one: `tandem` builds one per process).
+pub fn state(
+    store: Arc<dyn Store>,
+    settings: Settings,
+    clock: tandem_core::SharedClock,
+) -> anyhow::Result<AppState> {
     Ok(AppState {
         store,
         reference: Arc::new(reference_data()?),
-        importer: Arc::new(import::Importer::new(&settings.import)?),
+        importer: Arc::new(import::Importer::new(&settings.import, clock.clone())?),
         rate_limit: Arc::new(rate_limit::RateLimit::new(&settings.rate_limit)),
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
         holiday_calendars: Arc::new(holiday_calendars()),
         feeds: Arc::new(feeds::FeedCache::default()),
         sessions: Arc::new(web::Sessions::default()),
-        clock: tandem_core::clock::system(),
+        clock,
     })
 }
 

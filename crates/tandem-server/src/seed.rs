@@ -87,8 +87,9 @@ impl Rng {
         self.below(100) < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    /// One of `items`, uniformly (`None` when there is none).
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        items.get(self.below(items.len()))
     }
 
     fn uuid(&mut self) -> Uuid {
@@ -98,16 +99,16 @@ impl Rng {
         uuid::Builder::from_random_bytes(bytes).into_uuid()
     }
 
-    /// An index by weights.
-    fn weighted(&mut self, weights: &[usize]) -> usize {
-        let mut roll = self.below(weights.iter().sum());
-        for (i, w) in weights.iter().enumerate() {
-            if roll < *w {
-                return i;
+    /// One of `choices`, each as likely as its weight.
+    fn weighted<T: Copy>(&mut self, choices: &[(T, usize)]) -> Option<T> {
+        let mut roll = self.below(choices.iter().map(|(_, w)| w).sum());
+        for &(choice, weight) in choices {
+            if roll < weight {
+                return Some(choice);
             }
-            roll -= w;
+            roll -= weight;
         }
-        0
+        choices.first().map(|&(choice, _)| choice)
     }
 }
 
@@ -281,6 +282,7 @@ struct CityRef {
     tz: Zone,
 }
 
+#[derive(Clone)]
 struct VenueRef {
     id: Uuid,
     region: RegionCode,
@@ -345,10 +347,13 @@ impl Generator {
         let venue_count = cities.len().max(options.events.div_ceil(250));
         let mut venues = Vec::with_capacity(venue_count);
         let mut seed_venues = Vec::with_capacity(venue_count);
-        for i in 0..venue_count {
-            let city = &cities[i % cities.len()];
+        for (i, city) in cities.iter().cycle().take(venue_count).enumerate() {
             let round = i / cities.len();
-            let mut name = format!("{} {}", city.city, VENUE_NAMES[round % VENUE_NAMES.len()]);
+            let place = VENUE_NAMES
+                .get(round % VENUE_NAMES.len())
+                .copied()
+                .unwrap_or_default();
+            let mut name = format!("{} {place}", city.city);
             if round >= VENUE_NAMES.len() {
                 name = format!("{name} {}", round / VENUE_NAMES.len() + 1);
             }
@@ -409,13 +414,15 @@ impl Generator {
         }
         let mut pool = Vec::with_capacity(options.participants);
         for j in 0..options.participants {
-            let city = rng.pick(&cities);
+            let city = rng
+                .pick(&cities)
+                .ok_or_else(|| anyhow::anyhow!("the reference data names no city"))?;
             pool.push(Participant {
                 id: ParticipantId::parse(&format!("p-{j}"))?,
                 name: Some(format!(
                     "{} {} ({})",
-                    rng.pick(FIRST_NAMES),
-                    rng.pick(LAST_NAMES),
+                    rng.pick(FIRST_NAMES).copied().unwrap_or_default(),
+                    rng.pick(LAST_NAMES).copied().unwrap_or_default(),
                     city.city
                 )),
                 tz: city.tz,
@@ -502,12 +509,12 @@ impl Generator {
     fn group(&mut self, region: RegionCode, percent_regional: usize) -> Option<String> {
         if self.rng.percent(percent_regional) {
             let list = self.groups.get(&region)?;
-            if !list.is_empty() {
-                return Some(self.rng.pick(list).clone());
+            if let Some(group) = self.rng.pick(list) {
+                return Some(group.clone());
             }
         }
-        if self.rng.percent(20) && !self.study_groups.is_empty() {
-            return Some(self.rng.pick(&self.study_groups).clone());
+        if self.rng.percent(20) {
+            return self.rng.pick(&self.study_groups).cloned();
         }
         None
     }
@@ -521,7 +528,9 @@ impl Generator {
             if !chosen.insert(j) {
                 continue;
             }
-            let mut p = self.pool[j].clone();
+            let Some(mut p) = self.pool.get(j).cloned() else {
+                break;
+            };
             let in_room = match mode {
                 EventMode::Virtual => false,
                 EventMode::InPerson => self.rng.percent(90),
@@ -560,40 +569,54 @@ impl Generator {
     #[allow(clippy::too_many_lines)]
     fn event(&mut self) -> anyhow::Result<Option<SeedEvent>> {
         let id = self.rng.uuid();
-        let kind = [
-            EventKind::Session,
-            EventKind::Meeting,
-            EventKind::Workshop,
-            EventKind::Conference,
-        ][self.rng.weighted(&[40, 30, 18, 12])];
-        let mode = if kind == EventKind::Session {
-            [EventMode::Virtual, EventMode::Hybrid, EventMode::InPerson]
-                [self.rng.weighted(&[60, 30, 10])]
-        } else {
-            [EventMode::InPerson, EventMode::Hybrid, EventMode::Virtual]
-                [self.rng.weighted(&[40, 55, 5])]
+        let kinds = [
+            (EventKind::Session, 40),
+            (EventKind::Meeting, 30),
+            (EventKind::Workshop, 18),
+            (EventKind::Conference, 12),
+        ];
+        let Some(kind) = self.rng.weighted(&kinds) else {
+            return Ok(None);
         };
-        let mut status = [
-            EventStatus::Confirmed,
-            EventStatus::Proposed,
-            EventStatus::Cancelled,
-        ][self.rng.weighted(&[75, 18, 7])];
-        let venue_index = (mode != EventMode::Virtual).then(|| self.rng.below(self.venues.len()));
-        let (region, zone, weekend) = if let Some(v) = venue_index {
-            (
-                self.venues[v].region,
-                self.venues[v].tz,
-                self.venues[v].weekend,
-            )
+        let modes = if kind == EventKind::Session {
+            [
+                (EventMode::Virtual, 60),
+                (EventMode::Hybrid, 30),
+                (EventMode::InPerson, 10),
+            ]
         } else {
-            let city = self.rng.pick(&self.cities);
+            [
+                (EventMode::InPerson, 40),
+                (EventMode::Hybrid, 55),
+                (EventMode::Virtual, 5),
+            ]
+        };
+        let statuses = [
+            (EventStatus::Confirmed, 75),
+            (EventStatus::Proposed, 18),
+            (EventStatus::Cancelled, 7),
+        ];
+        let (Some(mode), Some(mut status)) =
+            (self.rng.weighted(&modes), self.rng.weighted(&statuses))
+        else {
+            return Ok(None);
+        };
+        let venue_index = (mode != EventMode::Virtual).then(|| self.rng.below(self.venues.len()));
+        // The venue's index (the key of its last meeting) and a copy of it.
+        let venue = venue_index.and_then(|v| Some((v, self.venues.get(v)?.clone())));
+        let (region, zone, weekend) = if let Some((_, venue)) = &venue {
+            (venue.region, venue.tz, venue.weekend)
+        } else {
+            let Some(city) = self.rng.pick(&self.cities) else {
+                return Ok(None);
+            };
             (city.region, city.tz, WeekdaySet::SAT_SUN)
         };
         let region_name = region.code();
         let offset = self.rng.range(0, HORIZON_DAYS - 1);
         let first_day = Self::working_day(weekend, self.options.from + Duration::days(offset));
         let hm = |h: u32, m: u32| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
-        let topic = *self.rng.pick(TOPICS);
+        let topic = self.rng.pick(TOPICS).copied().unwrap_or_default();
         let (group, title, start, end, rrule) = match kind {
             EventKind::Session => {
                 let group = self.group(region, 40);
@@ -666,7 +689,8 @@ impl Generator {
         };
         let mut room_id = None;
         let mut co_located_with = None;
-        if let Some(v) = venue_index {
+        if let Some((v, venue)) = &venue {
+            let v = *v;
             // A workshop alongside the venue's last meeting, the day before or after it.
             if kind == EventKind::Workshop
                 && status == EventStatus::Confirmed
@@ -675,7 +699,7 @@ impl Generator {
                 if let Some((anchor, anchor_first, anchor_last, anchor_room)) =
                     self.last_meeting.get(&v).copied()
                 {
-                    let venue_weekend = self.venues[v].weekend;
+                    let venue_weekend = venue.weekend;
                     let day = if self.rng.percent(50) {
                         Self::working_day(venue_weekend, anchor_last + Duration::days(1))
                     } else {
@@ -691,7 +715,7 @@ impl Generator {
                         day.and_time(hm(17, 0)),
                         None,
                     ) {
-                        let rooms: Vec<Uuid> = self.venues[v]
+                        let rooms: Vec<Uuid> = venue
                             .rooms
                             .iter()
                             .map(|(r, _)| *r)
@@ -709,11 +733,11 @@ impl Generator {
                 }
             }
             if room_id.is_none() {
-                let rooms: Vec<Uuid> = self.venues[v].rooms.iter().map(|(r, _)| *r).collect();
+                let rooms: Vec<Uuid> = venue.rooms.iter().map(|(r, _)| *r).collect();
                 let first = self.rng.below(rooms.len());
                 if status == EventStatus::Confirmed {
-                    for k in 0..rooms.len() {
-                        let r = rooms[(first + k) % rooms.len()];
+                    // Every room once, from a random one on.
+                    for &r in rooms.iter().cycle().skip(first).take(rooms.len()) {
                         if self.book(r, &timing) {
                             room_id = Some(r);
                             break;
@@ -722,10 +746,10 @@ impl Generator {
                     // Every room taken: the organiser only proposes it (a room clash to resolve).
                     if room_id.is_none() {
                         status = EventStatus::Proposed;
-                        room_id = Some(rooms[first]);
+                        room_id = rooms.get(first).copied();
                     }
                 } else {
-                    room_id = Some(rooms[first]);
+                    room_id = rooms.get(first).copied();
                 }
             }
             if kind == EventKind::Meeting && status == EventStatus::Confirmed {
@@ -744,11 +768,9 @@ impl Generator {
         };
         let participants = self.participants(usize::try_from(count).unwrap_or(0), mode);
         let remote_url = (mode != EventMode::InPerson).then(|| {
-            let slug = venue_index.map_or("online", |v| self.venues[v].slug.as_str());
-            format!(
-                "https://meet.example.org/{slug}-{}",
-                &id.simple().to_string()[..8]
-            )
+            let slug = venue.as_ref().map_or("online", |(_, v)| v.slug.as_str());
+            let short: String = id.simple().to_string().chars().take(8).collect();
+            format!("https://meet.example.org/{slug}-{short}")
         });
         let title = if co_located_with.is_some() {
             format!("{title} (alongside the regional group meeting)")
@@ -766,7 +788,7 @@ impl Generator {
             status,
             region,
             group,
-            venue_id: venue_index.map(|v| self.venues[v].id),
+            venue_id: venue.as_ref().map(|(_, v)| v.id),
             room_id,
             timing,
             co_located_with,

@@ -31,6 +31,7 @@ pub struct AppState {
     pub sessions: Arc<crate::web::Sessions>,
     /// The per-client rate limit of this instance.
     pub rate_limit: Arc<crate::rate_limit::RateLimit>,
-    /// Where "now" comes from (the system clock; a fixed one in tests).
+    /// Where "now" comes from: the process's one clock, which the store was given too (the
+    /// system clock, a `--clock` start, a fixed one in tests).
     pub clock: tandem_core::SharedClock,
 }

@@ -203,25 +203,23 @@ mod tests {
     }
 
     /// An event derived with older rules (here: instants an hour off, as if a country had
-    /// dropped DST) is brought back to its local time by the current tz database.
+    /// dropped DST) is brought back to its local time by the current tz database; one that
+    /// has ended is left as it was.
     #[tokio::test]
     async fn stale_tzdata_is_rederived_from_local_time() {
         let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-12-01T08:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         let store = SqliteStore::connect(
             &format!("sqlite://{}/t.db", dir.path().display()),
             tandem_store::PoolSettings::new(2),
+            tandem_core::FixedClock(now).shared(),
         )
         .await
         .unwrap();
         let zone = Zone::parse("America/Sao_Paulo").unwrap();
-        let next_year = Utc::now()
-            .date_naive()
-            .format("%Y")
-            .to_string()
-            .parse::<i32>()
-            .unwrap()
-            + 1;
-        let start = local(&format!("{next_year}-01-12T09:00"));
+        let start = local("2027-01-12T09:00");
         let timing = EventTiming::new(
             zone,
             start,
@@ -261,7 +259,12 @@ mod tests {
             right[0].start - Duration::hours(1)
         );
 
-        let outcome = rederive_future_events(&store, Utc::now()).await.unwrap();
+        // Seen from after the series has ended, there is nothing to re-derive.
+        assert_eq!(
+            rederive_future_events(&store, right[2].end).await.unwrap(),
+            Rederived::default()
+        );
+        let outcome = rederive_future_events(&store, now).await.unwrap();
         assert_eq!(
             outcome,
             Rederived {
@@ -279,7 +282,7 @@ mod tests {
         );
         // A second pass finds nothing to do.
         assert_eq!(
-            rederive_future_events(&store, Utc::now()).await.unwrap(),
+            rederive_future_events(&store, now).await.unwrap(),
             Rederived::default()
         );
     }

@@ -2,6 +2,11 @@
 //! application on a fresh SQLite database in its own temporary directory and drives it with
 //! `tower::ServiceExt::oneshot`, the way a client would over the network: requests in,
 //! statuses, headers and JSON bodies out.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
+
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -65,13 +70,14 @@ impl TestApp {
     async fn with_figment(figment: &Figment) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+        let clock = common::clock();
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
                 .await
                 .expect("open store"),
         );
         let settings = Settings::from_figment(figment).expect("settings");
-        let state = tandem_server::state(store.clone(), settings).expect("state");
+        let state = tandem_server::state(store.clone(), settings, clock).expect("state");
         let app = tandem_server::app(state);
         Self {
             admin: token(&store, Role::Admin, Vec::new()).await,

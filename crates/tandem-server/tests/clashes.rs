@@ -2,6 +2,11 @@
 //! with a Cameroon public holiday, Cairo with its Friday–Saturday weekend, a hybrid session
 //! with remote participants in Bangkok, Brasília and Geneva, a group with two overlapping
 //! meetings, and two regional events competing for one region's delegates.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
+
+mod common;
 
 use std::sync::Arc;
 
@@ -27,7 +32,7 @@ impl T {
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), common::clock())
                 .await
                 .unwrap(),
         );
@@ -48,7 +53,8 @@ impl T {
             figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),
         ))
         .unwrap();
-        let app = tandem_server::app(tandem_server::state(store, settings).unwrap());
+        let app =
+            tandem_server::app(tandem_server::state(store, settings, common::clock()).unwrap());
         Self {
             app,
             token: secret.expose_secret().to_owned(),
@@ -797,9 +803,13 @@ async fn racing_resolutions_apply_once_on_postgres() {
     let url = format!("{root}/{database}");
     let outcome = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(async {
         let store: Arc<dyn Store> = Arc::new(
-            tandem_store::PostgresStore::connect(&url, tandem_store::PoolSettings::new(8))
-                .await
-                .expect("opened"),
+            tandem_store::PostgresStore::connect(
+                &url,
+                tandem_store::PoolSettings::new(8),
+                common::clock(),
+            )
+            .await
+            .expect("opened"),
         );
         let t = T::with_store(store, tempfile::TempDir::new().unwrap()).await;
         racing_resolutions_apply_once(t).await;

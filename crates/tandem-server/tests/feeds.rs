@@ -1,5 +1,10 @@
 //! iCalendar feeds over HTTP (DESIGN §7): scopes and filters, strong ETags, 304s, HEAD,
 //! gzip on request, Cache-Control, one build per change, private tokens.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
+
+mod common;
 
 use std::io::Read as _;
 use std::sync::Arc;
@@ -48,13 +53,18 @@ impl Reply {
 
 impl TestApp {
     async fn new() -> Self {
+        Self::with_clock(common::clock()).await
+    }
+
+    /// The app with its store on `clock`.
+    async fn with_clock(clock: tandem_core::SharedClock) -> Self {
         // The tz database `tandem serve` would use: the readers of the interop test use the
         // system's too.
         tandem_server::tzdata::ensure_system();
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
                 .await
                 .unwrap(),
         );
@@ -72,7 +82,7 @@ impl TestApp {
             .unwrap()
             .0;
         Self {
-            router: tandem_server::app(tandem_server::state(store, settings).unwrap()),
+            router: tandem_server::app(tandem_server::state(store, settings, clock).unwrap()),
             admin: admin.expose_secret().to_owned(),
             organiser: organiser.expose_secret().to_owned(),
             _dir: dir,
@@ -936,4 +946,146 @@ async fn served_feeds_pass_third_party_parsers() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// A cancelled event stays in `include=cancelled` feeds for `feeds.cancelled_days` (90) days
+/// after its cancellation by the injected clock, then leaves — on the day it should, even
+/// though nothing was written since (the cached feed of the day before is not served), and
+/// whatever day the suite runs.
+#[tokio::test]
+async fn cancelled_events_leave_feeds_on_the_injected_clocks_day() {
+    let clock = common::MovableClock::new();
+    let app = TestApp::with_clock(clock.clone()).await;
+    let event = app
+        .create(
+            "/api/v1/events",
+            json!({"title": "SG3RG-AFR meeting", "kind": "meeting", "mode": "virtual",
+                   "status": "confirmed", "region": "AFR", "tz": "Africa/Douala",
+                   "start": "2027-06-08T09:00", "end": "2027-06-08T12:00"}),
+        )
+        .await;
+    let r = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/events/{}", event["id"].as_str().unwrap()),
+            Some(&app.admin),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let path = "/feeds/regions/AFR.ics?include=cancelled";
+    let listed = || async {
+        app.get(path, &[])
+            .await
+            .text()
+            .contains("SG3RG-AFR meeting")
+    };
+    assert!(listed().await, "cancelled today: still listed");
+    clock.advance(chrono::Duration::days(89));
+    assert!(listed().await, "89 days later: still listed");
+    clock.advance(chrono::Duration::days(2));
+    assert!(!listed().await, "91 days later: gone");
+}
+
+/// DESIGN §4: a daily series whose occurrence starts in a DST gap keeps it (no EXDATE), at
+/// the RFC 5545 instant and with the first occurrence's length, and the served feed makes
+/// every third-party parser compute exactly those instants: daily 02:30–03:00 in Zurich
+/// (2027-03-28 02:30 does not exist) and daily 00:30–01:00 in Santiago (2027-09-05 00:30
+/// does not exist).
+#[tokio::test]
+async fn series_through_a_dst_gap_keep_every_occurrence_in_third_party_parsers() {
+    let app = TestApp::new().await;
+    let series = [
+        (
+            "Europe/Zurich",
+            "2027-03-26T02:30",
+            "2027-03-26T03:00",
+            // 02:30 CET is 01:30Z; on the 28th 02:30 is read with the offset before the gap.
+            [
+                "2027-03-26T01:30",
+                "2027-03-27T01:30",
+                "2027-03-28T01:30",
+                "2027-03-29T00:30",
+            ],
+        ),
+        (
+            "America/Santiago",
+            "2027-09-03T00:30",
+            "2027-09-03T01:00",
+            // 00:30 −04:00 is 04:30Z; on the 5th midnight jumps to 01:00 (−03:00).
+            [
+                "2027-09-03T04:30",
+                "2027-09-04T04:30",
+                "2027-09-05T04:30",
+                "2027-09-06T03:30",
+            ],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (n, (tz, start, end, starts)) in series.iter().enumerate() {
+        let event = app
+            .create(
+                "/api/v1/events",
+                json!({"title": format!("Night watch {n}"), "kind": "session", "mode": "virtual",
+                       "region": "EUR", "tz": tz, "start": start, "end": end,
+                       "rrule": "FREQ=DAILY;COUNT=4"}),
+            )
+            .await;
+        let id = event["id"].as_str().unwrap().to_owned();
+        let uid = format!("{id}@tandem");
+        let at = |s: &str| {
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+                .unwrap()
+                .and_utc()
+        };
+        let z = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let occurrences: Vec<Value> = starts
+            .iter()
+            .map(|s| json!({"uid": uid, "start": z(at(s)), "end": z(at(s) + chrono::Duration::minutes(30))}))
+            .collect();
+        let last = occurrences.last().unwrap()["end"].clone();
+        assert_eq!(event["last_ends_at"], last, "{tz}: {event}");
+        let ics = app
+            .get(&format!("/feeds/events/{id}.ics"), &[])
+            .await
+            .text();
+        assert!(!ics.contains("EXDATE"), "{ics}");
+        assert_eq!(ics.matches("RECURRENCE-ID").count(), 1, "{ics}");
+        let expected = json!({
+            "events": [{"uid": uid, "dtstart": occurrences[0]["start"], "dtend": occurrences[0]["end"]}],
+            "occurrences": occurrences,
+            "check_own_vtimezones": true,
+        });
+        std::fs::write(dir.path().join(format!("gap-{n}.ics")), &ics).unwrap();
+        std::fs::write(
+            dir.path().join(format!("gap-{n}.expected.json")),
+            expected.to_string(),
+        )
+        .unwrap();
+    }
+    let Some(python) = std::env::var("TANDEM_INTEROP_PYTHON").ok() else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_INTEROP").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_INTEROP=1 but TANDEM_INTEROP_PYTHON is not set"
+        );
+        eprintln!("interop skipped: set TANDEM_INTEROP_PYTHON to a Python with icalendar, ical, recurring-ical-events");
+        return;
+    };
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tandem-ical/scripts/interop.py"
+    );
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg(dir.path())
+        .output()
+        .expect("run interop.py");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "interop.py failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.matches("ok gap-").count(), 2, "{stdout}");
 }

@@ -2,6 +2,11 @@
 //! a small HTTP server that each test starts on 127.0.0.1 (allowed through the SSRF guard by
 //! `import.allow_hosts` in the test's configuration). No traffic goes anywhere else: the
 //! redirects to refused addresses are refused before any connection is made.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing)]
+
+mod common;
 
 use std::convert::Infallible;
 use std::fmt::Write as _;
@@ -15,7 +20,6 @@ use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use chrono::Utc;
 use figment::Figment;
 use http_body_util::BodyExt;
 use secrecy::ExposeSecret;
@@ -302,13 +306,14 @@ impl TestApp {
     async fn with_figment(figment: &Figment) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+        let clock = common::clock();
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
                 .await
                 .expect("open store"),
         );
         let settings = Settings::from_figment(figment).expect("settings");
-        let state = tandem_server::state(store.clone(), settings).expect("state");
+        let state = tandem_server::state(store.clone(), settings, clock).expect("state");
         let token = |role| {
             let store = store.clone();
             async move {
@@ -1009,7 +1014,7 @@ fn due_calendar(url: String) -> NewCalendar {
             event_count: 0,
             published_refresh: None,
         },
-        next_refresh_at: Some(Utc::now() - chrono::Duration::minutes(1)),
+        next_refresh_at: Some(common::now() - chrono::Duration::minutes(1)),
     }
 }
 
@@ -1017,16 +1022,17 @@ fn due_calendar(url: String) -> NewCalendar {
 /// once fetch each calendar exactly once, and schedule the next refresh within the bounds.
 async fn two_instances_refresh_each_due_calendar_once(url: &str) {
     let server = Server::start(&busy_days(&["20270301"]), "\"v1\"").await;
-    let one = tandem_store::connect(url, tandem_store::PoolSettings::new(4))
+    let clock = common::clock();
+    let one = tandem_store::connect(url, tandem_store::PoolSettings::new(4), clock.clone())
         .await
         .expect("store one");
-    let two = tandem_store::connect(url, tandem_store::PoolSettings::new(4))
+    let two = tandem_store::connect(url, tandem_store::PoolSettings::new(4), clock.clone())
         .await
         .expect("store two");
     let mut settings = import_settings();
     settings.batch = 3;
-    let a = Arc::new(Importer::new(&settings).expect("importer a"));
-    let b = Arc::new(Importer::new(&settings).expect("importer b"));
+    let a = Arc::new(Importer::new(&settings, clock.clone()).expect("importer a"));
+    let b = Arc::new(Importer::new(&settings, clock.clone()).expect("importer b"));
     let mut ids = Vec::new();
     for i in 0..12 {
         let cal = one
@@ -1062,7 +1068,7 @@ async fn two_instances_refresh_each_due_calendar_once(url: &str) {
             "{path} fetched once"
         );
     }
-    let now = Utc::now();
+    let now = common::now();
     for id in ids {
         let cal = two.calendar(id).await.expect("calendar");
         assert_eq!(cal.event_count, 1, "refreshed");

@@ -1,5 +1,10 @@
 //! The HTML pages in process (`oneshot`): they render as HTML, escape user text, and the
 //! planner's SVG highlights exactly the windows the window engine returns.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::string_slice)]
+
+mod common;
 
 use std::sync::Arc;
 
@@ -27,10 +32,15 @@ async fn site() -> Site {
 }
 
 async fn site_with(public_url: Option<&str>) -> Site {
+    site_on(common::clock(), public_url).await
+}
+
+/// The site, with the demo seeded, its store and server on `clock`.
+async fn site_on(clock: tandem_core::SharedClock, public_url: Option<&str>) -> Site {
     let dir = TempDir::new().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let store: Arc<dyn Store> = Arc::new(
-        SqliteStore::connect(&url, tandem_store::PoolSettings::new(4))
+        SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
             .await
             .unwrap(),
     );
@@ -45,7 +55,7 @@ async fn site_with(public_url: Option<&str>) -> Site {
         ));
     }
     let settings = Settings::from_figment(&figment).unwrap();
-    let state = tandem_server::state(store.clone(), settings).unwrap();
+    let state = tandem_server::state(store.clone(), settings, clock).unwrap();
     tandem_server::demo::seed(
         store.as_ref(),
         &state.holiday_calendars,
@@ -548,5 +558,59 @@ async fn an_organiser_creates_a_co_located_workshop() {
         event.2.contains(&format!("href=\"/events/{anchor}\"")),
         "the new event links to its anchor: {}",
         event.2
+    );
+}
+
+/// The home page lists a meeting until it has ended, by the injected clock, and the
+/// planner proposes the seven days after the clock's today: both follow the clock, not the
+/// day the suite runs.
+#[tokio::test]
+async fn upcoming_meetings_and_the_planners_days_follow_the_clock() {
+    let clock = common::MovableClock::new();
+    let site = site_on(clock.clone(), None).await;
+    let admin = site.admin().await;
+    let day = (common::now() + chrono::Duration::days(30)).date_naive();
+    let (status, event) = site
+        .post_json(
+            "/api/v1/events",
+            Some(&admin),
+            &json!({
+                "title": "Council preparatory call", "kind": "meeting", "mode": "virtual",
+                "status": "confirmed", "region": "EUR", "tz": "UTC",
+                "start": format!("{day}T09:00"), "end": format!("{day}T10:00")
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{event}");
+    let home = site.get("/").await;
+    assert!(home.2.contains("Council preparatory call"), "upcoming");
+    let planner = site.get("/planner").await;
+    let today = common::now().date_naive();
+    for (field, offset) in [("from", 1), ("to", 7)] {
+        let date = today + chrono::Duration::days(offset);
+        assert!(
+            planner
+                .2
+                .contains(&format!("name=\"{field}\" type=\"date\" value=\"{date}\"")),
+            "{field} is {date}: {}",
+            planner.2
+        );
+    }
+
+    clock.advance(chrono::Duration::days(30) + chrono::Duration::hours(11));
+    let home = site.get("/").await;
+    assert_html(&home, "/");
+    assert!(
+        !home.2.contains("Council preparatory call"),
+        "ended: no longer upcoming"
+    );
+    let planner = site.get("/planner").await;
+    let later = today + chrono::Duration::days(31);
+    assert!(
+        planner
+            .2
+            .contains(&format!("name=\"from\" type=\"date\" value=\"{later}\"")),
+        "{}",
+        planner.2
     );
 }

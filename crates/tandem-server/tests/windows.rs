@@ -1,6 +1,8 @@
 //! `POST /api/v1/windows/search` over HTTP: the engine's answer in DESIGN §3's shape, inline
 //! calendars read in the participant's zone, and every bad field a 400 naming it.
 
+mod common;
+
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -15,7 +17,7 @@ async fn post(body: &Value) -> (StatusCode, Value) {
     let dir = tempfile::TempDir::new().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let store: Arc<dyn Store> = Arc::new(
-        SqliteStore::connect(&url, tandem_store::PoolSettings::new(2))
+        SqliteStore::connect(&url, tandem_store::PoolSettings::new(2), common::clock())
             .await
             .unwrap(),
     );
@@ -24,7 +26,7 @@ async fn post(body: &Value) -> (StatusCode, Value) {
         figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),
     ))
     .unwrap();
-    let app = tandem_server::app(tandem_server::state(store, settings).unwrap());
+    let app = tandem_server::app(tandem_server::state(store, settings, common::clock()).unwrap());
     let request = Request::builder()
         .method(Method::POST)
         .uri("/api/v1/windows/search")

@@ -8,6 +8,7 @@
 mod calendars;
 mod clashes;
 mod error;
+mod listing;
 mod model;
 mod postgres;
 mod rows;
@@ -275,14 +276,22 @@ impl PoolSettings {
 }
 
 /// Opens the store a database URL names (`sqlite://…` or `postgres://…`), creating and
-/// migrating it as needed.
-pub async fn connect(url: &str, pool: PoolSettings) -> StoreResult<std::sync::Arc<dyn Store>> {
+/// migrating it as needed. Every timestamp the store writes or compares (`created_at`,
+/// `updated_at`, the revision's time, tokens, calendar refreshes and leases) comes from
+/// `clock`, never from the database's own clock.
+pub async fn connect(
+    url: &str,
+    pool: PoolSettings,
+    clock: tandem_core::SharedClock,
+) -> StoreResult<std::sync::Arc<dyn Store>> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(std::sync::Arc::new(
-            PostgresStore::connect(url, pool).await?,
+            PostgresStore::connect(url, pool, clock).await?,
         ))
     } else if url.starts_with("sqlite:") {
-        Ok(std::sync::Arc::new(SqliteStore::connect(url, pool).await?))
+        Ok(std::sync::Arc::new(
+            SqliteStore::connect(url, pool, clock).await?,
+        ))
     } else {
         Err(StoreError::Config(format!(
             "unsupported database URL scheme in '{}': use sqlite://FILE or postgres://…",
@@ -293,15 +302,15 @@ pub async fn connect(url: &str, pool: PoolSettings) -> StoreResult<std::sync::Ar
 
 /// The URL with any password replaced by `***`, for messages and logs.
 pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &url[scheme + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
+    let parts = url
+        .split_once("://")
+        .and_then(|(scheme, rest)| Some((scheme, rest.rsplit_once('@')?)));
+    match parts {
+        Some((scheme, (userinfo, host))) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
     }
 }
 

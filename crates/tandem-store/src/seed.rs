@@ -127,14 +127,15 @@ fn pg_position(i: usize) -> i32 {
 pub(crate) mod postgres {
     use super::{
         occurrence_rows, participant_rows, pg_position, prepare, Load, PgConnection, Postgres,
-        QueryBuilder, SeedEvent, SeedVenue, StoreResult, Utc, MAX_BINDS,
+        QueryBuilder, SeedEvent, SeedVenue, StoreResult, MAX_BINDS,
     };
     use crate::rows;
+    use chrono::{DateTime, Utc};
     use sqlx::PgPool;
 
     /// Stores venues, events and the marker of a [`Load`] in one transaction; false (and
     /// nothing written) when the marker was already set.
-    pub async fn load(pool: &PgPool, load: &Load<'_>) -> StoreResult<bool> {
+    pub async fn load(pool: &PgPool, load: &Load<'_>, now: DateTime<Utc>) -> StoreResult<bool> {
         let mut tx = pool.begin().await?;
         if let Some((key, value)) = load.marker {
             let set = sqlx::query(
@@ -149,19 +150,22 @@ pub(crate) mod postgres {
                 return Ok(false);
             }
         }
-        venues(&mut tx, load.venues).await?;
-        events(&mut tx, load.events).await?;
-        crate::postgres::bump_revision(&mut tx).await?;
+        venues(&mut tx, load.venues, now).await?;
+        events(&mut tx, load.events, now).await?;
+        crate::postgres::bump_revision(&mut tx, now).await?;
         tx.commit().await?;
         Ok(true)
     }
 
     /// Stores venues and their rooms.
-    async fn venues(tx: &mut PgConnection, venues: &[SeedVenue]) -> StoreResult<()> {
+    async fn venues(
+        tx: &mut PgConnection,
+        venues: &[SeedVenue],
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
         if venues.is_empty() {
             return Ok(());
         }
-        let now = Utc::now();
         for chunk in venues.chunks(MAX_BINDS / 11) {
             QueryBuilder::<Postgres>::new(
                 "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, \
@@ -216,8 +220,8 @@ pub(crate) mod postgres {
     async fn insert_events(
         conn: &mut PgConnection,
         events: &[super::Prepared<'_>],
+        now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        let now = Utc::now();
         let tzdata = tandem_core::time::tzdata_version();
         for chunk in events.chunks(MAX_BINDS / 22) {
             QueryBuilder::<Postgres>::new(
@@ -260,12 +264,16 @@ pub(crate) mod postgres {
     }
 
     /// Stores events with their participants and occurrences.
-    async fn events(tx: &mut PgConnection, events: &[SeedEvent]) -> StoreResult<()> {
+    async fn events(
+        tx: &mut PgConnection,
+        events: &[SeedEvent],
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
         if events.is_empty() {
             return Ok(());
         }
         let prepared = prepare(events)?;
-        insert_events(&mut *tx, &prepared).await?;
+        insert_events(&mut *tx, &prepared, now).await?;
         let participants = participant_rows(&prepared);
         for chunk in participants.chunks(MAX_BINDS / 9) {
             QueryBuilder::<Postgres>::new(
@@ -311,9 +319,10 @@ pub(crate) mod postgres {
 pub(crate) mod sqlite {
     use super::{
         occurrence_rows, participant_rows, prepare, Load, QueryBuilder, SeedEvent, SeedVenue,
-        Sqlite, SqliteConnection, StoreResult, Utc, MAX_BINDS,
+        Sqlite, SqliteConnection, StoreResult, MAX_BINDS,
     };
     use crate::rows;
+    use chrono::{DateTime, Utc};
     use sqlx::SqlitePool;
 
     fn position(i: usize) -> i64 {
@@ -322,7 +331,7 @@ pub(crate) mod sqlite {
 
     /// Stores venues, events and the marker of a [`Load`] in one transaction; false (and
     /// nothing written) when the marker was already set.
-    pub async fn load(pool: &SqlitePool, load: &Load<'_>) -> StoreResult<bool> {
+    pub async fn load(pool: &SqlitePool, load: &Load<'_>, now: DateTime<Utc>) -> StoreResult<bool> {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         if let Some((key, value)) = load.marker {
             let set = sqlx::query(
@@ -337,19 +346,23 @@ pub(crate) mod sqlite {
                 return Ok(false);
             }
         }
-        venues(&mut tx, load.venues).await?;
-        events(&mut tx, load.events).await?;
-        crate::sqlite::bump_revision(&mut tx).await?;
+        venues(&mut tx, load.venues, now).await?;
+        events(&mut tx, load.events, now).await?;
+        crate::sqlite::bump_revision(&mut tx, now).await?;
         tx.commit().await?;
         Ok(true)
     }
 
     /// Stores venues and their rooms.
-    async fn venues(tx: &mut SqliteConnection, venues: &[SeedVenue]) -> StoreResult<()> {
+    async fn venues(
+        tx: &mut SqliteConnection,
+        venues: &[SeedVenue],
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
         if venues.is_empty() {
             return Ok(());
         }
-        let now = Utc::now().timestamp();
+        let now = now.timestamp();
         for chunk in venues.chunks(MAX_BINDS / 11) {
             QueryBuilder::<Sqlite>::new(
                 "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, \
@@ -404,8 +417,9 @@ pub(crate) mod sqlite {
     async fn insert_events(
         conn: &mut SqliteConnection,
         events: &[super::Prepared<'_>],
+        now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        let now = Utc::now().timestamp();
+        let now = now.timestamp();
         let tzdata = tandem_core::time::tzdata_version();
         for chunk in events.chunks(MAX_BINDS / 22) {
             QueryBuilder::<Sqlite>::new(
@@ -449,12 +463,16 @@ pub(crate) mod sqlite {
 
     /// Stores events with their participants and occurrences; refuses them
     /// ([`crate::StoreError::RoomTaken`]) if two confirmed ones share a room.
-    async fn events(tx: &mut SqliteConnection, events: &[SeedEvent]) -> StoreResult<()> {
+    async fn events(
+        tx: &mut SqliteConnection,
+        events: &[SeedEvent],
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
         if events.is_empty() {
             return Ok(());
         }
         let prepared = prepare(events)?;
-        insert_events(&mut *tx, &prepared).await?;
+        insert_events(&mut *tx, &prepared, now).await?;
         let participants = participant_rows(&prepared);
         for chunk in participants.chunks(MAX_BINDS / 7) {
             QueryBuilder::<Sqlite>::new(
@@ -569,7 +587,12 @@ mod tests {
     async fn sqlite_bulk_path_refuses_overlapping_confirmed_bookings() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/t.db", dir.path().display());
-        let store = SqliteStore::connect(&url, crate::PoolSettings::new(2))
+        let clock = tandem_core::FixedClock(
+            chrono::DateTime::parse_from_rfc3339("2026-12-01T08:30:00Z")
+                .unwrap()
+                .with_timezone(&chrono::Utc),
+        );
+        let store = SqliteStore::connect(&url, crate::PoolSettings::new(2), clock.shared())
             .await
             .unwrap();
         let (venue, room) = (Uuid::new_v4(), Uuid::new_v4());

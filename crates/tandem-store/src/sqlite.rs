@@ -10,11 +10,12 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
-use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, VenueDraft};
+use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, SharedClock, VenueDraft};
 use tracing::instrument;
 use uuid::Uuid;
 
 use crate::error::{RoomClash, StoreError};
+use crate::listing;
 use crate::model::{
     Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken, Revision, Room,
     TokenRecord, Venue,
@@ -26,6 +27,8 @@ use crate::{Store, StoreResult};
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Where every timestamp this store writes or compares comes from.
+    clock: SharedClock,
 }
 
 fn ts(instant: DateTime<Utc>) -> i64 {
@@ -103,6 +106,7 @@ impl SqliteStore {
     ) -> StoreResult<(Event, Option<crate::ClashResolution>)> {
         let occurrences = rows::occurrences(draft)?;
         let (first, last_end) = span(&occurrences)?;
+        let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let (current, _) = Self::current_version(&mut tx, id).await?;
         check_version(id, expected_version, current)?;
@@ -139,12 +143,12 @@ impl SqliteStore {
         .bind(ts(first.end))
         .bind(ts(last_end))
         .bind(tandem_core::time::tzdata_version())
-        .bind(ts(Utc::now()))
+        .bind(ts(now))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         let event = self.event_in(&mut tx, id).await?;
         let recorded = match resolution {
             Some(r) => {
@@ -152,7 +156,7 @@ impl SqliteStore {
                     version_after: event.version,
                     ..r.clone()
                 };
-                Some(crate::clashes::sqlite::record(&mut tx, &record).await?)
+                Some(crate::clashes::sqlite::record(&mut tx, &record, now).await?)
             }
             None => None,
         };
@@ -160,8 +164,13 @@ impl SqliteStore {
         Ok((event, recorded))
     }
 
-    /// Opens (creating if missing) and migrates the database at `url` (`sqlite://FILE`).
-    pub async fn connect(url: &str, pool: crate::PoolSettings) -> StoreResult<Self> {
+    /// Opens (creating if missing) and migrates the database at `url` (`sqlite://FILE`);
+    /// every timestamp the store writes comes from `clock`.
+    pub async fn connect(
+        url: &str,
+        pool: crate::PoolSettings,
+        clock: SharedClock,
+    ) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| StoreError::Config(format!("invalid SQLite URL '{url}': {e}")))?
             .create_if_missing(true)
@@ -175,7 +184,91 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         sqlx::migrate!("../../migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self { pool, clock })
+    }
+
+    /// Events by the keyset shape of `listing`: one ordered index range per (status, span
+    /// class), merged by SQLite's compound ORDER BY, `limit` rows.
+    async fn events_by_keyset(
+        &self,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let mut q = QueryBuilder::<Sqlite>::new("");
+        push_listing(&mut q, filter, cursor, limit);
+        let mut conn = self.pool.acquire().await?;
+        let rows = q.build().fetch_all(&mut *conn).await?;
+        self.load_events(&mut conn, rows).await
+    }
+
+    /// Events by participant or id (see `listing`): the filter's own indexes lead.
+    async fn events_by_scan(
+        &self,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE 1 = 1"
+        ));
+        if let Some(region) = filter.region {
+            q.push(" AND region = ").push_bind(region.code());
+        }
+        if let Some(group) = &filter.group {
+            q.push(" AND group_code = ").push_bind(group.clone());
+        }
+        if let Some(venue) = filter.venue_id {
+            q.push(" AND venue_id = ").push_bind(venue.to_string());
+        }
+        if let Some(id) = filter.id {
+            q.push(" AND id = ").push_bind(id.to_string());
+        }
+        if !filter.kinds.is_empty() {
+            q.push(" AND kind IN (");
+            let mut k = q.separated(", ");
+            for kind in &filter.kinds {
+                k.push_bind(kind.as_str());
+            }
+            q.push(")");
+        }
+        if let Some(participant) = &filter.participant {
+            q.push(" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.participant_id = ")
+                .push_bind(participant.clone())
+                .push(")");
+        }
+        if !filter.statuses.is_empty() {
+            q.push(" AND status IN (");
+            let mut s = q.separated(", ");
+            for status in &filter.statuses {
+                s.push_bind(status.as_str());
+            }
+            q.push(")");
+        }
+        if filter.from.is_some() || filter.to.is_some() {
+            q.push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id");
+            if let Some(from) = filter.from {
+                q.push(" AND o.ends_at > ").push_bind(ts(from));
+            }
+            if let Some(to) = filter.to {
+                q.push(" AND o.starts_at < ").push_bind(ts(to));
+            }
+            q.push(")");
+        }
+        if let Some(c) = cursor {
+            q.push(" AND (starts_at > ")
+                .push_bind(ts(c.starts_at))
+                .push(" OR (starts_at = ")
+                .push_bind(ts(c.starts_at))
+                .push(" AND id > ")
+                .push_bind(c.id.to_string())
+                .push("))");
+        }
+        q.push(" ORDER BY starts_at, id LIMIT ")
+            .push_bind(i64::from(limit));
+        let mut conn = self.pool.acquire().await?;
+        let rows = q.build().fetch_all(&mut *conn).await?;
+        self.load_events(&mut conn, rows).await
     }
 
     async fn load_events(
@@ -425,6 +518,97 @@ impl SqliteStore {
     }
 }
 
+/// The keyset listing (`listing`): a compound of one arm per index range, whose ORDER BY
+/// SQLite pushes into every arm and merges.
+fn push_listing(
+    q: &mut QueryBuilder<'_, Sqlite>,
+    filter: &EventFilter,
+    cursor: Option<&EventCursor>,
+    limit: u32,
+) {
+    for (i, arm) in listing::arms(filter, cursor).iter().enumerate() {
+        if i > 0 {
+            q.push(" UNION ALL ");
+        }
+        push_listing_arm(q, filter, arm);
+    }
+    q.push(" ORDER BY starts_at, id LIMIT ")
+        .push_bind(i64::from(limit));
+}
+
+/// One index range of a keyset listing (`listing`): a `SELECT` of the compound whose
+/// ORDER BY SQLite pushes into each arm, read in the index's order.
+fn push_listing_arm(q: &mut QueryBuilder<'_, Sqlite>, filter: &EventFilter, arm: &listing::Arm) {
+    q.push(format!("SELECT {EVENT_COLUMNS} FROM events e WHERE "));
+    let driver = listing::Driver::of(filter);
+    match driver {
+        listing::Driver::Venue => q
+            .push("venue_id = ")
+            .push_bind(filter.venue_id.map(|v| v.to_string()))
+            .push(" AND "),
+        listing::Driver::Group => q
+            .push("group_code = ")
+            .push_bind(filter.group.clone())
+            .push(" AND "),
+        listing::Driver::Region => q
+            .push("region = ")
+            .push_bind(filter.region.map(tandem_core::RegionCode::code))
+            .push(" AND "),
+        listing::Driver::Status => q,
+    };
+    q.push("status = ")
+        .push_bind(arm.status.as_str())
+        .push(" AND span_class = ")
+        .push_bind(arm.span_class);
+    match arm.start {
+        listing::ArmStart::Any => {}
+        listing::ArmStart::After(lower) => {
+            q.push(" AND starts_at > ").push_bind(ts(lower));
+        }
+        listing::ArmStart::Cursor(c) => {
+            q.push(" AND (starts_at, id) > (")
+                .push_bind(ts(c.starts_at))
+                .push(", ")
+                .push_bind(c.id.to_string())
+                .push(")");
+        }
+    }
+    if let Some(to) = filter.to {
+        q.push(" AND starts_at < ").push_bind(ts(to));
+    }
+    if let Some(from) = filter.from {
+        q.push(" AND last_ends_at > ").push_bind(ts(from));
+    }
+    if let (Some(from), Some(to), true) = (
+        filter.from,
+        filter.to,
+        listing::needs_occurrence_test(filter),
+    ) {
+        q.push(" AND (starts_at >= ")
+            .push_bind(ts(from))
+            .push(" OR EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > ")
+            .push_bind(ts(from))
+            .push(" AND o.starts_at < ")
+            .push_bind(ts(to))
+            .push("))");
+    }
+    // The equality filters that do not drive are checked on the rows.
+    if let (Some(region), false) = (filter.region, driver == listing::Driver::Region) {
+        q.push(" AND region = ").push_bind(region.code());
+    }
+    if let (Some(group), false) = (&filter.group, driver == listing::Driver::Group) {
+        q.push(" AND group_code = ").push_bind(group.clone());
+    }
+    if !filter.kinds.is_empty() {
+        q.push(" AND kind IN (");
+        let mut k = q.separated(", ");
+        for kind in &filter.kinds {
+            k.push_bind(kind.as_str());
+        }
+        q.push(")");
+    }
+}
+
 fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
     let first = *occurrences
         .first()
@@ -437,7 +621,10 @@ fn span(occurrences: &[Interval]) -> StoreResult<(Interval, DateTime<Utc>)> {
 }
 
 /// Bumps the feed revision inside the caller's (immediate) transaction.
-pub(crate) async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()> {
+pub(crate) async fn bump_revision(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     sqlx::query(
         "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
     )
@@ -447,7 +634,7 @@ pub(crate) async fn bump_revision(conn: &mut SqliteConnection) -> StoreResult<()
         "INSERT INTO meta (key, value) VALUES ('revision_at', ?) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
-    .bind(ts(Utc::now()).to_string())
+    .bind(ts(now).to_string())
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -486,7 +673,7 @@ impl Store for SqliteStore {
     #[instrument(skip_all, fields(name = %draft.name))]
     async fn create_venue(&self, draft: &VenueDraft) -> StoreResult<Venue> {
         let id = Uuid::new_v4();
-        let now = ts(Utc::now());
+        let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query(
             "INSERT INTO venues (id, name, city, country, tz, weekend, holiday_calendar, latitude, longitude, \
@@ -501,11 +688,11 @@ impl Store for SqliteStore {
         .bind(draft.holiday_calendar.as_deref())
         .bind(draft.geo.map(|g| g.lat))
         .bind(draft.geo.map(|g| g.lon))
-        .bind(now)
-        .bind(now)
+        .bind(ts(now))
+        .bind(ts(now))
         .execute(&mut *tx)
         .await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         for (position, room) in draft.rooms.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO rooms (id, venue_id, name, capacity, position) VALUES (?, ?, ?, ?, ?)",
@@ -558,7 +745,7 @@ impl Store for SqliteStore {
         let occurrences = rows::occurrences(draft)?;
         let (first, last_end) = span(&occurrences)?;
         let id = Uuid::new_v4();
-        let now = ts(Utc::now());
+        let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         self.check_references(&mut tx, draft, None).await?;
         if let (EventStatus::Confirmed, Some(room)) = (draft.status, draft.room_id) {
@@ -593,12 +780,12 @@ impl Store for SqliteStore {
         .bind(ts(first.end))
         .bind(ts(last_end))
         .bind(tandem_core::time::tzdata_version())
-        .bind(now)
-        .bind(now)
+        .bind(ts(now))
+        .bind(ts(now))
         .execute(&mut *tx)
         .await?;
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, now).await?;
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(event)
@@ -615,66 +802,11 @@ impl Store for SqliteStore {
         cursor: Option<&EventCursor>,
         limit: u32,
     ) -> StoreResult<Vec<Event>> {
-        let mut q = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE 1 = 1"
-        ));
-        if let Some(region) = filter.region {
-            q.push(" AND region = ").push_bind(region.code());
+        if listing::applies(filter) {
+            self.events_by_keyset(filter, cursor, limit).await
+        } else {
+            self.events_by_scan(filter, cursor, limit).await
         }
-        if let Some(group) = &filter.group {
-            q.push(" AND group_code = ").push_bind(group.clone());
-        }
-        if let Some(venue) = filter.venue_id {
-            q.push(" AND venue_id = ").push_bind(venue.to_string());
-        }
-        if let Some(id) = filter.id {
-            q.push(" AND id = ").push_bind(id.to_string());
-        }
-        if !filter.kinds.is_empty() {
-            q.push(" AND kind IN (");
-            let mut k = q.separated(", ");
-            for kind in &filter.kinds {
-                k.push_bind(kind.as_str());
-            }
-            q.push(")");
-        }
-        if let Some(participant) = &filter.participant {
-            q.push(" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.participant_id = ")
-                .push_bind(participant.clone())
-                .push(")");
-        }
-        if !filter.statuses.is_empty() {
-            q.push(" AND status IN (");
-            let mut s = q.separated(", ");
-            for status in &filter.statuses {
-                s.push_bind(status.as_str());
-            }
-            q.push(")");
-        }
-        if filter.from.is_some() || filter.to.is_some() {
-            q.push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id");
-            if let Some(from) = filter.from {
-                q.push(" AND o.ends_at > ").push_bind(ts(from));
-            }
-            if let Some(to) = filter.to {
-                q.push(" AND o.starts_at < ").push_bind(ts(to));
-            }
-            q.push(")");
-        }
-        if let Some(c) = cursor {
-            q.push(" AND (starts_at > ")
-                .push_bind(ts(c.starts_at))
-                .push(" OR (starts_at = ")
-                .push_bind(ts(c.starts_at))
-                .push(" AND id > ")
-                .push_bind(c.id.to_string())
-                .push("))");
-        }
-        q.push(" ORDER BY starts_at, id LIMIT ")
-            .push_bind(i64::from(limit));
-        let mut conn = self.pool.acquire().await?;
-        let rows = q.build().fetch_all(&mut *conn).await?;
-        self.load_events(&mut conn, rows).await
     }
 
     async fn neighbours(
@@ -757,10 +889,11 @@ impl Store for SqliteStore {
         let (current, status) = Self::current_version(&mut tx, id).await?;
         check_version(id, expected_version, current)?;
         if status != EventStatus::Cancelled.as_str() {
+            let now = self.clock.now();
             sqlx::query(
                 "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, updated_at = ? WHERE id = ?",
             )
-            .bind(ts(Utc::now()))
+            .bind(ts(now))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
@@ -768,7 +901,7 @@ impl Store for SqliteStore {
                 .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
-            bump_revision(&mut tx).await?;
+            bump_revision(&mut tx, now).await?;
         }
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -815,14 +948,14 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         Self::write_occurrences(&mut tx, id, event.room_id, event.status, occurrences).await?;
-        bump_revision(&mut tx).await?;
+        bump_revision(&mut tx, self.clock.now()).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn create_token(&self, token: &NewToken) -> StoreResult<TokenRecord> {
         let id = Uuid::new_v4();
-        let now = Utc::now();
+        let now = self.clock.now();
         sqlx::query("INSERT INTO api_tokens (id, token_hash, role, regions, label, created_at) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(id.to_string())
             .bind(&token.hash[..])
@@ -865,7 +998,7 @@ impl Store for SqliteStore {
     async fn revoke_token(&self, id: Uuid) -> StoreResult<()> {
         let done =
             sqlx::query("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")
-                .bind(ts(Utc::now()))
+                .bind(ts(self.clock.now()))
                 .bind(id.to_string())
                 .execute(&self.pool)
                 .await?;
@@ -940,7 +1073,7 @@ impl Store for SqliteStore {
         hash: &[u8; 32],
     ) -> StoreResult<FeedTokenRecord> {
         let id = Uuid::new_v4();
-        let now = ts(Utc::now());
+        let now = ts(self.clock.now());
         sqlx::query("INSERT INTO feed_tokens (id, participant_id, token_hash, created_at) VALUES (?, ?, ?, ?)")
             .bind(id.to_string())
             .bind(participant)
@@ -988,7 +1121,7 @@ impl Store for SqliteStore {
     async fn revoke_feed_token(&self, id: Uuid) -> StoreResult<()> {
         let done =
             sqlx::query("UPDATE feed_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")
-                .bind(ts(Utc::now()))
+                .bind(ts(self.clock.now()))
                 .bind(id.to_string())
                 .execute(&self.pool)
                 .await?;
@@ -1031,7 +1164,7 @@ impl Store for SqliteStore {
     }
 
     async fn create_calendar(&self, new: &crate::NewCalendar) -> StoreResult<crate::Calendar> {
-        crate::calendars::sqlite::create(&self.pool, new).await
+        crate::calendars::sqlite::create(&self.pool, new, self.clock.now()).await
     }
 
     async fn calendar(&self, id: Uuid) -> StoreResult<crate::Calendar> {
@@ -1056,7 +1189,7 @@ impl Store for SqliteStore {
         lease: chrono::Duration,
         limit: u32,
     ) -> StoreResult<Vec<crate::Calendar>> {
-        crate::calendars::sqlite::claim_due(&self.pool, owner, lease, limit).await
+        crate::calendars::sqlite::claim_due(&self.pool, owner, lease, limit, self.clock.now()).await
     }
 
     async fn claim_calendar(
@@ -1065,7 +1198,7 @@ impl Store for SqliteStore {
         owner: &str,
         lease: chrono::Duration,
     ) -> StoreResult<bool> {
-        crate::calendars::sqlite::claim(&self.pool, id, owner, lease).await
+        crate::calendars::sqlite::claim(&self.pool, id, owner, lease, self.clock.now()).await
     }
 
     async fn finish_calendar_refresh(
@@ -1074,7 +1207,7 @@ impl Store for SqliteStore {
         owner: &str,
         outcome: &crate::RefreshOutcome,
     ) -> StoreResult<Option<crate::Calendar>> {
-        crate::calendars::sqlite::finish(&self.pool, id, owner, outcome).await
+        crate::calendars::sqlite::finish(&self.pool, id, owner, outcome, self.clock.now()).await
     }
 
     async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
@@ -1086,7 +1219,7 @@ impl Store for SqliteStore {
         event_id: Uuid,
         clashes: &[tandem_core::clash::Clash],
     ) -> StoreResult<()> {
-        crate::clashes::sqlite::replace(&self.pool, event_id, clashes).await
+        crate::clashes::sqlite::replace(&self.pool, event_id, clashes, self.clock.now()).await
     }
 
     async fn clashes(
@@ -1124,6 +1257,102 @@ impl Store for SqliteStore {
     }
 
     async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
-        crate::seed::sqlite::load(&self.pool, load).await
+        crate::seed::sqlite::load(&self.pool, load, self.clock.now()).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tandem_core::RegionCode;
+
+    /// SQLite's plan of the listing for `filter`, one line per step.
+    async fn plan(
+        store: &SqliteStore,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+    ) -> Vec<String> {
+        let mut q = QueryBuilder::<Sqlite>::new("EXPLAIN QUERY PLAN ");
+        push_listing(&mut q, filter, cursor, 50);
+        q.build()
+            .fetch_all(&store.pool)
+            .await
+            .expect("EXPLAIN QUERY PLAN")
+            .iter()
+            .map(|row| row.get::<String, _>("detail"))
+            .collect()
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().expect("instant")
+    }
+
+    /// The listing reads index ranges bounded by the window (or the cursor) and merges them
+    /// in order: no step scans the table, sorts it, or walks a filter's events from the first.
+    #[tokio::test]
+    async fn the_listing_reads_bounded_index_ranges_in_order() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let url = format!("sqlite://{}/t.db", dir.path().display());
+        let clock = tandem_core::FixedClock(at("2026-12-01T08:30:00Z")).shared();
+        let store = SqliteStore::connect(&url, crate::PoolSettings::new(2), clock)
+            .await
+            .expect("a store");
+        let window = EventFilter {
+            region: Some(RegionCode::AFR),
+            statuses: vec![EventStatus::Proposed, EventStatus::Confirmed],
+            from: Some(at("2028-10-01T00:00:00Z")),
+            to: Some(at("2028-10-15T00:00:00Z")),
+            ..EventFilter::default()
+        };
+        let deep = EventCursor {
+            starts_at: at("2028-06-01T09:00:00Z"),
+            id: Uuid::nil(),
+        };
+        let by_group = EventFilter {
+            group: Some("SG3RG-AFR".into()),
+            region: Some(RegionCode::AFR),
+            ..EventFilter::default()
+        };
+        for (filter, cursor) in [
+            (&window, None),
+            (
+                &EventFilter {
+                    to: None,
+                    ..window.clone()
+                },
+                Some(&deep),
+            ),
+            (&by_group, Some(&deep)),
+            (&EventFilter::default(), Some(&deep)),
+        ] {
+            let steps = plan(&store, filter, cursor).await;
+            let reads: Vec<&String> = steps.iter().filter(|s| s.contains(" e ")).collect();
+            let statuses = if filter.statuses.is_empty() {
+                EventStatus::ALL.len()
+            } else {
+                filter.statuses.len()
+            };
+            assert_eq!(reads.len(), statuses * listing::SPAN_CLASSES, "{steps:#?}");
+            for step in &reads {
+                assert!(
+                    step.starts_with("SEARCH e USING INDEX events_list")
+                        && step.contains("span_class=?"),
+                    "not one index range per (status, span class) for {filter:?}: {steps:#?}"
+                );
+            }
+            // Only the unbounded class (spans over 30 years) may start at its beginning.
+            let unbounded = reads
+                .iter()
+                .filter(|s| !s.contains("starts_at>?") && !s.contains("(starts_at,id)>(?,?)"))
+                .count();
+            assert!(
+                unbounded <= statuses,
+                "unbounded ranges for {filter:?}: {steps:#?}"
+            );
+            assert!(
+                !steps.iter().any(|s| s.contains("TEMP B-TREE")),
+                "a sort for {filter:?}: {steps:#?}"
+            );
+        }
     }
 }

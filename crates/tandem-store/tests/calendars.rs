@@ -11,7 +11,7 @@ use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use futures::FutureExt;
 use sqlx::{Connection, PgConnection};
 use tandem_core::{CountryCode, Title, VenueDraft, WeekdaySet, Zone};
@@ -50,7 +50,16 @@ on_both!(
     a_refresh_without_the_lease_writes_nothing,
     due_calendars_are_claimed_once_by_two_instances,
     expired_leases_can_be_claimed_again,
+    due_times_and_leases_follow_the_stores_clock,
 );
+
+/// The instant the stores under test believe it is: every due time and lease is read on
+/// the injected clock, so no result depends on the day the suite runs.
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-12-01T08:30:00Z")
+        .expect("an instant")
+        .with_timezone(&Utc)
+}
 
 async fn on_sqlite<F, Fut>(test: F)
 where
@@ -106,7 +115,13 @@ where
 }
 
 async fn open(url: &str) -> Arc<dyn Store> {
-    tandem_store::connect(url, tandem_store::PoolSettings::new(8))
+    open_at(url, now()).await
+}
+
+/// A store on `url` whose clock says `at`.
+async fn open_at(url: &str, at: DateTime<Utc>) -> Arc<dyn Store> {
+    let clock = tandem_core::FixedClock(at).shared();
+    tandem_store::connect(url, tandem_store::PoolSettings::new(8), clock)
         .await
         .unwrap_or_else(|e| panic!("opening {}: {e:?}", redact_url(url)))
 }
@@ -132,7 +147,7 @@ fn new_calendar(
         url: url.map(str::to_owned),
         owner,
         copy: copy(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", Some("\"v1\""), 0),
-        next_refresh_at: url.map(|_| Utc::now() + due_in),
+        next_refresh_at: url.map(|_| now() + due_in),
     }
 }
 
@@ -321,7 +336,7 @@ async fn refresh_outcomes_replace_keep_or_record(url: String) {
         .await
         .expect("created");
     let lease = Duration::minutes(5);
-    let next = Utc::now() + Duration::hours(2);
+    let next = now() + Duration::hours(2);
 
     assert!(store
         .claim_calendar(cal.id, "me", lease)
@@ -434,7 +449,7 @@ async fn a_refresh_without_the_lease_writes_nothing(url: String) {
     let outcome = RefreshOutcome::Failed {
         message: "boom".into(),
         line: None,
-        next_refresh_at: Utc::now(),
+        next_refresh_at: now(),
     };
     assert_eq!(
         store
@@ -554,12 +569,69 @@ async fn expired_leases_can_be_claimed_again(url: String) {
             cal.id,
             "instance-1",
             &RefreshOutcome::NotModified {
-                next_refresh_at: Utc::now()
+                next_refresh_at: now()
             }
         )
         .await
         .expect("finish"),
         None,
         "the first instance lost its lease"
+    );
+}
+
+/// A calendar comes due, and a lease runs out, on the store's clock (each instance's), not
+/// on the database's: due at 09:30, it is not claimed at 08:30, is at 09:30 for five
+/// minutes, and is free again for another instance only once those have passed.
+async fn due_times_and_leases_follow_the_stores_clock(url: String) {
+    let early = open(&url).await;
+    let cal = early
+        .create_calendar(&new_calendar(
+            "feed",
+            Some("https://example.org/a.ics"),
+            CalendarOwner::Nobody,
+            Duration::hours(1),
+        ))
+        .await
+        .expect("created");
+    assert_eq!(cal.created_at, now(), "created on the store's clock");
+    let claimed = |store: Arc<dyn Store>, owner: &'static str| async move {
+        store
+            .claim_due_calendars(owner, Duration::minutes(5), 10)
+            .await
+            .expect("claim")
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+    };
+    assert!(claimed(early, "early").await.is_empty(), "not due yet");
+    let due = now() + Duration::hours(1);
+    assert_eq!(claimed(open_at(&url, due).await, "one").await, [cal.id]);
+    let during = open_at(&url, due + Duration::minutes(4)).await;
+    assert!(claimed(during.clone(), "two").await.is_empty(), "leased");
+    assert!(
+        !during
+            .claim_calendar(cal.id, "two", Duration::minutes(5))
+            .await
+            .expect("claim"),
+        "a live lease is not taken over"
+    );
+    let after = open_at(&url, due + Duration::minutes(6)).await;
+    assert_eq!(claimed(after.clone(), "two").await, [cal.id], "expired");
+    let done = after
+        .finish_calendar_refresh(
+            cal.id,
+            "two",
+            &RefreshOutcome::NotModified {
+                next_refresh_at: due + Duration::hours(2),
+            },
+        )
+        .await
+        .expect("finish")
+        .expect("recorded");
+    let at = due + Duration::minutes(6);
+    assert_eq!(
+        (done.refreshed_at, done.last_success_at, done.updated_at),
+        (Some(at), Some(at), at),
+        "recorded on the store's clock"
     );
 }

@@ -6,6 +6,9 @@
 //! Without a server the `postgres` half says it was skipped and passes, unless
 //! `TANDEM_REQUIRE_POSTGRES=1`, where it fails: CI sets that so a missing server cannot pass
 //! for a green run.
+// Test code indexes JSON, slices and strings directly: a bad index fails the test
+// (Cargo.toml forbids it outside tests; clippy.toml allows it in #[test] functions).
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use std::collections::HashSet;
 use std::fmt::Debug;
@@ -70,6 +73,7 @@ conformance!(
     cancelling_keeps_the_event_and_frees_the_room,
     events_are_filtered,
     cursor_pagination_has_no_gaps_or_duplicates,
+    keyset_pages_match_the_brute_force_answer,
     tokens_are_found_by_hash_until_revoked,
     meta_values_are_set_and_overwritten,
     events_derived_with_other_tzdata_are_found_and_rederived,
@@ -80,7 +84,17 @@ conformance!(
     clashes_are_replaced_per_event_and_filtered,
     neighbours_share_region_venue_group_or_participant,
     a_resolution_is_applied_and_recorded_together_or_not_at_all,
+    every_timestamp_comes_from_the_stores_clock,
 );
+
+/// The instant every store in this suite believes it is (a Tuesday): the stores take their
+/// time from an injected clock, so no result depends on the day the suite runs.
+const NOW: &str = "2026-12-01T08:30:00Z";
+
+/// The clock the stores under test are given.
+fn clock() -> tandem_core::SharedClock {
+    tandem_core::FixedClock(utc(NOW)).shared()
+}
 
 /// Runs `test` on a fresh `sqlite` store in a temporary directory.
 async fn on_sqlite<F, Fut>(test: F)
@@ -90,7 +104,7 @@ where
 {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let url = format!("sqlite://{}/t.db", dir.path().display());
-    let store = SqliteStore::connect(&url, tandem_store::PoolSettings::new(8))
+    let store = SqliteStore::connect(&url, tandem_store::PoolSettings::new(8), clock())
         .await
         .unwrap_or_else(|e| panic!("opening {url}: {e:?}"));
     assert_eq!(store.backend(), "sqlite");
@@ -157,7 +171,7 @@ where
 
     let url = with_database(&server, &database);
     let outcome = AssertUnwindSafe(async {
-        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(16))
+        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(16), clock())
             .await
             .unwrap_or_else(|e| panic!("opening {}: {e:?}", redact_url(&url)));
         assert_eq!(store.backend(), "postgres");
@@ -1620,6 +1634,224 @@ async fn cursor_pagination_has_no_gaps_or_duplicates(store: Arc<dyn Store>) {
     assert_eq!(paged.iter().collect::<HashSet<_>>().len(), 25);
 }
 
+/// One stored event with the occurrences its draft gives: what the brute force reads.
+struct Stored {
+    event: Event,
+    occurrences: Vec<Interval>,
+}
+
+/// Whether `filter` matches `stored`, straight from the definition of [`EventFilter`].
+fn brute_force_matches(stored: &Stored, filter: &EventFilter) -> bool {
+    let e = &stored.event;
+    filter.region.is_none_or(|r| e.region == r)
+        && filter
+            .group
+            .as_ref()
+            .is_none_or(|g| e.group.as_ref() == Some(g))
+        && filter.venue_id.is_none_or(|v| e.venue_id == Some(v))
+        && (filter.statuses.is_empty() || filter.statuses.contains(&e.status))
+        && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
+        && ((filter.from.is_none() && filter.to.is_none())
+            || stored.occurrences.iter().any(|o| {
+                filter.from.is_none_or(|from| o.end > from)
+                    && filter.to.is_none_or(|to| o.start < to)
+            }))
+}
+
+/// Every page of `filter`, `limit` at a time, following the cursor to the end.
+async fn every_page(store: &dyn Store, filter: &EventFilter, limit: u32) -> Vec<Uuid> {
+    let mut listed = Vec::new();
+    let mut cursor: Option<EventCursor> = None;
+    loop {
+        let page = store
+            .events(filter, cursor.as_ref(), limit)
+            .await
+            .unwrap_or_else(|e| panic!("listing {filter:?}: {e:?}"));
+        listed.extend(ids(&page));
+        assert!(page.len() <= limit as usize, "a page longer than its limit");
+        let Some(last) = page.last() else { break };
+        if page.len() < limit as usize {
+            break;
+        }
+        cursor = Some(EventCursor {
+            starts_at: last.starts_at,
+            id: last.id,
+        });
+        assert!(listed.len() <= 1000, "pages never end for {filter:?}");
+    }
+    listed
+}
+
+/// Keyset listing (issue 12): paging through every combination of the API's filters
+/// (region, group, venue, statuses, from, to; kinds as the feeds use them) gives exactly the
+/// brute-force answer, in order. The events straddle `from` with spans at and just past
+/// every bound of the store's span classes (4^c hours), from 30 minutes to a 34-year yearly
+/// series, so an event filed in the wrong class, or a range started too late, goes missing.
+async fn keyset_pages_match_the_brute_force_answer(store: Arc<dyn Store>) {
+    let yaounde = palais(&*store).await;
+    let from = utc("2027-06-01T00:00:00Z");
+    let minute = Duration::minutes(1);
+    let wall = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
+    // (first start, first end, rule), in UTC.
+    let mut shapes: Vec<(DateTime<Utc>, DateTime<Utc>, Option<&str>)> = Vec::new();
+    for hours in [1, 4, 16, 64, 256] {
+        let bound = Duration::hours(hours);
+        shapes.push((from - bound + minute, from + minute, None)); // span = the bound
+        shapes.push((from - bound, from + minute, None)); // one minute longer: next class
+        shapes.push((from - bound, from, None)); // ends at `from`: never listed with it
+        shapes.push((
+            from - bound - minute,
+            from - bound + Duration::minutes(30),
+            None,
+        ));
+    }
+    let hour = Duration::hours(1);
+    let half = Duration::minutes(30);
+    shapes.extend([
+        // Weekly, 42 days + 1 h (class 5) and 49 days + 1 h (class 6), the last one at `from`.
+        (
+            from - Duration::days(42) + half,
+            from - Duration::days(42) + half + hour,
+            Some("FREQ=WEEKLY;COUNT=7"),
+        ),
+        (
+            from - Duration::days(49) + half,
+            from - Duration::days(49) + half + hour,
+            Some("FREQ=WEEKLY;COUNT=8"),
+        ),
+        // Monthly on the 15th for a year: its span holds `from`, no occurrence is near it.
+        (
+            utc("2026-07-15T10:00:00Z"),
+            utc("2026-07-15T12:00:00Z"),
+            Some("FREQ=MONTHLY;COUNT=12"),
+        ),
+        // Yearly on 1 June 00:30 for 35 years: longer than every bounded class.
+        (
+            utc("1999-06-01T00:30:00Z"),
+            utc("1999-06-01T01:30:00Z"),
+            Some("FREQ=YEARLY;COUNT=35"),
+        ),
+        // Daily for ten days across `from`.
+        (
+            from - Duration::days(5) + hour,
+            from - Duration::days(5) + Duration::hours(3),
+            Some("FREQ=DAILY;COUNT=10"),
+        ),
+    ]);
+    for (start, length) in [
+        (from + half, half),
+        (from + Duration::hours(5), Duration::hours(3)),
+        (from + Duration::hours(5), Duration::hours(2)),
+        (from + Duration::days(1), Duration::days(2)),
+        (from + Duration::days(3), hour),
+        (from + Duration::days(19), Duration::days(3)),
+        (from + Duration::days(40), hour),
+        (from - Duration::days(10), hour),
+        (from - Duration::days(400), Duration::days(2)),
+    ] {
+        // Twice each, so that ids break ties.
+        shapes.push((start, start + length, None));
+        shapes.push((start, start + length, None));
+    }
+
+    let statuses = [
+        EventStatus::Confirmed,
+        EventStatus::Proposed,
+        EventStatus::Cancelled,
+    ];
+    let kinds = [
+        EventKind::Meeting,
+        EventKind::Workshop,
+        EventKind::Session,
+        EventKind::Conference,
+    ];
+    let groups = [None, Some("SG3RG-AFR"), Some("SG12RG-AFR")];
+    let mut stored = Vec::new();
+    for (i, (start, end, rule)) in shapes.iter().enumerate() {
+        let mut d = draft(&format!("event {i}"), "UTC", &wall(*start), &wall(*end));
+        d.timing = timing("UTC", &wall(*start), &wall(*end), *rule);
+        d.status = statuses[i % 3];
+        d.region = if (i / 3) % 2 == 0 {
+            RegionCode::AFR
+        } else {
+            RegionCode::EUR
+        };
+        d.group = groups[(i / 2) % 3].map(str::to_owned);
+        d.venue_id = ((i / 5) % 2 == 0).then_some(yaounde.id);
+        d.kind = kinds[(i / 7) % 4];
+        let occurrences = d.timing.occurrences().expect("occurrences");
+        stored.push(Stored {
+            event: create(&*store, &d).await,
+            occurrences,
+        });
+    }
+    stored.sort_by_key(|s| (s.event.starts_at, s.event.id));
+
+    let windows = [
+        (None, None),
+        (Some(from), None),
+        (None, Some(from)),
+        (Some(from), Some(from + Duration::days(1))),
+        (
+            Some(from - Duration::days(3)),
+            Some(from + Duration::days(20)),
+        ),
+        (
+            Some(from + Duration::hours(5)),
+            Some(from + Duration::hours(6)),
+        ),
+        (Some(from + half), Some(from + Duration::minutes(45))),
+    ];
+    let status_sets: [&[EventStatus]; 4] = [
+        &[],
+        &[EventStatus::Confirmed],
+        &[EventStatus::Proposed, EventStatus::Confirmed],
+        &[EventStatus::Cancelled],
+    ];
+    let mut checked = 0;
+    let mut non_empty = 0;
+    for region in [None, Some(RegionCode::AFR)] {
+        for group in [None, Some("SG3RG-AFR")] {
+            for venue in [None, Some(yaounde.id)] {
+                for statuses in status_sets {
+                    for kinds in [vec![], vec![EventKind::Meeting, EventKind::Session]] {
+                        for (from, to) in windows {
+                            let filter = EventFilter {
+                                region,
+                                group: group.map(str::to_owned),
+                                venue_id: venue,
+                                statuses: statuses.to_vec(),
+                                from,
+                                to,
+                                kinds: kinds.clone(),
+                                ..EventFilter::default()
+                            };
+                            let expected: Vec<Uuid> = stored
+                                .iter()
+                                .filter(|s| brute_force_matches(s, &filter))
+                                .map(|s| s.event.id)
+                                .collect();
+                            assert_eq!(
+                                every_page(&*store, &filter, 3).await,
+                                expected,
+                                "pages of 3 for {filter:?}"
+                            );
+                            assert_eq!(listed(&*store, &filter).await, expected, "{filter:?}");
+                            checked += 1;
+                            non_empty += usize::from(!expected.is_empty());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 2 * 2 * 2 * 4 * 2 * 7);
+    assert!(
+        non_empty > checked / 2,
+        "most filters should match something: {non_empty}/{checked}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // 9. Tokens
 // ---------------------------------------------------------------------------------------
@@ -2372,7 +2604,7 @@ async fn a_connection_ended_by_the_server_is_unavailable_then_replaced() {
         .expect("created");
     let url = with_database(&server, &database);
     let outcome = AssertUnwindSafe(async {
-        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(1))
+        let store = PostgresStore::connect(&url, tandem_store::PoolSettings::new(1), clock())
             .await
             .expect("opened");
         store.ping().await.expect("answers");
@@ -2506,5 +2738,114 @@ async fn a_resolution_is_applied_and_recorded_together_or_not_at_all(store: Arc<
     assert_eq!(
         store.event(event.id).await.expect("read").starts_at,
         moved.starts_at
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The store's clock
+// ---------------------------------------------------------------------------------------
+
+/// Every time the store writes (rows' `created_at` and `updated_at`, the revision's time,
+/// tokens created and revoked, a clash resolution) is its clock's: never the system's or
+/// the database's own clock.
+async fn every_timestamp_comes_from_the_stores_clock(store: Arc<dyn Store>) {
+    use tandem_store::NewResolution;
+
+    let store = store.as_ref();
+    let now = utc(NOW);
+    let venue = palais(store).await;
+    assert_eq!((venue.created_at, venue.updated_at), (now, now), "venue");
+    let event = create(
+        store,
+        &booking(
+            "Workshop",
+            "2027-03-10T09:00",
+            "2027-03-10T12:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    assert_eq!((event.created_at, event.updated_at), (now, now), "event");
+    let moved = store
+        .update_event(
+            event.id,
+            Some(event.version),
+            &booking(
+                "Workshop",
+                "2027-03-11T09:00",
+                "2027-03-11T12:00",
+                &venue,
+                0,
+            ),
+            true,
+        )
+        .await
+        .expect("update");
+    assert_eq!(moved.updated_at, now, "update");
+    let (resolved, resolution) = store
+        .apply_resolution(
+            moved.version,
+            &booking(
+                "Workshop",
+                "2027-03-12T09:00",
+                "2027-03-12T12:00",
+                &venue,
+                0,
+            ),
+            &NewResolution {
+                clash_id: Uuid::new_v4(),
+                event_id: event.id,
+                resolved_by: "organiser".into(),
+                action: r#"{"action":"move"}"#.into(),
+                clash: "{}".into(),
+                version_before: moved.version,
+                version_after: moved.version + 1,
+            },
+        )
+        .await
+        .expect("resolution");
+    assert_eq!((resolved.updated_at, resolution.resolved_at), (now, now));
+    let cancelled = store
+        .cancel_event(event.id, Some(resolved.version))
+        .await
+        .expect("cancel");
+    assert_eq!(cancelled.updated_at, now, "cancel");
+    assert_eq!(
+        store.revision().await.expect("revision").changed_at,
+        now,
+        "revision"
+    );
+
+    let token = store
+        .create_token(&NewToken {
+            hash: [3; 32],
+            role: Role::Admin,
+            regions: Vec::new(),
+            label: None,
+        })
+        .await
+        .expect("token");
+    assert_eq!(token.created_at, now, "token");
+    store.revoke_token(token.id).await.expect("revoke");
+    let listed = store.tokens().await.expect("tokens");
+    assert_eq!(
+        listed
+            .iter()
+            .map(|t| (t.created_at, t.revoked_at))
+            .collect::<Vec<_>>(),
+        [(now, Some(now))],
+        "revoked"
+    );
+    let feed = store
+        .create_feed_token("p-1", &[4; 32])
+        .await
+        .expect("feed token");
+    assert_eq!(feed.created_at, now, "feed token");
+    store.revoke_feed_token(feed.id).await.expect("revoke");
+    assert_eq!(
+        store.feed_token(feed.id).await.expect("read").revoked_at,
+        Some(now),
+        "feed token revoked"
     );
 }

@@ -38,7 +38,8 @@ pub struct DailyHours {
 
 impl DailyHours {
     /// The intervals these hours cover on every local date of `zone` that `range` touches,
-    /// sorted; each lies within its own local day (§3.2).
+    /// sorted; each lies within its own local day (§3.2), so they never overlap, but one
+    /// day's may end where the next day's starts (the search merges those, §3.4).
     pub fn intervals(&self, zone: Zone, range: Interval) -> Vec<Interval> {
         let first = zone.local(range.start).date() - Duration::days(1);
         let last = zone.local(range.end).date() + Duration::days(1);
@@ -222,7 +223,9 @@ fn normalise(intervals: impl IntoIterator<Item = Interval>) -> Vec<Span> {
     merged
 }
 
-/// Daily intervals shared by every participant with the same zone and hours.
+/// Daily intervals shared by every participant with the same zone and hours, merged where
+/// one day's end touches the next day's start (DESIGN §3.4: hours that end at 24:00 and
+/// start at 00:00 are one interval, so a window may cross that midnight).
 #[derive(Default)]
 struct DailyCache(HashMap<(Zone, DailyHours), std::rc::Rc<Vec<Span>>>);
 
@@ -230,16 +233,14 @@ impl DailyCache {
     fn get(&mut self, zone: Zone, hours: DailyHours, range: Interval) -> std::rc::Rc<Vec<Span>> {
         self.0
             .entry((zone, hours))
-            .or_insert_with(|| {
-                std::rc::Rc::new(hours.intervals(zone, range).into_iter().map(span).collect())
-            })
+            .or_insert_with(|| std::rc::Rc::new(normalise(hours.intervals(zone, range))))
             .clone()
     }
 }
 
 /// One participant's prepared timeline, swept forward with the candidates.
 struct Timeline {
-    /// Per local day, not merged: a window must lie inside one of them (§3.4).
+    /// Merged where they touch: a window must lie inside one of them (§3.4).
     acceptable: std::rc::Rc<Vec<Span>>,
     /// Merged: only their union matters (§3.6).
     working: std::rc::Rc<Vec<Span>>,
@@ -272,17 +273,21 @@ impl Timeline {
 
     /// Whether the participant can make `w`; windows must be asked for in start order.
     fn verdict(&mut self, (start, end): Span) -> Verdict {
-        let acceptable = &self.acceptable;
-        while self.a < acceptable.len() && acceptable[self.a].1 <= start {
+        while self
+            .acceptable
+            .get(self.a)
+            .is_some_and(|&(_, e)| e <= start)
+        {
             self.a += 1;
         }
-        let inside = acceptable
+        let inside = self
+            .acceptable
             .get(self.a)
             .is_some_and(|&(s, e)| s <= start && end <= e);
         if !inside {
             return Verdict::OutsideHours;
         }
-        while self.b < self.busy.len() && self.busy[self.b].1 <= start {
+        while self.busy.get(self.b).is_some_and(|&(_, e)| e <= start) {
             self.b += 1;
         }
         if self.busy.get(self.b).is_some_and(|&(s, _)| s < end) {
@@ -293,12 +298,11 @@ impl Timeline {
 
     /// Seconds of `w` outside working hours; windows must be asked for in start order.
     fn outside_working_seconds(&mut self, (start, end): Span) -> i64 {
-        let working = &self.working;
-        while self.w < working.len() && working[self.w].1 <= start {
+        while self.working.get(self.w).is_some_and(|&(_, e)| e <= start) {
             self.w += 1;
         }
         let mut inside = 0;
-        for &(s, e) in &working[self.w..] {
+        for &(s, e) in self.working.get(self.w..).unwrap_or_default() {
             if s >= end {
                 break;
             }
@@ -323,23 +327,30 @@ fn instant(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
 }
 
+/// One participant during a search: their timeline and what they ruled out.
+struct Judged<'a> {
+    participant: &'a SearchParticipant,
+    timeline: Timeline,
+    /// Candidates they (alone or with others) made impossible.
+    blocked: u64,
+    /// Of those, the ones outside their acceptable hours.
+    outside_hours: u64,
+}
+
 /// Runs the search of DESIGN §3.
 pub fn search(query: &WindowQuery) -> SearchResult {
     let mut cache = DailyCache::default();
-    let mut timelines: Vec<Timeline> = query
+    let mut people: Vec<Judged> = query
         .participants
         .iter()
-        .map(|p| Timeline::new(p, query.range, &mut cache))
-        .collect();
-    let required: Vec<usize> = (0..query.participants.len())
-        .filter(|i| query.participants[*i].required)
-        .collect();
-    let optional: Vec<usize> = (0..query.participants.len())
-        .filter(|i| !query.participants[*i].required)
+        .map(|participant| Judged {
+            participant,
+            timeline: Timeline::new(participant, query.range, &mut cache),
+            blocked: 0,
+            outside_hours: 0,
+        })
         .collect();
     let total = query.candidate_count();
-    let mut blocked = vec![0u64; query.participants.len()];
-    let mut outside_hours = vec![0u64; query.participants.len()];
     let mut candidates = Vec::new();
     let step = query.step.num_seconds();
     let duration = query.duration.num_seconds();
@@ -348,14 +359,14 @@ pub fn search(query: &WindowQuery) -> SearchResult {
         let window = (start, start + duration);
         start += step;
         let mut ok = true;
-        for &i in &required {
-            match timelines[i].verdict(window) {
+        for person in people.iter_mut().filter(|j| j.participant.required) {
+            match person.timeline.verdict(window) {
                 Verdict::Available => {}
                 verdict => {
                     ok = false;
-                    blocked[i] += 1;
+                    person.blocked += 1;
                     if verdict == Verdict::OutsideHours {
-                        outside_hours[i] += 1;
+                        person.outside_hours += 1;
                     }
                 }
             }
@@ -363,24 +374,18 @@ pub fn search(query: &WindowQuery) -> SearchResult {
         if !ok {
             continue;
         }
-        let mut available = vec![false; query.participants.len()];
-        for &i in &required {
-            available[i] = true;
-        }
+        // Required participants were judged above; optional ones only now.
+        let available: Vec<bool> = people
+            .iter_mut()
+            .map(|j| j.participant.required || j.timeline.verdict(window) == Verdict::Available)
+            .collect();
         let mut score = 0.0;
-        for &i in &optional {
-            if timelines[i].verdict(window) == Verdict::Available {
-                available[i] = true;
-            }
-        }
         let mut inconvenience_seconds = 0;
-        for (i, p) in query.participants.iter().enumerate() {
-            if available[i] {
-                if !p.required {
-                    score += p.weight;
-                }
-                inconvenience_seconds += timelines[i].outside_working_seconds(window);
+        for (person, _) in people.iter_mut().zip(&available).filter(|(_, ok)| **ok) {
+            if !person.participant.required {
+                score += person.participant.weight;
             }
+            inconvenience_seconds += person.timeline.outside_working_seconds(window);
         }
         candidates.push(Candidate {
             window,
@@ -408,13 +413,12 @@ pub fn search(query: &WindowQuery) -> SearchResult {
         .into_iter()
         .map(|c| render(query, c))
         .collect::<Vec<_>>();
-    let blocked_by: Vec<(String, u64)> = required
+    let blocked_by: Vec<(String, u64)> = people
         .iter()
-        .map(|&i| (query.participants[i].id.clone(), blocked[i]))
+        .filter(|j| j.participant.required)
+        .map(|j| (j.participant.id.clone(), j.blocked))
         .collect();
-    let explanation = windows
-        .is_empty()
-        .then(|| explain(query, total, &required, &blocked, &outside_hours));
+    let explanation = windows.is_empty().then(|| explain(total, &people));
     SearchResult {
         windows,
         diagnostics: Diagnostics {
@@ -428,8 +432,8 @@ pub fn search(query: &WindowQuery) -> SearchResult {
 fn render(query: &WindowQuery, c: &Candidate) -> Window {
     let mut available = Vec::new();
     let mut unavailable = Vec::new();
-    for (i, p) in query.participants.iter().enumerate() {
-        if c.available[i] {
+    for (p, ok) in query.participants.iter().zip(&c.available) {
+        if *ok {
             available.push(p.id.clone());
         } else {
             unavailable.push(p.id.clone());
@@ -468,30 +472,26 @@ impl fmt::Display for Percent {
     }
 }
 
-fn explain(
-    query: &WindowQuery,
-    total: u64,
-    required: &[usize],
-    blocked: &[u64],
-    outside: &[u64],
-) -> String {
+fn explain(total: u64, people: &[Judged]) -> String {
     if total == 0 {
         return "no window: the range is shorter than the duration".to_owned();
     }
-    let worst = required
+    // The required participant who ruled out most; the first listed among equals.
+    let worst = people
         .iter()
-        .copied()
-        .max_by_key(|&i| (blocked[i], std::cmp::Reverse(i)));
+        .enumerate()
+        .filter(|(_, j)| j.participant.required)
+        .max_by_key(|(i, j)| (j.blocked, std::cmp::Reverse(*i)))
+        .map(|(_, j)| j);
     match worst {
-        Some(i) if blocked[i] > 0 => {
-            let p = &query.participants[i];
-            let busy = blocked[i] - outside[i];
+        Some(j) if j.blocked > 0 => {
+            let busy = j.blocked - j.outside_hours;
             format!(
                 "no window: '{}' is unavailable in {} of candidates (outside acceptable hours in {}, busy in {}); \
                  together the required participants rule out every candidate",
-                p.id,
-                Percent(blocked[i], total),
-                Percent(outside[i], total),
+                j.participant.id,
+                Percent(j.blocked, total),
+                Percent(j.outside_hours, total),
                 Percent(busy, total)
             )
         }

@@ -3,12 +3,12 @@
 //! CLI reads files, the server imported calendars); their busy time is added before the
 //! search runs.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::{candidate_count, DailyHours, SearchParticipant, WindowQuery};
 use crate::event::Attendance;
-use crate::time::{parse_instant, Interval, LocalTimeOfDay, Zone};
+use crate::time::{parse_date, parse_instant, Interval, LocalTimeOfDay, Zone};
 use crate::validation::{FieldError, FieldErrors};
 use crate::weekday::WeekdaySet;
 
@@ -270,7 +270,7 @@ impl SearchRequest {
                 p,
                 venue_tz,
                 self.venue_tz.is_some(),
-                &self.participants[..i],
+                self.participants.get(..i).unwrap_or_default(),
                 &mut errors,
             ) {
                 participants.push(parsed);
@@ -366,12 +366,9 @@ fn participant(
     });
     let mut holidays = Vec::with_capacity(p.holidays.len());
     for (j, h) in p.holidays.iter().enumerate() {
-        match NaiveDate::parse_from_str(h, "%Y-%m-%d") {
+        match parse_date(h) {
             Ok(d) => holidays.push(d),
-            Err(_) => errors.push(FieldError::new(
-                format!("{at}.holidays[{j}]"),
-                format!("'{h}' is not a date such as 2027-04-04"),
-            )),
+            Err(e) => errors.push(e.under(&format!("{at}.holidays[{j}]"))),
         }
     }
     let mut busy = Vec::with_capacity(p.busy.len());

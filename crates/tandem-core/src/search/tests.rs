@@ -230,3 +230,27 @@ fn output_shape_matches_design() {
     assert_eq!(json["diagnostics"]["blocked_by"]["dakar-office"], 0);
     assert!(json["diagnostics"].get("explanation").is_none());
 }
+
+/// DESIGN §3.4: acceptable intervals that touch are one. A participant acceptable around
+/// the clock is available for a window across midnight; with a gap at midnight, or with
+/// only the day before it, they are not.
+#[test]
+fn around_the_clock_hours_allow_windows_across_midnight() {
+    // Monday 1 March 2027, 23:00 to 01:00 on Tuesday, in UTC.
+    let run_with = |days: &str, start: &str| {
+        run(&format!(
+            r#"{{"range": {{"start": "2027-03-01T23:00:00Z", "end": "2027-03-02T01:00:00Z"}},
+               "duration_minutes": 120, "step_minutes": 60,
+               "participants": [{{"id": "night-desk", "tz": "UTC",
+                   "acceptable_hours": {{"days": {days}, "start": "{start}", "end": "24:00"}}}}]}}"#
+        ))
+    };
+    let every_day = r#"["mon","tue","wed","thu","fri","sat","sun"]"#;
+    let result = run_with(every_day, "00:00");
+    assert_eq!(result.windows.len(), 1, "{result:?}");
+    assert_eq!(result.windows[0].start, utc("2027-03-01T23:00:00Z"));
+    assert_eq!(result.windows[0].end, utc("2027-03-02T01:00:00Z"));
+    assert_eq!(run_with(r#"["mon","tue"]"#, "00:00").windows.len(), 1);
+    assert!(run_with(r#"["mon"]"#, "00:00").windows.is_empty());
+    assert!(run_with(every_day, "00:01").windows.is_empty());
+}

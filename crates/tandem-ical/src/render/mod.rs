@@ -45,10 +45,12 @@
 //! - every reading of the feed gives the occurrences tandem stores
 //!   (`tandem_core::EventTiming::occurrences`): RFC 5545 readers (exact duration of the first
 //!   instance) and wall-clock readers (Python's `recurring-ical-events`, `ical`) alike. An
-//!   instance of a series that spans a DST change, where the two readings differ, is written
-//!   as an override (RECURRENCE-ID); an instance tandem drops (its wall-clock end resolves
-//!   before its start) is an EXDATE. A single event whose end is not after its start has no
-//!   DTEND (zero length, as tandem stores it);
+//!   instance where a reading differs from what tandem stores (one that spans a DST change,
+//!   or whose start a DST gap moved past its wall-clock end, which keeps the first
+//!   instance's length) is written as an override (RECURRENCE-ID) whose DTSTART and DTEND
+//!   are local times every reader resolves alike (never inside a gap). Only a series of no
+//!   length, of which tandem stores nothing, has EXDATEs. A single event whose end is not
+//!   after its start has no DTEND (zero length, as tandem stores it);
 //! - SEQUENCE is clamped to 0..=2³¹−1 (an RFC 5545 INTEGER); GEO is written only for a
 //!   valid latitude/longitude; a refresh interval under one minute is written as one minute.
 
@@ -59,7 +61,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
 use tandem_core::recurrence;
-use tandem_core::{Recurrence, Zone};
+use tandem_core::{EventTiming, Resolution, Zone};
 
 use content::{duration, local_datetime, param_value, uri, utc_datetime, Lines};
 pub use vtimezone::{
@@ -318,20 +320,23 @@ fn calendar_header(lines: &mut Lines, prodid: &str, name: &str) {
 
 /// How a series is written so that every client reads the occurrences tandem stores.
 ///
-/// tandem stores occurrence *i* as `[resolve(startᵢ), resolve(startᵢ + length))` on the wall
-/// clock and drops it when that is empty (`tandem_core::EventTiming::occurrences`), while
-/// RFC 5545 §3.8.5.3 gives every instance the *exact* duration of the first, and wall-clock
-/// clients (Python's `recurring-ical-events`, `ical`) add the wall-clock length. These agree
-/// unless an instance spans a DST change; such an instance is written out as an override
-/// (RECURRENCE-ID with its own DTSTART/DTEND) and one tandem has dropped as an EXDATE, so
-/// that every reading gives tandem's instants.
+/// tandem stores each occurrence as [`tandem_core::EventTiming::instances`] gives it: from
+/// the RFC 5545 instant of its wall-clock start to that of its wall-clock end, or, where that
+/// end would come at or before the start (a start moved forward by a DST gap), for the exact
+/// length of the first occurrence (DESIGN §4). RFC 5545 §3.8.5.3 gives every instance the
+/// *exact* duration of the first, while wall-clock clients (Python's `recurring-ical-events`,
+/// `ical`) add the wall-clock length to the start. Where either reading of an instance differs
+/// from what tandem stores (an instance spanning a DST change, or one whose start a gap moved
+/// past its end), the instance is written out as an override (RECURRENCE-ID with its own
+/// DTSTART/DTEND), so that every reading gives tandem's instants. Only a series of no length
+/// at all, which tandem stores no occurrence of, has EXDATEs.
 struct SeriesPlan {
     /// How the master states its length.
     length: MasterLength,
     /// Wall-clock starts of the instances tandem does not have.
     exdates: Vec<NaiveDateTime>,
-    /// Wall-clock starts of the instances written as overrides.
-    overrides: Vec<NaiveDateTime>,
+    /// The instances written as overrides: wall-clock start (the RECURRENCE-ID) and instants.
+    overrides: Vec<(NaiveDateTime, Period)>,
 }
 
 /// DTEND, DURATION or nothing.
@@ -353,11 +358,13 @@ impl SeriesPlan {
             zone.resolve(event.local_end),
         );
         let wall_length = event.local_end - event.local_start;
-        let starts = event.rrule.as_deref().and_then(|rule| {
-            Recurrence::parse(rule, zone)
-                .and_then(|r| r.wall_clock_starts(event.local_start))
-                .ok()
+        let timing = event.rrule.as_deref().and_then(|rule| {
+            EventTiming::stored(zone, event.local_start, event.local_end, Some(rule)).ok()
         });
+        let starts = timing
+            .as_ref()
+            .and_then(|t| t.rrule())
+            .and_then(|r| r.wall_clock_starts(event.local_start).ok());
         let (length, exact) = if first_end > first_start {
             (MasterLength::End, first_end - first_start)
         } else if starts.is_some() && wall_length > Duration::zero() {
@@ -370,12 +377,18 @@ impl SeriesPlan {
             exdates: Vec::new(),
             overrides: Vec::new(),
         };
+        let instances = timing.and_then(|t| t.instances().ok()).unwrap_or_default();
         for start in starts.unwrap_or_default() {
-            let stored = recurrence::occurrence(zone, start, wall_length);
-            if stored.is_empty() {
+            let Some(stored) = instances.iter().find(|i| i.local_start == start) else {
                 plan.exdates.push(start);
-            } else if stored.end != stored.start + exact {
-                plan.overrides.push(start);
+                continue;
+            };
+            let stored = stored.interval;
+            let begins = zone.resolve(start);
+            let rfc5545 = begins + exact;
+            let wall_clock = zone.resolve(start + wall_length);
+            if stored.start != begins || stored.end != rfc5545 || stored.end != wall_clock {
+                plan.overrides.push((start, (stored.start, stored.end)));
             }
         }
         plan
@@ -407,16 +420,28 @@ fn render_event(lines: &mut Lines, event: &FeedEvent) {
             lines.push(&format!("EXDATE{tzid}"), &dates.join(","));
         }
     });
-    let wall_length = event.local_end - event.local_start;
-    for start in &plan.overrides {
+    for (start, (from, to)) in &plan.overrides {
         render_vevent(lines, event, |lines| {
             lines.push(&format!("RECURRENCE-ID{tzid}"), &local_datetime(*start));
-            lines.push(&format!("DTSTART{tzid}"), &local_datetime(*start));
-            lines.push(
-                &format!("DTEND{tzid}"),
-                &local_datetime(*start + wall_length),
-            );
+            zoned(lines, "DTSTART", &tzid, event.zone, *from);
+            zoned(lines, "DTEND", &tzid, event.zone, *to);
         });
+    }
+}
+
+/// An instant written as the local time of `zone` that every reader reads back as that
+/// instant: never a time inside a DST gap (readers differ on those) nor the second of an
+/// ambiguous pair; where the zone's clock cannot say it, in UTC (RFC 5545 §3.3.5 form #2).
+fn zoned(lines: &mut Lines, name: &str, tzid: &str, zone: Zone, instant: DateTime<Utc>) {
+    let local = zone.local(instant);
+    let reads_back = match zone.resolution(local) {
+        Resolution::Exact(first) | Resolution::Ambiguous { first, .. } => first == instant,
+        Resolution::Gap { .. } => false,
+    };
+    if reads_back {
+        lines.push(&format!("{name}{tzid}"), &local_datetime(local));
+    } else {
+        lines.utc(name, instant);
     }
 }
 
@@ -489,9 +514,9 @@ fn organizer(lines: &mut Lines, organizer: &Organizer) {
 fn rrule_value(rule: &str, zone: Zone) -> String {
     let body = rule.trim();
     let body = body
-        .get(..6)
-        .filter(|p| p.eq_ignore_ascii_case("RRULE:"))
-        .map_or(body, |_| &body[6..]);
+        .split_at_checked(6)
+        .filter(|(prefix, _)| prefix.eq_ignore_ascii_case("RRULE:"))
+        .map_or(body, |(_, rest)| rest);
     body.split(';')
         .filter(|part| !part.trim().is_empty())
         .map(|part| {
@@ -533,13 +558,15 @@ fn until_instant(value: &str, zone: Zone) -> Option<DateTime<Utc>> {
 fn last_instant(event: &FeedEvent, rule: &str) -> DateTime<Utc> {
     let (start, end) = event.first_instants();
     let length = end - start;
-    let expanded = Recurrence::parse(rule, event.zone)
-        .and_then(|r| r.wall_clock_starts(event.local_start))
+    let expanded = EventTiming::stored(event.zone, event.local_start, event.local_end, Some(rule))
         .ok()
-        .and_then(|starts| starts.last().copied());
-    if let Some(last_start) = expanded {
-        let wall_length = event.local_end - event.local_start;
-        return recurrence::occurrence(event.zone, last_start, wall_length).end;
+        .and_then(|t| {
+            let starts = t.rrule()?.wall_clock_starts(t.local_start()).ok()?;
+            let last = *starts.last()?;
+            Some(recurrence::occurrence(t.zone(), last, t.wall_length(), t.first_length()).end)
+        });
+    if let Some(last_end) = expanded {
+        return last_end;
     }
     let until = rule.split(';').find_map(|part| {
         let (key, value) = part.split_once('=')?;

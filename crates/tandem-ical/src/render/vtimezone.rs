@@ -231,14 +231,24 @@ impl Onset {
 }
 
 /// Transitions of one kind that one yearly rule produces, in consecutive years.
-struct Group {
-    onsets: Vec<usize>,
+struct Group<'a> {
+    onsets: Vec<&'a Onset>,
     rules: Vec<DayRule>,
     last_year: i32,
 }
 
 /// What makes two yearly onsets the same change: kind, offsets, name, month, time of day.
 type Signature = (ObservanceKind, i32, i32, String, u32, NaiveTime);
+
+/// An RDATE observance being gathered: its kind of change and its dates.
+struct OneOffs {
+    kind: ObservanceKind,
+    from: i32,
+    to: i32,
+    name: String,
+    first: NaiveDateTime,
+    dates: Vec<NaiveDateTime>,
+}
 
 /// The VTIMEZONE of `zone` describing every instant from `from` to `to` (inclusive).
 pub fn vtimezone_of(zone: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> VTimezone {
@@ -254,14 +264,110 @@ pub fn vtimezone_of(zone: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> VTime
             .map(|t| (t.at, t.to)),
     );
     let kinds: Vec<ObservanceKind> = (0..periods.len()).map(|i| kind_of(&periods, i)).collect();
-    // The changes a client could see; a change of the DST flag alone that leaves the kind,
-    // offset and name as they were is none.
-    let mut onsets: Vec<Onset> = Vec::new();
-    let mut last_visible = (kinds[0], periods[0].1);
-    for i in 1..periods.len() {
-        let (at, local_type) = periods[i];
+    let onsets = visible_onsets(&periods, &kinds);
+
+    // The last onset at or before the span's start states the offset in force there.
+    let first_kept = onsets.iter().rev().find(|o| o.at <= start).map(|o| o.at);
+    let mut observances = Vec::new();
+    let mut singles: Vec<&Onset> = Vec::new();
+    for group in yearly_groups(&onsets) {
+        let kept: Vec<&Onset> = group
+            .onsets
+            .iter()
+            .copied()
+            .filter(|o| first_kept.is_none_or(|k| o.at >= k) && o.at <= end)
+            .collect();
+        let goes_on = group.onsets.iter().any(|o| o.at > end);
+        let (Some(first), Some(&day)) = (kept.first(), group.rules.first()) else {
+            singles.extend(kept);
+            continue;
+        };
+        if kept.len() >= 2 || goes_on {
+            let local = first.local();
+            observances.push(Observance {
+                kind: first.kind,
+                start: local,
+                onsets: Onsets::Yearly(YearlyRule {
+                    month: local.month(),
+                    day,
+                    count: (!goes_on).then_some(kept.len()),
+                }),
+                offset_from: first.from,
+                offset_to: first.to,
+                name: first.name.clone(),
+            });
+        } else {
+            singles.extend(kept);
+        }
+    }
+    // Onsets that follow no rule: one RDATE observance per kind of change.
+    singles.sort_by_key(|o| o.at);
+    let mut by_change: Vec<OneOffs> = Vec::new();
+    for o in singles {
+        let (local, offset_from) = if Some(o.at) == first_kept {
+            // Stated as beginning where the span begins, with nothing before it.
+            (local_of(start, o.to), o.to)
+        } else {
+            (o.local(), o.from)
+        };
+        match by_change
+            .iter_mut()
+            .find(|c| c.kind == o.kind && c.from == offset_from && c.to == o.to && c.name == o.name)
+        {
+            Some(c) => c.dates.push(local),
+            None => by_change.push(OneOffs {
+                kind: o.kind,
+                from: offset_from,
+                to: o.to,
+                name: o.name.clone(),
+                first: local,
+                dates: vec![local],
+            }),
+        }
+    }
+    observances.extend(by_change.into_iter().map(|c| Observance {
+        kind: c.kind,
+        start: c.first,
+        onsets: Onsets::Dates(c.dates),
+        offset_from: c.from,
+        offset_to: c.to,
+        name: c.name,
+    }));
+    if first_kept.is_none() {
+        // No change in the 400 days before the span: the offset of its start, from its start.
+        let here = periods
+            .iter()
+            .zip(&kinds)
+            .rev()
+            .find(|((at, _), _)| *at <= start);
+        if let Some(((_, local_type), kind)) = here {
+            let local = local_of(start, local_type.offset);
+            observances.push(Observance {
+                kind: *kind,
+                start: local,
+                onsets: Onsets::Dates(vec![local]),
+                offset_from: local_type.offset,
+                offset_to: local_type.offset,
+                name: local_type.abbreviation.as_str().to_owned(),
+            });
+        }
+    }
+    observances.sort_by_key(|o| (o.first_onset(), o.kind.component()));
+    VTimezone { zone, observances }
+}
+
+/// The changes a client could see: a change of the DST flag alone that leaves the kind, the
+/// offset and the name as they were is none.
+fn visible_onsets(periods: &[(i64, LocalType)], kinds: &[ObservanceKind]) -> Vec<Onset> {
+    let mut pairs = periods.iter().zip(kinds);
+    let Some((&(_, first_type), &first_kind)) = pairs.next() else {
+        return Vec::new();
+    };
+    let mut last_visible = (first_kind, first_type);
+    let mut onsets = Vec::new();
+    for (&(at, local_type), &kind) in pairs {
         let (last_kind, last_type) = last_visible;
-        if kinds[i] == last_kind
+        if kind == last_kind
             && local_type.offset == last_type.offset
             && local_type.abbreviation == last_type.abbreviation
         {
@@ -271,97 +377,12 @@ pub fn vtimezone_of(zone: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> VTime
             at,
             from: last_type.offset,
             to: local_type.offset,
-            kind: kinds[i],
-            name: local_type.abbreviation.as_str().to_owned(),
-        });
-        last_visible = (kinds[i], local_type);
-    }
-
-    let groups = yearly_groups(&onsets);
-    // The last onset at or before the span's start states the offset in force there.
-    let first_kept = onsets.iter().rposition(|o| o.at <= start);
-    let mut observances = Vec::new();
-    let mut singles: Vec<usize> = Vec::new();
-    for group in &groups {
-        let kept: Vec<usize> = group
-            .onsets
-            .iter()
-            .copied()
-            .filter(|&i| first_kept.is_none_or(|k| i >= k) && onsets[i].at <= end)
-            .collect();
-        let goes_on = group.onsets.iter().any(|&i| onsets[i].at > end);
-        let Some(&first) = kept.first() else {
-            continue;
-        };
-        if kept.len() >= 2 || goes_on {
-            let o = &onsets[first];
-            let local = o.local();
-            let count = (!goes_on).then_some(kept.len());
-            observances.push(Observance {
-                kind: o.kind,
-                start: local,
-                onsets: Onsets::Yearly(YearlyRule {
-                    month: local.month(),
-                    day: preferred(&group.rules),
-                    count,
-                }),
-                offset_from: o.from,
-                offset_to: o.to,
-                name: o.name.clone(),
-            });
-        } else {
-            singles.extend(kept);
-        }
-    }
-    // Onsets that follow no rule: one RDATE observance per kind of change.
-    singles.sort_unstable();
-    let mut by_change: Vec<(ObservanceKind, i32, i32, String, Vec<NaiveDateTime>)> = Vec::new();
-    for i in singles {
-        let o = &onsets[i];
-        let local = if Some(i) == first_kept {
-            // Stated as beginning where the span begins, with nothing before it.
-            local_of(start, o.to)
-        } else {
-            o.local()
-        };
-        let from_offset = if Some(i) == first_kept { o.to } else { o.from };
-        match by_change
-            .iter_mut()
-            .find(|c| c.0 == o.kind && c.1 == from_offset && c.2 == o.to && c.3 == o.name)
-        {
-            Some(c) => c.4.push(local),
-            None => by_change.push((o.kind, from_offset, o.to, o.name.clone(), vec![local])),
-        }
-    }
-    for (kind, offset_from, offset_to, name, dates) in by_change {
-        observances.push(Observance {
             kind,
-            start: dates[0],
-            onsets: Onsets::Dates(dates),
-            offset_from,
-            offset_to,
-            name,
-        });
-    }
-    if first_kept.is_none() {
-        // No change in the 400 days before the span: the offset of its start, from its start.
-        let here = periods
-            .iter()
-            .rposition(|(at, _)| *at <= start)
-            .unwrap_or(0);
-        let local_type = periods[here].1;
-        let local = local_of(start, local_type.offset);
-        observances.push(Observance {
-            kind: kinds[here],
-            start: local,
-            onsets: Onsets::Dates(vec![local]),
-            offset_from: local_type.offset,
-            offset_to: local_type.offset,
             name: local_type.abbreviation.as_str().to_owned(),
         });
+        last_visible = (kind, local_type);
     }
-    observances.sort_by_key(|o| (o.first_onset(), o.kind.component()));
-    VTimezone { zone, observances }
+    onsets
 }
 
 /// The VTIMEZONE of `zone`, correct from `from` to `to`, folded, with CRLF line endings.
@@ -372,7 +393,9 @@ pub fn vtimezone(zone: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 /// STANDARD or DAYLIGHT for period `i`: DAYLIGHT when a neighbouring period is behind it and
 /// either of the two is flagged as DST (so Dublin's IST and Casablanca's +01 are DAYLIGHT).
 fn kind_of(periods: &[(i64, LocalType)], i: usize) -> ObservanceKind {
-    let me = periods[i].1;
+    let Some(&(_, me)) = periods.get(i) else {
+        return ObservanceKind::Standard;
+    };
     let neighbours = [i.checked_sub(1), Some(i + 1)];
     let ahead = neighbours
         .iter()
@@ -386,10 +409,10 @@ fn kind_of(periods: &[(i64, LocalType)], i: usize) -> ObservanceKind {
 }
 
 /// Groups onsets into runs of consecutive years that one yearly rule produces.
-fn yearly_groups(onsets: &[Onset]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
+fn yearly_groups(onsets: &[Onset]) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group<'_>> = Vec::new();
     let mut open: HashMap<Signature, usize> = HashMap::new();
-    for (i, onset) in onsets.iter().enumerate() {
+    for onset in onsets {
         let local = onset.local();
         let date = local.date();
         let signature: Signature = (
@@ -400,8 +423,7 @@ fn yearly_groups(onsets: &[Onset]) -> Vec<Group> {
             date.month(),
             local.time(),
         );
-        if let Some(&g) = open.get(&signature) {
-            let group = &mut groups[g];
+        if let Some(group) = open.get(&signature).and_then(|&g| groups.get_mut(g)) {
             let fitting: Vec<DayRule> = group
                 .rules
                 .iter()
@@ -409,7 +431,7 @@ fn yearly_groups(onsets: &[Onset]) -> Vec<Group> {
                 .filter(|r| rule_date(date.month(), *r, date.year()) == Some(date))
                 .collect();
             if group.last_year + 1 == date.year() && !fitting.is_empty() {
-                group.onsets.push(i);
+                group.onsets.push(onset);
                 group.rules = fitting;
                 group.last_year = date.year();
                 continue;
@@ -417,7 +439,7 @@ fn yearly_groups(onsets: &[Onset]) -> Vec<Group> {
         }
         open.insert(signature, groups.len());
         groups.push(Group {
-            onsets: vec![i],
+            onsets: vec![onset],
             rules: day_rules(date),
             last_year: date.year(),
         });
@@ -459,11 +481,6 @@ fn day_rules(date: NaiveDate) -> Vec<DayRule> {
         }
     }
     rules
-}
-
-/// The first of the rules still fitting (they were listed best first).
-fn preferred(rules: &[DayRule]) -> DayRule {
-    rules[0]
 }
 
 fn days_in_month(year: i32, month: u32) -> Option<u32> {

@@ -281,9 +281,9 @@ fn attendees(participants: &[SearchParticipant], days: &[Interval]) -> Vec<bool>
             .first()
             .map(|w| w.available.clone())
             .unwrap_or_default();
-        for (i, p) in participants.iter().enumerate() {
+        for (flag, p) in ok.iter_mut().zip(participants) {
             if !available.contains(&p.id) {
-                ok[i] = false;
+                *flag = false;
             }
         }
     }
@@ -345,9 +345,11 @@ pub async fn search_colocations(
     };
     let venue = store.venue(venue_id).await?;
     let zone = venue.tz;
+    // Within the dates a request may name (DESIGN §2): no candidate lies outside them.
+    let bounds = tandem_core::time::accepted_instants();
     let scan = Interval::new(
-        anchor.starts_at - Duration::days(MAX_SCAN_DAYS + 2),
-        anchor.last_ends_at + Duration::days(MAX_SCAN_DAYS + 2),
+        (anchor.starts_at - Duration::days(MAX_SCAN_DAYS + 2)).max(bounds.start),
+        (anchor.last_ends_at + Duration::days(MAX_SCAN_DAYS + 2)).min(bounds.end),
     )
     .unwrap_or(Interval {
         start: anchor.starts_at,

@@ -430,7 +430,7 @@ fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, Field
     for (i, p) in request.participants.iter().enumerate() {
         let at = format!("participants[{i}]");
         let id = errors.take(ParticipantId::parse(&p.id).map_err(|e| e.under(&format!("{at}.id"))));
-        if request.participants[..i].iter().any(|q| q.id == p.id) {
+        if request.participants.iter().take(i).any(|q| q.id == p.id) {
             errors.push(FieldError::new(
                 format!("{at}.id"),
                 format!("participant '{}' is listed twice", p.id),

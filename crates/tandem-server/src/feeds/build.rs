@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::io::Write as _;
 
 use axum::body::Bytes;
-use chrono::{Duration, NaiveTime, Utc};
+use chrono::{Duration, NaiveDate, NaiveTime, Utc};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use sha2::{Digest, Sha256};
@@ -43,6 +43,7 @@ async fn events_in_scope(
     state: &AppState,
     scope: &FeedScope,
     filter: &FeedFilter,
+    today: NaiveDate,
 ) -> Result<Vec<Event>, ApiError> {
     let mut store_filter = EventFilter {
         statuses: statuses(scope, filter),
@@ -80,8 +81,10 @@ async fn events_in_scope(
         }
     }
     events.truncate(max);
-    // Cancelled events stay visible (with include=cancelled) for a while, then leave.
-    let horizon = Utc::now() - Duration::days(i64::from(state.settings.feeds.cancelled_days));
+    // Cancelled events stay visible (with include=cancelled) for a while, then leave; from
+    // midnight, so every instance builds the same feed all day.
+    let horizon = today.and_time(NaiveTime::MIN).and_utc()
+        - Duration::days(i64::from(state.settings.feeds.cancelled_days));
     events.retain(|e| e.status != EventStatus::Cancelled || e.updated_at >= horizon);
     Ok(events)
 }
@@ -219,7 +222,10 @@ fn names(
 
 fn etag(bytes: &[u8], suffix: &str) -> String {
     let digest = Sha256::digest(bytes);
-    format!("\"{}{suffix}\"", hex::encode(&digest[..16]))
+    format!(
+        "\"{}{suffix}\"",
+        hex::encode(digest.get(..16).unwrap_or(&digest))
+    )
 }
 
 fn gzip(bytes: &[u8]) -> Result<Vec<u8>, ApiError> {
@@ -236,9 +242,10 @@ fn freebusy(
     events: &[Event],
     filter: &FeedFilter,
     changed: chrono::DateTime<Utc>,
+    today: NaiveDate,
 ) -> FreeBusy {
     // Day granularity keeps the body the same for every instance during a day.
-    let today = Utc::now().date_naive().and_time(NaiveTime::MIN).and_utc();
+    let today = today.and_time(NaiveTime::MIN).and_utc();
     let start = filter.from.unwrap_or(today - Duration::days(7));
     let end = filter.to.unwrap_or(today + Duration::days(366));
     let mut busy = Vec::new();
@@ -274,14 +281,15 @@ fn freebusy(
     }
 }
 
-/// Builds one feed at the given store revision.
+/// Builds one feed at the given store revision, as it stands on the clock's day.
 pub async fn build(
     state: &AppState,
     scope: &FeedScope,
     filter: &FeedFilter,
     revision: Revision,
 ) -> Result<RenderedFeed, ApiError> {
-    let events = events_in_scope(state, scope, filter).await?;
+    let today = state.clock.today();
+    let events = events_in_scope(state, scope, filter, today).await?;
     let venues: HashMap<Uuid, Venue> = state
         .store
         .venues()
@@ -293,7 +301,7 @@ pub async fn build(
     let body = if let FeedScope::FreeBusy(p) = scope {
         render_freebusy(
             &name,
-            &freebusy(state, p, &events, filter, revision.changed_at),
+            &freebusy(state, p, &events, filter, revision.changed_at, today),
             PRODID,
         )
     } else {
@@ -328,6 +336,7 @@ pub async fn build(
     let gzip = gzip(body.as_bytes())?;
     Ok(RenderedFeed {
         revision: revision.number,
+        day: today,
         etag: etag(body.as_bytes(), ""),
         gzip_etag: etag(body.as_bytes(), "-gzip"),
         body: Bytes::from(body),

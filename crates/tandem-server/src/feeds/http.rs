@@ -189,7 +189,7 @@ async fn serve(
     let key = (scope, filter);
     let feed = state
         .feeds
-        .get_or_build(key.clone(), revision.number, async {
+        .get_or_build(key.clone(), revision.number, state.clock.today(), async {
             check_exists(state, &key.0).await?;
             let feed = build(state, &key.0, &key.1, revision).await?;
             state.metrics.feed_built();

@@ -3,10 +3,11 @@
 //!
 //! A feed is built once per change, not once per request: each instance caches the rendered
 //! bytes (and their gzip) per feed and query, stamped with the store's revision, which every
-//! visible write bumps inside its own transaction. A request costs one small read of that
-//! revision; only a changed revision rebuilds. The bytes depend on the data alone (DTSTAMP is
-//! the event's last change, not the time of the request), so every instance serves identical
-//! feeds with identical strong ETags.
+//! visible write bumps inside its own transaction, and with the clock's day. A request costs
+//! one small read of that revision; only a changed revision, or a new day, rebuilds. The
+//! bytes depend on the data and the day alone (DTSTAMP is the event's last change, not the
+//! time of the request; the free/busy window and the horizon of cancelled events move at
+//! midnight UTC), so every instance serves identical feeds with identical strong ETags.
 
 mod build;
 mod http;
@@ -15,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::{EventKind, RegionCode};
 use uuid::Uuid;
 
@@ -68,6 +69,8 @@ pub struct FeedFilter {
 pub struct RenderedFeed {
     /// The store revision it was built at.
     pub revision: i64,
+    /// The (UTC) day it was built on: what it shows moves with the day.
+    pub day: NaiveDate,
     /// The iCalendar text.
     pub body: Bytes,
     /// The same, gzip-compressed.
@@ -114,25 +117,34 @@ impl Default for FeedCache {
 }
 
 impl FeedCache {
-    /// The cached feed, if it was built at `revision` or later.
-    pub fn get(&self, key: &(FeedScope, FeedFilter), revision: i64) -> Option<Arc<RenderedFeed>> {
+    /// The cached feed, if it was built at `revision` or later, on `day`.
+    pub fn get(
+        &self,
+        key: &(FeedScope, FeedFilter),
+        revision: i64,
+        day: NaiveDate,
+    ) -> Option<Arc<RenderedFeed>> {
         let entries = self.entries.lock().ok()?;
-        entries.get(key).filter(|f| f.revision >= revision).cloned()
+        entries
+            .get(key)
+            .filter(|f| f.revision >= revision && f.day == day)
+            .cloned()
     }
 
-    /// The cached feed at `revision` or later, or the one `build` makes: concurrent callers
-    /// for one feed build it once (the others wait and find it cached), and at most
+    /// The cached feed at `revision` or later on `day`, or the one `build` makes: concurrent
+    /// callers for one feed build it once (the others wait and find it cached), and at most
     /// [`CONCURRENT_BUILDS`] builds run at once.
     pub async fn get_or_build<F, E>(
         &self,
         key: (FeedScope, FeedFilter),
         revision: i64,
+        day: NaiveDate,
         build: F,
     ) -> Result<Arc<RenderedFeed>, E>
     where
         F: std::future::Future<Output = Result<RenderedFeed, E>>,
     {
-        if let Some(feed) = self.get(&key, revision) {
+        if let Some(feed) = self.get(&key, revision, day) {
             return Ok(feed);
         }
         let stripe = {
@@ -141,8 +153,11 @@ impl FeedCache {
                 std::sync::LazyLock::new(RandomState::new);
             usize::try_from(STATE.hash_one(&key) % BUILD_LOCKS as u64).unwrap_or(0)
         };
-        let _building = self.locks[stripe].lock().await;
-        if let Some(feed) = self.get(&key, revision) {
+        let _building = match self.locks.get(stripe) {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        };
+        if let Some(feed) = self.get(&key, revision, day) {
             return Ok(feed);
         }
         let _permit = self.builds.acquire().await;

@@ -99,11 +99,11 @@ impl Progress for NoProgress {}
 /// only https and http are fetched.
 pub fn source_url(text: &str) -> Result<Url, FetchError> {
     let text = text.trim();
-    let lower = text.to_ascii_lowercase();
-    let rewritten = ["webcals://", "webcal://"]
-        .iter()
-        .find(|scheme| lower.starts_with(*scheme))
-        .map(|scheme| format!("https://{}", &text[scheme.len()..]));
+    let rewritten = ["webcals://", "webcal://"].iter().find_map(|scheme| {
+        let (head, rest) = text.split_at_checked(scheme.len())?;
+        head.eq_ignore_ascii_case(scheme)
+            .then(|| format!("https://{rest}"))
+    });
     let url = Url::parse(rewritten.as_deref().unwrap_or(text))
         .map_err(|e| FetchError::InvalidUrl(format!("not a URL ({e})")))?;
     match url.scheme() {

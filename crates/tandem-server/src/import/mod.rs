@@ -21,10 +21,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration as StdDuration;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use futures::StreamExt;
 use serde::Deserialize;
-use tandem_core::{ParticipantId, Title};
+use tandem_core::{ParticipantId, SharedClock, Title};
 use tandem_ical::ImportedCalendar;
 use tandem_store::{
     Calendar, CalendarCopy, CalendarOwner, NewCalendar, RefreshOutcome, Store, StoreError,
@@ -231,6 +231,8 @@ pub struct Importer {
     fetcher: Fetcher,
     cache: ParsedCache,
     instance: String,
+    /// When "now" is, for scheduling refreshes.
+    clock: SharedClock,
 }
 
 impl std::fmt::Debug for Importer {
@@ -242,8 +244,9 @@ impl std::fmt::Debug for Importer {
 }
 
 impl Importer {
-    /// An importer with its HTTP client; `instance` names this process in leases.
-    pub fn new(settings: &ImportSettings) -> anyhow::Result<Self> {
+    /// An importer with its HTTP client, scheduling refreshes on `clock`; `instance` names
+    /// this process in leases.
+    pub fn new(settings: &ImportSettings, clock: SharedClock) -> anyhow::Result<Self> {
         settings.check().map_err(anyhow::Error::msg)?;
         let guard = Arc::new(Guard::new(AllowList::new(&settings.allow_hosts)));
         let fetcher = Fetcher::new(
@@ -257,6 +260,7 @@ impl Importer {
             fetcher,
             cache: ParsedCache::default(),
             instance: format!("tandem-{}", Uuid::new_v4().simple()),
+            clock,
         })
     }
 
@@ -365,7 +369,13 @@ impl Importer {
         let new = NewCalendar {
             name,
             next_refresh_at: url.as_ref().map(|_| {
-                schedule::next_refresh(&self.settings, Utc::now(), published, 0, schedule::jitter())
+                schedule::next_refresh(
+                    &self.settings,
+                    self.clock.now(),
+                    published,
+                    0,
+                    schedule::jitter(),
+                )
             }),
             url: url.map(|(text, _)| text),
             owner: request.owner,
@@ -446,7 +456,7 @@ impl Importer {
 
     /// One fetch and parse; never fails, every failure becomes an outcome to record.
     async fn attempt(&self, calendar: &Calendar) -> (RefreshOutcome, Option<ImportedCalendar>) {
-        let now = Utc::now();
+        let now = self.clock.now();
         let failed = |message: String, line: Option<u64>| RefreshOutcome::Failed {
             message,
             line,

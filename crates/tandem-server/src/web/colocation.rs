@@ -9,7 +9,6 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
-use chrono::Utc;
 use maud::{html, Markup};
 use serde::Deserialize;
 use serde_json::json;
@@ -69,7 +68,7 @@ pub async fn colocations(
         .store
         .events(
             &EventFilter {
-                from: Some(Utc::now()),
+                from: Some(state.clock.now()),
                 statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
                 ..EventFilter::default()
             },
@@ -118,8 +117,8 @@ pub async fn colocations(
             "max_gap_days": gap.trim().parse::<u32>().ok(),
             "placement": placements,
         });
-        if let Ok(seats) = seats.trim().parse::<u32>() {
-            request["expected_attendance"] = json!(seats);
+        if let (Ok(seats), Some(fields)) = (seats.trim().parse::<u32>(), request.as_object_mut()) {
+            fields.insert("expected_attendance".to_owned(), json!(seats));
         }
         let caller = Caller(user.as_ref().map(|u| u.token.clone()));
         let answer = match serde_json::from_value(request) {

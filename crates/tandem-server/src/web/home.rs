@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::Utc;
 use maud::{html, Markup};
 use tandem_core::event::EventStatus;
 use tandem_core::RegionCode;
@@ -23,7 +22,7 @@ const UPCOMING: u32 = 200;
 #[instrument(skip_all)]
 pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
     let filter = EventFilter {
-        from: Some(Utc::now()),
+        from: Some(state.clock.now()),
         statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
         ..EventFilter::default()
     };

@@ -61,7 +61,7 @@ pub async fn planner(
     State(state): State<AppState>,
     Query(form): Query<PlannerForm>,
 ) -> Result<Response, PageError> {
-    let today = Utc::now().date_naive();
+    let today = state.clock.today();
     let from = form
         .from
         .clone()
@@ -214,8 +214,7 @@ fn parse_places(
 }
 
 fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| FieldError::new(field, format!("'{text}' is not a date (YYYY-MM-DD)")))
+    tandem_core::time::parse_date(text.trim()).map_err(|e| e.under(field))
 }
 
 /// The window-search request the planner form stands for: the places as participants (all

@@ -1,7 +1,15 @@
 //! Imported calendars on PostgreSQL. Due calendars are claimed with one
 //! `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`: instances racing for work each
 //! skip the rows another is claiming and re-check the lease of rows claimed meanwhile, so a
-//! calendar is leased to one instance at a time. Times come from the database's clock.
+//! calendar is leased to one instance at a time.
+//!
+//! Times come from the store's injected clock, as every other timestamp tandem writes, not
+//! from the database's `now()`: `next_refresh_at` is computed by the instance from that
+//! clock, so comparing it with another clock would mix two; and a process started with
+//! `--clock` keeps leases and due refreshes coherent with the dates it shows. Instances
+//! keep their clocks in step (NTP, milliseconds apart); a lease outlasts the longest fetch
+//! by a minute (`Importer::lease`), which absorbs any skew short of that, so a live lease
+//! is never taken over early.
 
 use chrono::{DateTime, Duration, Utc};
 use sqlx::postgres::PgRow;
@@ -73,7 +81,11 @@ async fn fetch(conn: &mut sqlx::PgConnection, id: Uuid) -> StoreResult<Calendar>
     calendar(&row)
 }
 
-pub(crate) async fn create(pool: &PgPool, new: &NewCalendar) -> StoreResult<Calendar> {
+pub(crate) async fn create(
+    pool: &PgPool,
+    new: &NewCalendar,
+    now: DateTime<Utc>,
+) -> StoreResult<Calendar> {
     let id = Uuid::new_v4();
     let mut tx = pool.begin().await?;
     if let Some(venue) = new.owner.venue() {
@@ -97,7 +109,7 @@ pub(crate) async fn create(pool: &PgPool, new: &NewCalendar) -> StoreResult<Cale
     sqlx::query(
         "INSERT INTO calendars (id, name, url, owner_participant, venue_id, ics, etag, last_modified, \
          event_count, published_refresh_seconds, last_success_at, refreshed_at, next_refresh_at, \
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), now(), $11, now(), now())",
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $12, $11, $12, $12)",
     )
     .bind(id)
     .bind(&new.name)
@@ -110,6 +122,7 @@ pub(crate) async fn create(pool: &PgPool, new: &NewCalendar) -> StoreResult<Cale
     .bind(stored_count(new.copy.event_count))
     .bind(new.copy.published_refresh.map(|d| d.num_seconds()))
     .bind(new.next_refresh_at)
+    .bind(now)
     .execute(&mut *tx)
     .await?;
     let stored = fetch(&mut tx, id).await?;
@@ -170,16 +183,18 @@ pub(crate) async fn claim_due(
     owner: &str,
     lease: Duration,
     limit: u32,
+    now: DateTime<Utc>,
 ) -> StoreResult<Vec<Calendar>> {
     sqlx::query(&format!(
-        "UPDATE calendars SET lease_owner = $1, lease_until = now() + $2 * interval '1 second' \
-         WHERE id IN (SELECT id FROM calendars WHERE url IS NOT NULL AND next_refresh_at <= now() \
-         AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_refresh_at, id LIMIT $3 \
+        "UPDATE calendars SET lease_owner = $1, lease_until = $2 \
+         WHERE id IN (SELECT id FROM calendars WHERE url IS NOT NULL AND next_refresh_at <= $4 \
+         AND (lease_until IS NULL OR lease_until < $4) ORDER BY next_refresh_at, id LIMIT $3 \
          FOR UPDATE SKIP LOCKED) RETURNING {COLUMNS}"
     ))
     .bind(owner)
-    .bind(lease.num_seconds())
+    .bind(now + lease)
     .bind(i64::from(limit))
+    .bind(now)
     .fetch_all(pool)
     .await?
     .iter()
@@ -192,14 +207,16 @@ pub(crate) async fn claim(
     id: Uuid,
     owner: &str,
     lease: Duration,
+    now: DateTime<Utc>,
 ) -> StoreResult<bool> {
     let done = sqlx::query(
-        "UPDATE calendars SET lease_owner = $1, lease_until = now() + $2 * interval '1 second' \
-         WHERE id = $3 AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $1)",
+        "UPDATE calendars SET lease_owner = $1, lease_until = $2 \
+         WHERE id = $3 AND (lease_until IS NULL OR lease_until < $4 OR lease_owner = $1)",
     )
     .bind(owner)
-    .bind(lease.num_seconds())
+    .bind(now + lease)
     .bind(id)
+    .bind(now)
     .execute(pool)
     .await?;
     if done.rows_affected() == 0 {
@@ -214,6 +231,7 @@ pub(crate) async fn finish(
     id: Uuid,
     owner: &str,
     outcome: &RefreshOutcome,
+    now: DateTime<Utc>,
 ) -> StoreResult<Option<Calendar>> {
     let returning = format!(" WHERE id = $1 AND lease_owner = $2 RETURNING {COLUMNS}");
     let row = match outcome {
@@ -224,8 +242,8 @@ pub(crate) async fn finish(
             sqlx::query(&format!(
                 "UPDATE calendars SET ics = $3, content_version = content_version + 1, etag = $4, \
                  last_modified = $5, event_count = $6, published_refresh_seconds = $7, \
-                 last_success_at = now(), consecutive_failures = 0, refreshed_at = now(), \
-                 next_refresh_at = $8, lease_owner = NULL, lease_until = NULL, updated_at = now()\
+                 last_success_at = $9, consecutive_failures = 0, refreshed_at = $9, \
+                 next_refresh_at = $8, lease_owner = NULL, lease_until = NULL, updated_at = $9\
                  {returning}"
             ))
             .bind(id)
@@ -236,18 +254,20 @@ pub(crate) async fn finish(
             .bind(stored_count(copy.event_count))
             .bind(copy.published_refresh.map(|d| d.num_seconds()))
             .bind(next_refresh_at)
+            .bind(now)
             .fetch_optional(pool)
             .await?
         }
         RefreshOutcome::NotModified { next_refresh_at } => {
             sqlx::query(&format!(
-                "UPDATE calendars SET last_success_at = now(), consecutive_failures = 0, \
-                 refreshed_at = now(), next_refresh_at = $3, lease_owner = NULL, lease_until = NULL, \
-                 updated_at = now(){returning}"
+                "UPDATE calendars SET last_success_at = $4, consecutive_failures = 0, \
+                 refreshed_at = $4, next_refresh_at = $3, lease_owner = NULL, lease_until = NULL, \
+                 updated_at = $4{returning}"
             ))
             .bind(id)
             .bind(owner)
             .bind(next_refresh_at)
+            .bind(now)
             .fetch_optional(pool)
             .await?
         }
@@ -257,9 +277,9 @@ pub(crate) async fn finish(
             next_refresh_at,
         } => {
             sqlx::query(&format!(
-                "UPDATE calendars SET last_error = $3, last_error_line = $4, last_error_at = now(), \
-                 consecutive_failures = consecutive_failures + 1, refreshed_at = now(), \
-                 next_refresh_at = $5, lease_owner = NULL, lease_until = NULL, updated_at = now()\
+                "UPDATE calendars SET last_error = $3, last_error_line = $4, last_error_at = $6, \
+                 consecutive_failures = consecutive_failures + 1, refreshed_at = $6, \
+                 next_refresh_at = $5, lease_owner = NULL, lease_until = NULL, updated_at = $6\
                  {returning}"
             ))
             .bind(id)
@@ -267,6 +287,7 @@ pub(crate) async fn finish(
             .bind(message)
             .bind(line.map(stored_count))
             .bind(next_refresh_at)
+            .bind(now)
             .fetch_optional(pool)
             .await?
         }

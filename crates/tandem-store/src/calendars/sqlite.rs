@@ -89,9 +89,13 @@ async fn fetch(conn: &mut sqlx::SqliteConnection, id: Uuid) -> StoreResult<Calen
     calendar(&row)
 }
 
-pub(crate) async fn create(pool: &SqlitePool, new: &NewCalendar) -> StoreResult<Calendar> {
+pub(crate) async fn create(
+    pool: &SqlitePool,
+    new: &NewCalendar,
+    now: DateTime<Utc>,
+) -> StoreResult<Calendar> {
     let id = Uuid::new_v4();
-    let now = ts(Utc::now());
+    let now = ts(now);
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     if let Some(venue) = new.owner.venue() {
         let exists = sqlx::query("SELECT 1 FROM venues WHERE id = ?")
@@ -193,8 +197,8 @@ pub(crate) async fn claim_due(
     owner: &str,
     lease: Duration,
     limit: u32,
+    now: DateTime<Utc>,
 ) -> StoreResult<Vec<Calendar>> {
-    let now = Utc::now();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT id FROM calendars WHERE url IS NOT NULL AND next_refresh_at <= ? \
@@ -224,8 +228,8 @@ pub(crate) async fn claim(
     id: Uuid,
     owner: &str,
     lease: Duration,
+    now: DateTime<Utc>,
 ) -> StoreResult<bool> {
-    let now = Utc::now();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let done = sqlx::query(
         "UPDATE calendars SET lease_owner = ?, lease_until = ? WHERE id = ? \
@@ -251,8 +255,9 @@ pub(crate) async fn finish(
     id: Uuid,
     owner: &str,
     outcome: &RefreshOutcome,
+    now: DateTime<Utc>,
 ) -> StoreResult<Option<Calendar>> {
-    let now = ts(Utc::now());
+    let now = ts(now);
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let query = match outcome {
         RefreshOutcome::Replaced {

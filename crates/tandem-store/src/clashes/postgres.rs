@@ -27,7 +27,12 @@ fn clash(row: &PgRow) -> StoreResult<Clash> {
     })
 }
 
-pub(crate) async fn replace(pool: &PgPool, event_id: Uuid, clashes: &[Clash]) -> StoreResult<()> {
+pub(crate) async fn replace(
+    pool: &PgPool,
+    event_id: Uuid,
+    clashes: &[Clash],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     let mut tx = pool.begin().await?;
     sqlx::query("DELETE FROM clashes WHERE event_id = $1 OR other_event_id = $1")
         .bind(event_id)
@@ -60,7 +65,7 @@ pub(crate) async fn replace(pool: &PgPool, event_id: Uuid, clashes: &[Clash]) ->
         .bind(&ends)
         .bind(&subjects)
         .bind(&details)
-        .bind(Utc::now())
+        .bind(now)
         .execute(&mut *tx)
         .await?;
     }
@@ -138,10 +143,11 @@ fn resolution(row: &PgRow) -> StoreResult<ClashResolution> {
 pub(crate) async fn record(
     conn: &mut sqlx::PgConnection,
     new: &NewResolution,
+    now: DateTime<Utc>,
 ) -> StoreResult<ClashResolution> {
     let id = Uuid::new_v4();
     // Whole seconds, as on SQLite, so what is returned is what is read back.
-    let now = chrono::DateTime::from_timestamp(Utc::now().timestamp(), 0).unwrap_or_default();
+    let now = DateTime::from_timestamp(now.timestamp(), 0).unwrap_or_default();
     sqlx::query(
         "INSERT INTO clash_resolutions (id, clash_id, event_id, resolved_by, resolved_at, action, \
          clash, version_before, version_after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

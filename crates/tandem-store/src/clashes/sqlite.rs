@@ -43,6 +43,7 @@ pub(crate) async fn replace(
     pool: &SqlitePool,
     event_id: Uuid,
     clashes: &[Clash],
+    now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let id = event_id.to_string();
@@ -51,7 +52,6 @@ pub(crate) async fn replace(
         .bind(&id)
         .execute(&mut *tx)
         .await?;
-    let now = Utc::now().timestamp();
     for c in clashes.iter().filter(|c| c.involves(event_id)) {
         sqlx::query(
             "INSERT INTO clashes (id, kind, severity, event_id, other_event_id, starts_at, ends_at, \
@@ -67,7 +67,7 @@ pub(crate) async fn replace(
         .bind(c.end.timestamp())
         .bind(c.subject.as_deref())
         .bind(&c.detail)
-        .bind(now)
+        .bind(now.timestamp())
         .execute(&mut *tx)
         .await?;
     }
@@ -145,9 +145,9 @@ fn resolution(row: &SqliteRow) -> StoreResult<ClashResolution> {
 pub(crate) async fn record(
     conn: &mut sqlx::SqliteConnection,
     new: &NewResolution,
+    now: DateTime<Utc>,
 ) -> StoreResult<ClashResolution> {
     let id = Uuid::new_v4();
-    let now = Utc::now();
     sqlx::query(
         "INSERT INTO clash_resolutions (id, clash_id, event_id, resolved_by, resolved_at, action, \
          clash, version_before, version_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
