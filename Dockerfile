@@ -25,8 +25,11 @@ RUN --mount=type=cache,target=/usr/local/cargo/registry \
 
 # ---- runtime --------------------------------------------------------------------------
 FROM debian:bookworm-slim
+# tzdata: the system's tz database, which tandem reads at start-up (DESIGN §2). The
+# upgrade takes the archive's current release; rebuild the image to take a new one.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates \
+ && apt-get install -y --no-install-recommends ca-certificates tzdata \
+ && apt-get install -y --only-upgrade tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 tandem \
  && useradd --system --uid 10001 --gid tandem --home-dir /var/lib/tandem --create-home \

@@ -38,6 +38,23 @@ for i in range(1000):
         "end": f"2027-{1 + day // 28:02d}-{1 + day % 28:02d}T12:30",
         "description": "Study Group 3 regional group for Africa: tariffs, economics and policy. " * 3,
         "remote_url": f"https://meet.example.org/sg3rg-afr/{i}"})
+# Feed rebuild time: the first read builds the feed; each write makes it stale, and the
+# next read builds it anew (VTIMEZONEs included).
+import time
+def build_ms():
+    t = time.perf_counter()
+    urllib.request.urlopen("http://127.0.0.1:8091/feeds/regions/AFR.ics").read()
+    return (time.perf_counter() - t) * 1000
+first = build_ms()
+after = []
+for i in range(9):
+    post("/api/v1/events", {"title": f"SG3RG-AFR extra {i}", "kind": "session", "mode": "virtual",
+        "region": "AFR", "group": "SG3RG-AFR", "tz": "Africa/Douala",
+        "start": f"2028-01-{10 + i:02d}T09:00", "end": f"2028-01-{10 + i:02d}T10:00"})
+    after.append(build_ms())
+after.sort()
+print(f"feed rebuild: first read {first:.1f} ms; after a write, median {after[4]:.1f} ms "
+      f"(min {after[0]:.1f}, max {after[-1]:.1f}, 9 writes)")
 PY
 
 URL=http://127.0.0.1:8091/feeds/regions/AFR.ics

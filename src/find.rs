@@ -159,8 +159,8 @@ fn describe(path: &Path, errors: &FieldErrors) -> String {
 }
 
 fn local(zone: Zone, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    let s = start.with_timezone(&zone.tz());
-    let e = end.with_timezone(&zone.tz());
+    let s = start.with_timezone(&zone);
+    let e = end.with_timezone(&zone);
     if s.date_naive() == e.date_naive() {
         format!(
             "{} {}–{} ({})",

@@ -210,7 +210,7 @@ async fn open_store(
         .with_context(|| format!("opening the database {}", tandem_store::redact_url(url)))
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result<()> {
     let clock = cli.common.clock();
     match cli.command {
         Command::Find { request, format } => {
@@ -227,6 +227,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 settings.server.bind = bind;
             }
             init_tracing(&settings);
+            tzdata.log();
             if let Some(start) = cli.common.clock {
                 tracing::warn!(%start, "the clock started at --clock (TANDEM_CLOCK), not the system's date");
             }
@@ -410,7 +411,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
+    // Before anything names a zone: every conversion reads this one database (DESIGN §2).
+    let tzdata = match tandem_server::tzdata::install_system() {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("tandem: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(cli, &tzdata).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if let Some(usage) = e.downcast_ref::<UsageError>() {

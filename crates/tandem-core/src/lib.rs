@@ -1,6 +1,7 @@
 //! tandem's pure domain: the time model (DESIGN §2), intervals, recurrence, events, venues
 //! and the ITU reference data. No I/O, no async, no framework types: functions over chrono
-//! and chrono-tz values, so the hardest logic is the easiest to test.
+//! values and the tz database handed in at the edge ([`tz`]), so the hardest logic is the
+//! easiest to test.
 
 pub mod clash;
 pub mod clock;
@@ -14,6 +15,7 @@ pub mod region;
 pub mod search;
 pub mod season;
 pub mod time;
+pub mod tz;
 pub mod validation;
 pub mod venue;
 pub mod weekday;
@@ -25,7 +27,7 @@ pub use event::{
 };
 pub use recurrence::Recurrence;
 pub use region::RegionCode;
-pub use time::{Interval, LocalTimeOfDay, Resolution, Zone};
+pub use time::{Interval, LocalTimeOfDay, Resolution, Zone, ZoneOffset};
 pub use validation::{FieldError, FieldErrors};
 pub use venue::{CountryCode, GeoPoint, RoomDraft, VenueDraft};
 pub use weekday::{WeekdaySet, WEEKDAY_NAMES};

@@ -9,25 +9,27 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{
-    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Utc,
 };
-use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::tz::{database, LocalOffsets, LocalType, ZoneRules};
 use crate::validation::FieldError;
 
-/// Version of the IANA time zone database compiled into this build.
+/// Version of the IANA time zone database in force (the installed one, see [`crate::tz`]).
 pub fn tzdata_version() -> &'static str {
-    chrono_tz::IANA_TZDB_VERSION
+    database().version()
 }
 
-/// A valid IANA time zone name, such as `Africa/Douala`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Zone(Tz);
+/// A valid IANA time zone name, such as `Africa/Douala`: an index into the tz database in
+/// force ([`crate::tz::database`]), so it is `Copy` and its conversions read that database.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Zone(u16);
 
 impl Zone {
-    /// UTC.
-    pub const UTC: Zone = Zone(Tz::UTC);
+    /// UTC (index 0 of every database).
+    pub const UTC: Zone = Zone(0);
 
     /// Parses an IANA zone name exactly as the tz database spells it.
     pub fn parse(name: &str) -> Result<Self, FieldError> {
@@ -35,7 +37,7 @@ impl Zone {
         if trimmed.is_empty() {
             return Err(FieldError::new("", "a time zone is required"));
         }
-        Tz::from_str(trimmed).map(Zone).map_err(|_| {
+        database().index(trimmed).map(Zone).ok_or_else(|| {
             FieldError::new(
                 "",
                 format!(
@@ -45,14 +47,26 @@ impl Zone {
         })
     }
 
-    /// The chrono-tz zone.
-    pub fn tz(self) -> Tz {
-        self.0
+    /// The zone whose IANA name equals `name` ignoring case (`europe/zurich`), for names
+    /// written by other programs (imported files); requests use [`Zone::parse`].
+    pub fn parse_ignoring_case(name: &str) -> Option<Self> {
+        database().index_ignoring_case(name.trim()).map(Zone)
+    }
+
+    /// Every zone of the database in force, canonical names and links.
+    pub fn all() -> impl Iterator<Item = Zone> {
+        #[allow(clippy::cast_possible_truncation)]
+        (0..database().len()).map(|i| Zone(i as u16))
+    }
+
+    /// The zone's rules in the database in force.
+    pub fn rules(self) -> &'static ZoneRules {
+        database().at(self.0)
     }
 
     /// The IANA name.
     pub fn name(self) -> &'static str {
-        self.0.name()
+        self.rules().name()
     }
 
     /// Interprets a local wall-clock time in this zone by the RFC 5545 rules.
@@ -62,42 +76,37 @@ impl Zone {
 
     /// Interprets a local wall-clock time, telling whether it fell in a gap or an overlap.
     pub fn resolution(self, local: NaiveDateTime) -> Resolution {
-        match self.0.from_local_datetime(&local) {
-            LocalResult::Single(dt) => Resolution::Exact(dt.with_timezone(&Utc)),
-            LocalResult::Ambiguous(first, second) => Resolution::Ambiguous {
-                first: first.with_timezone(&Utc),
-                second: second.with_timezone(&Utc),
+        let at = |offset: i32| (local - Duration::seconds(i64::from(offset))).and_utc();
+        match self.rules().local_offsets(local) {
+            LocalOffsets::Single(offset) => Resolution::Exact(at(offset)),
+            LocalOffsets::Fold { before, after } => Resolution::Ambiguous {
+                first: at(before),
+                second: at(after),
             },
-            LocalResult::None => {
-                let before = self.offset_before_gap(local);
-                Resolution::Gap {
-                    instant: (local - before).and_utc(),
-                }
-            }
+            LocalOffsets::Gap { before, .. } => Resolution::Gap {
+                instant: at(before),
+            },
         }
     }
 
     /// The local wall-clock time of an instant in this zone.
     pub fn local(self, instant: DateTime<Utc>) -> NaiveDateTime {
-        instant.with_timezone(&self.0).naive_local()
+        instant.naive_utc() + self.offset_at(instant)
     }
 
     /// The instant as an RFC 3339 string with this zone's offset (`2027-03-02T12:00:00+00:00`).
     pub fn rfc3339(self, instant: DateTime<Utc>) -> String {
         instant
-            .with_timezone(&self.0)
+            .with_timezone(&self)
             .fixed_offset()
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
     }
 
     /// The UTC offset in force at an instant.
     pub fn offset_at(self, instant: DateTime<Utc>) -> Duration {
-        let seconds = self
-            .0
-            .offset_from_utc_datetime(&instant.naive_utc())
-            .fix()
-            .local_minus_utc();
-        Duration::seconds(i64::from(seconds))
+        Duration::seconds(i64::from(
+            self.rules().local_type(instant.timestamp()).offset,
+        ))
     }
 
     /// The local day `date`, midnight to midnight, as instants.
@@ -106,19 +115,11 @@ impl Zone {
         let end = self.resolve(next_day(date).and_time(NaiveTime::MIN));
         Interval::new(start, end).unwrap_or(Interval { start, end: start })
     }
+}
 
-    /// The UTC offset in force just before the gap that swallowed `local`.
-    ///
-    /// Gaps are contiguous and (in every tz database entry) shorter than two days, so stepping
-    /// back hour by hour reaches the last wall-clock time before the gap.
-    fn offset_before_gap(self, local: NaiveDateTime) -> Duration {
-        for hours in 1..=48 {
-            let earlier = local - Duration::hours(hours);
-            if let Some(dt) = self.0.from_local_datetime(&earlier).latest() {
-                return Duration::seconds(i64::from(dt.offset().fix().local_minus_utc()));
-            }
-        }
-        Duration::zero()
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Zone({})", self.name())
     }
 }
 
@@ -146,6 +147,64 @@ impl<'de> Deserialize<'de> for Zone {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = String::deserialize(deserializer)?;
         Zone::parse(&name).map_err(|e| serde::de::Error::custom(e.message))
+    }
+}
+
+/// The offset of a [`Zone`] at some instant, as chrono's [`TimeZone`] wants it: formats as
+/// the zone's abbreviation (`%Z` gives `CET`, `+0545`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ZoneOffset {
+    zone: Zone,
+    local_type: LocalType,
+}
+
+impl Offset for ZoneOffset {
+    fn fix(&self) -> FixedOffset {
+        FixedOffset::east_opt(self.local_type.offset)
+            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is a valid offset"))
+    }
+}
+
+impl fmt::Display for ZoneOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.local_type.abbreviation, f)
+    }
+}
+
+/// `instant.with_timezone(&zone)` and chrono's formatting read the database in force.
+impl TimeZone for Zone {
+    type Offset = ZoneOffset;
+
+    fn from_offset(offset: &ZoneOffset) -> Self {
+        offset.zone
+    }
+
+    fn offset_from_local_date(&self, local: &NaiveDate) -> LocalResult<ZoneOffset> {
+        self.offset_from_local_datetime(&local.and_time(NaiveTime::MIN))
+    }
+
+    fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> LocalResult<ZoneOffset> {
+        let offset_at = |offset: i32| {
+            self.offset_from_utc_datetime(&(*local - Duration::seconds(i64::from(offset))))
+        };
+        match self.rules().local_offsets(*local) {
+            LocalOffsets::Single(offset) => LocalResult::Single(offset_at(offset)),
+            LocalOffsets::Fold { before, after } => {
+                LocalResult::Ambiguous(offset_at(before), offset_at(after))
+            }
+            LocalOffsets::Gap { .. } => LocalResult::None,
+        }
+    }
+
+    fn offset_from_utc_date(&self, utc: &NaiveDate) -> ZoneOffset {
+        self.offset_from_utc_datetime(&utc.and_time(NaiveTime::MIN))
+    }
+
+    fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> ZoneOffset {
+        ZoneOffset {
+            zone: *self,
+            local_type: self.rules().local_type(utc.and_utc().timestamp()),
+        }
     }
 }
 
@@ -599,6 +658,30 @@ mod tests {
         let e = parse_instant("2027-03-01T09:00", "from").unwrap_err();
         assert_eq!(e.field, "from");
         assert!(e.message.contains("'2027-03-01T09:00'"));
+    }
+
+    #[test]
+    fn chrono_formatting_reads_the_zone() {
+        let at = utc("2027-07-01T07:00:00Z").with_timezone(&zone("Europe/Zurich"));
+        assert_eq!(at.format("%H:%M %Z %:z").to_string(), "09:00 CEST +02:00");
+        let winter = zone("Asia/Kathmandu")
+            .from_local_datetime(&local("2027-01-05T09:00"))
+            .single()
+            .unwrap();
+        assert_eq!(winter.format("%Z").to_string(), "+0545");
+        assert!(zone("Europe/Zurich")
+            .from_local_datetime(&local("2027-03-28T02:30"))
+            .single()
+            .is_none());
+        assert_eq!(
+            format!("{:?}", zone("Europe/Zurich")),
+            "Zone(Europe/Zurich)"
+        );
+        assert_eq!(
+            Zone::parse_ignoring_case("europe/ZURICH"),
+            Some(zone("Europe/Zurich"))
+        );
+        assert_eq!(Zone::UTC.name(), "UTC");
     }
 
     #[test]

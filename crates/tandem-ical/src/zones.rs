@@ -1,7 +1,7 @@
 //! Time zones of imported files: TZID resolution and custom VTIMEZONE rules.
 //!
 //! A TZID becomes, in this order:
-//! 1. the IANA zone of that name (chrono-tz, case-insensitive);
+//! 1. the IANA zone of that name in the tz database in force (case-insensitive);
 //! 2. the IANA zone its name maps to: Windows names ("W. Europe Standard Time", CLDR
 //!    windowsZones), Outlook display names, vendor-prefixed names
 //!    (`/mozilla.org/20050126_1/Europe/Berlin`, `/freeassociation.sourceforge.net/…`)
@@ -15,9 +15,9 @@
 //!
 //! A name that maps only to a fixed offset ("(UTC-03:00) Brasília" → `Etc/GMT+3`) yields to
 //! the file's own VTIMEZONE when there is one, since that may carry DST rules.
-//! IANA zones always use the bundled tz database, never the file's VTIMEZONE copy: the
-//! copies are often partial (Google's one-STANDARD blocks, Exchange's 1601 rules), and
-//! DESIGN §2 wants one tz database for every conversion.
+//! IANA zones always use the tz database in force (`tandem_core::tz`), never the file's
+//! VTIMEZONE copy: the copies are often partial (Google's one-STANDARD blocks, Exchange's
+//! 1601 rules), and DESIGN §2 wants one tz database for every conversion.
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -327,8 +327,8 @@ pub(crate) fn zone_by_name(name: &str) -> Option<(Zone, bool)> {
     if let Ok(zone) = Zone::parse(name) {
         return Some((zone, false));
     }
-    if let Ok(tz) = chrono_tz::Tz::from_str_insensitive(name) {
-        return Zone::parse(tz.name()).ok().map(|z| (z, false));
+    if let Some(zone) = Zone::parse_ignoring_case(name) {
+        return Some((zone, false));
     }
     let tz = calcard::common::timezone::Tz::from_str(name).ok()?;
     let zone = to_zone(tz)?;

@@ -328,8 +328,99 @@ pub fn edge_events() -> Vec<FeedEvent> {
     ]
 }
 
+/// Weekly series across DST changes in both hemispheres, Lord Howe's 30-minute change,
+/// Morocco's changes around Ramadan (+01 → +00 on 15 February 2026, back on 22 March) and
+/// Mexico's last summer time, at office hours (no local time in a gap or an overlap).
+pub fn world_dst_events() -> Vec<FeedEvent> {
+    let stamp = at("2026-01-05T08:00:00Z");
+    let series = |n: u32, tz: &str, start: &str, end: &str, rrule: &str| FeedEvent {
+        uid: format!("world-{n}@tandem"),
+        dtstamp: stamp,
+        last_modified: stamp,
+        created: stamp,
+        sequence: 0,
+        status: FeedStatus::Confirmed,
+        summary: format!("weekly call in {tz}"),
+        description: None,
+        zone: zone(tz),
+        local_start: local(start),
+        local_end: local(end),
+        rrule: Some(rrule.to_owned()),
+        location: None,
+        geo: None,
+        categories: vec!["session".to_owned()],
+        url: None,
+        conference: Some(format!("https://meet.example.org/world/{n}")),
+        related_to: vec![],
+        organizer: secretariat(),
+        transparent: false,
+    };
+    vec![
+        series(
+            1,
+            "Africa/Casablanca",
+            "2026-02-02T09:00",
+            "2026-02-02T10:30",
+            "FREQ=WEEKLY;COUNT=9",
+        ),
+        series(
+            2,
+            "America/Santiago",
+            "2027-03-23T10:00",
+            "2027-03-23T11:00",
+            "FREQ=WEEKLY;COUNT=4",
+        ),
+        series(
+            3,
+            "America/Santiago",
+            "2027-08-24T10:00",
+            "2027-08-24T11:00",
+            "FREQ=WEEKLY;COUNT=4",
+        ),
+        series(
+            4,
+            "Australia/Sydney",
+            "2027-09-20T09:00",
+            "2027-09-20T10:00",
+            "FREQ=WEEKLY;COUNT=4",
+        ),
+        series(
+            5,
+            "Australia/Lord_Howe",
+            "2027-03-24T09:00",
+            "2027-03-24T10:00",
+            "FREQ=WEEKLY;COUNT=4",
+        ),
+        series(
+            6,
+            "Australia/Lord_Howe",
+            "2027-09-22T18:00",
+            "2027-09-22T19:00",
+            "FREQ=WEEKLY;COUNT=3",
+        ),
+        series(
+            7,
+            "America/New_York",
+            "2027-03-04T15:00",
+            "2027-03-04T16:00",
+            "FREQ=WEEKLY;COUNT=3",
+        ),
+        // Mexico's last summer time (2022): its VTIMEZONE closes both rules with UNTIL.
+        series(
+            8,
+            "America/Mexico_City",
+            "2022-03-28T10:00",
+            "2022-03-28T11:00",
+            "FREQ=WEEKLY;COUNT=3",
+        ),
+    ]
+}
+
 /// The edge events whose local start lies inside a DST gap.
 pub const GAP_START_UIDS: [&str; 2] = ["edge-1@tandem", "edge-5@tandem"];
+
+/// The edge events with a local start or end that happens twice (fall-back).
+pub const FOLD_UIDS: [&str; 3] = ["edge-2@tandem", "edge-4@tandem", "edge-7@tandem"];
 
 fn feed(name: &str, description: &str, events: Vec<FeedEvent>) -> FeedCalendar {
     FeedCalendar {
@@ -374,6 +465,14 @@ pub fn feeds() -> Vec<(&'static str, FeedCalendar)> {
         (
             "edges",
             feed("edges", "Local times at DST changes", edge_events()),
+        ),
+        (
+            "world_dst",
+            feed(
+                "World DST",
+                "Weekly calls across DST changes on every continent",
+                world_dst_events(),
+            ),
         ),
     ]
 }

@@ -17,7 +17,7 @@ use proptest::prelude::*;
 use tandem_core::reference::ReferenceData;
 use tandem_core::{Interval, Zone};
 use tandem_ical::render::{
-    observances, render_calendar, render_freebusy, FeedCalendar, FeedEvent, FeedStatus, Organizer,
+    render_calendar, render_freebusy, FeedCalendar, FeedEvent, FeedStatus, Organizer,
 };
 
 fn range() -> Interval {
@@ -139,17 +139,23 @@ fn reference_zones() -> Vec<Zone> {
 /// Local wall-clock times right at a transition of `zone` in 2026–2029 (inside a gap, inside
 /// an overlap, and at its edges), so that random events often hit one.
 fn transition_edges(zone: Zone) -> Vec<NaiveDateTime> {
-    observances(zone, at("2026-01-01T00:00:00Z"), at("2030-01-01T00:00:00Z"))
+    zone.rules()
+        .transitions(
+            at("2026-01-01T00:00:00Z").timestamp(),
+            at("2030-01-01T00:00:00Z").timestamp(),
+        )
         .iter()
-        .skip(1)
-        .flat_map(|o| {
-            let onset = o.local_onset();
-            let step = i64::from((o.offset_to - o.offset_from).abs() / 2);
+        .flat_map(|t| {
+            let instant = DateTime::from_timestamp(t.at, 0).expect("instant");
+            let offset_from = zone.offset_at(instant - Duration::seconds(1)).num_seconds();
+            let offset_to = i64::from(t.to.offset);
+            let onset = instant.naive_utc() + Duration::seconds(offset_from);
+            let jump = (offset_to - offset_from).abs();
             [
                 onset - Duration::seconds(1),
                 onset,
-                onset + Duration::seconds(step),
-                onset + Duration::seconds(i64::from((o.offset_to - o.offset_from).abs())),
+                onset + Duration::seconds(jump / 2),
+                onset + Duration::seconds(jump),
             ]
         })
         .collect()

@@ -20,6 +20,11 @@ fn rendered(name: &str) -> String {
 }
 
 #[test]
+fn weekly_calls_across_dst_changes_on_every_continent() {
+    insta::assert_snapshot!("world_dst", rendered("world_dst"));
+}
+
+#[test]
 fn afr_region_feed_with_a_hybrid_meeting_and_its_colocated_workshop() {
     insta::assert_snapshot!("afr_region", rendered("afr_region"));
 }
@@ -157,10 +162,15 @@ fn vtimezones_come_sorted_by_tzid_whatever_the_event_order() {
 
 #[test]
 fn the_zurich_vtimezone_holds_the_2027_change_to_summer_time() {
+    // The rule in force, as Outlook reads it: one STANDARD and one DAYLIGHT yearly rule
+    // (DESIGN §7), the DAYLIGHT one from the change of 29 March 2026 on.
     let ics = rendered("zurich_weekly_dst");
     assert!(ics.contains(
-        "BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nRDATE:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT\r\n"
+        "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT\r\n"
     ));
+    assert_eq!(ics.matches("BEGIN:STANDARD").count(), 1);
+    assert_eq!(ics.matches("BEGIN:DAYLIGHT").count(), 1);
+    assert!(!ics.contains("RDATE"));
     assert!(ics.contains("RRULE:FREQ=WEEKLY;COUNT=6\r\n"));
 }
 

@@ -203,10 +203,15 @@ pub async fn serve(
     .await
 }
 
-/// Prepares a freshly opened store for serving: re-derives events whose tz database changed,
+/// Prepares a freshly opened store for serving: re-derives events whose tz database changed
+/// (and refreshes their clash lists, so a room the new rules would double-book is listed),
 /// then seeds the demo data when asked.
 pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
-    tzdata::rederive_future_events(state.store.as_ref(), state.clock.now()).await?;
+    let rederived = tzdata::rederive_future_events(state.store.as_ref(), state.clock.now()).await?;
+    for id in rederived.updated.iter().chain(&rederived.blocked) {
+        let event = state.store.event(*id).await?;
+        clash_check::refresh_all(state, &event).await?;
+    }
     let seeded = demo
         && demo::seed(
             state.store.as_ref(),

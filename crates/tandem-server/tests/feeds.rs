@@ -58,6 +58,9 @@ impl TestApp {
 
     /// The app with its store on `clock`.
     async fn with_clock(clock: tandem_core::SharedClock) -> Self {
+        // The tz database `tandem serve` would use: the readers of the interop test use the
+        // system's too.
+        tandem_server::tzdata::ensure_system();
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store: Arc<dyn Store> = Arc::new(
@@ -177,6 +180,10 @@ fn gunzip(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn region_feed_has_the_events_and_headers() {
     let app = TestApp::new().await;
+    assert_eq!(
+        tandem_core::tz::database().source(),
+        tandem_core::tz::DataSource::System
+    );
     let (_, meeting, workshop) = app.yaounde().await;
     let r = app.get("/feeds/regions/AFR.ics", &[]).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -699,19 +706,29 @@ async fn private_feeds_and_their_tokens() {
 }
 
 /// Every feed this suite serves is read exactly by third-party parsers: strict PyPI `ical`,
-/// `icalendar` and `recurring-ical-events` (via tandem-ical's `scripts/interop.py`); each
-/// DTSTART/DTEND and every occurrence must come back as the same instant.
+/// `icalendar` and `recurring-ical-events` (via tandem-ical's `scripts/interop.py`) and
+/// ical.js (`scripts/interop.mjs`); each DTSTART/DTEND and every occurrence must come back
+/// as the same instant, also when every TZID is renamed so that the readers must use the
+/// feed's VTIMEZONEs: across DST changes in both hemispheres, Lord Howe's half hour and
+/// Morocco's changes around Ramadan.
 #[tokio::test]
 async fn served_feeds_pass_third_party_parsers() {
-    let Some(python) = std::env::var("TANDEM_INTEROP_PYTHON").ok() else {
-        assert!(
-            std::env::var("TANDEM_REQUIRE_INTEROP").as_deref() != Ok("1"),
-            "TANDEM_REQUIRE_INTEROP=1 but TANDEM_INTEROP_PYTHON is not set"
-        );
-        eprintln!("interop skipped: set TANDEM_INTEROP_PYTHON to a Python with icalendar, ical, recurring-ical-events");
+    let require = std::env::var("TANDEM_REQUIRE_INTEROP").as_deref() == Ok("1");
+    let python = std::env::var("TANDEM_INTEROP_PYTHON").ok();
+    let icaljs = std::env::var("TANDEM_INTEROP_ICALJS").ok();
+    assert!(
+        !require || (python.is_some() && icaljs.is_some()),
+        "TANDEM_REQUIRE_INTEROP=1 but TANDEM_INTEROP_PYTHON or TANDEM_INTEROP_ICALJS is not set"
+    );
+    if python.is_none() && icaljs.is_none() {
+        eprintln!("interop skipped: set TANDEM_INTEROP_PYTHON (icalendar, ical, recurring-ical-events) and TANDEM_INTEROP_ICALJS (ical.js)");
         return;
-    };
+    }
     let app = TestApp::new().await;
+    assert_eq!(
+        tandem_core::tz::database().source(),
+        tandem_core::tz::DataSource::System
+    );
     let (_, meeting, workshop) = app.yaounde().await;
     let weekly = app
         .create(
@@ -757,6 +774,69 @@ async fn served_feeds_pass_third_party_parsers() {
         })
         .collect();
     let weekly_event = json!({"uid": weekly_uid, "dtstart": "2027-03-16T13:00:00Z", "dtend": "2027-03-16T14:30:00Z"});
+    // Series across DST changes elsewhere; tandem's instants are its own occurrences.
+    let mut world_events = Vec::new();
+    let mut world_occurrences = Vec::new();
+    for (region, tz, start, end) in [
+        (
+            "ARB",
+            "Africa/Casablanca",
+            "2026-02-02T09:00",
+            "2026-02-02T10:30",
+        ),
+        (
+            "AMS",
+            "America/Santiago",
+            "2027-03-23T10:00",
+            "2027-03-23T11:00",
+        ),
+        (
+            "ASP",
+            "Australia/Lord_Howe",
+            "2027-03-24T09:00",
+            "2027-03-24T10:00",
+        ),
+        (
+            "ASP",
+            "Australia/Sydney",
+            "2027-09-20T09:00",
+            "2027-09-20T10:00",
+        ),
+    ] {
+        let rrule = "FREQ=WEEKLY;COUNT=9";
+        let created = app
+            .create(
+                "/api/v1/events",
+                json!({"title": format!("Weekly call in {tz}"), "kind": "session", "mode": "virtual",
+                       "region": region, "tz": tz, "start": start, "end": end, "rrule": rrule}),
+            )
+            .await;
+        let uid = format!("{}@tandem", id(&created));
+        let parse = |t: &str| tandem_core::time::parse_local_datetime(t).unwrap();
+        let timing = tandem_core::EventTiming::new(
+            tandem_core::Zone::parse(tz).unwrap(),
+            parse(start),
+            parse(end),
+            Some(rrule),
+        )
+        .unwrap();
+        let occurrences = timing.occurrences().unwrap();
+        let z = |i: chrono::DateTime<chrono::Utc>| i.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        assert!(
+            occurrences
+                .windows(2)
+                .any(|w| (w[1].start - w[0].start) != chrono::Duration::weeks(1)),
+            "{tz}: the series crosses a change of offset"
+        );
+        world_events.push(
+            json!({"uid": uid, "dtstart": z(occurrences[0].start), "dtend": z(occurrences[0].end)}),
+        );
+        world_occurrences.extend(
+            occurrences
+                .iter()
+                .map(|o| json!({"uid": uid, "start": z(o.start), "end": z(o.end)})),
+        );
+    }
     let cancelled_event = app
         .get(&format!("/api/v1/events/{}", id(&cancelled)), &[])
         .await
@@ -781,7 +861,8 @@ async fn served_feeds_pass_third_party_parsers() {
                  occurrences: Vec<Value>,
                  freebusy: Option<Vec<Value>>| {
         std::fs::write(dir.path().join(format!("{name}.ics")), body).unwrap();
-        let mut expected = json!({"events": events, "occurrences": occurrences});
+        let mut expected = json!({"events": events, "occurrences": occurrences,
+                                  "check_own_vtimezones": true});
         if let Some(fb) = freebusy {
             expected = json!({"events": [], "occurrences": [], "freebusy": fb});
         }
@@ -800,13 +881,10 @@ async fn served_feeds_pass_third_party_parsers() {
         .text();
     let mut occurrences = vec![m_occ.clone(), w_occ.clone(), c_occ];
     occurrences.extend(weekly_occurrences.clone());
-    write(
-        "all",
-        &all,
-        vec![m_ev.clone(), w_ev.clone(), c_ev, weekly_event.clone()],
-        occurrences,
-        None,
-    );
+    occurrences.extend(world_occurrences);
+    let mut events = vec![m_ev.clone(), w_ev.clone(), c_ev, weekly_event.clone()];
+    events.extend(world_events);
+    write("all", &all, events, occurrences, None);
     let afr = app.get("/feeds/regions/AFR.ics", &[]).await.text();
     write(
         "region-afr",
@@ -845,21 +923,29 @@ async fn served_feeds_pass_third_party_parsers() {
             .map(|o| json!({"fbtype": "BUSY", "start": o["start"], "end": o["end"]})),
     );
     write("freebusy", &fb, vec![], vec![], Some(periods));
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tandem-ical/scripts/interop.py"
-    );
-    let out = std::process::Command::new(python)
-        .arg(script)
-        .arg(dir.path())
-        .output()
-        .expect("run interop.py");
-    assert!(
-        out.status.success(),
-        "interop.py failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let scripts = concat!(env!("CARGO_MANIFEST_DIR"), "/../tandem-ical/scripts");
+    let mut readers = Vec::new();
+    if let Some(python) = &python {
+        let mut command = std::process::Command::new(python);
+        command.arg(format!("{scripts}/interop.py"));
+        readers.push(("interop.py", command));
+    }
+    if let Some(icaljs) = &icaljs {
+        let mut command = std::process::Command::new("node");
+        command
+            .arg(format!("{scripts}/interop.mjs"))
+            .env("ICALJS", icaljs);
+        readers.push(("interop.mjs", command));
+    }
+    for (name, mut command) in readers {
+        let out = command.arg(dir.path()).output().expect("run a reader");
+        assert!(
+            out.status.success(),
+            "{name} failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 /// A cancelled event stays in `include=cancelled` feeds for `feeds.cancelled_days` (90) days

@@ -38,7 +38,8 @@
 //! - DTSTART/DTEND carry the event's canonical local time with its TZID (DESIGN §2), never
 //!   floating and never UTC; an RRULE's UNTIL is written in UTC, as RFC 5545 requires
 //!   for a zoned DTSTART (a DATE or local UNTIL is converted: the same last instance);
-//! - each VTIMEZONE is generated from the bundled tz database ([`vtimezone`]) and correct
+//! - each VTIMEZONE is generated from the tz database in force ([`vtimezone`]), states the
+//!   rule in force as yearly RRULEs (DESIGN §7), and is correct
 //!   over whole UTC years from the year before the zone's first event to the year after its
 //!   last occurrence (see [`ZoneSpan::covered`]);
 //! - every reading of the feed gives the occurrences tandem stores
@@ -63,7 +64,9 @@ use tandem_core::recurrence;
 use tandem_core::{EventTiming, Resolution, Zone};
 
 use content::{duration, local_datetime, param_value, uri, utc_datetime, Lines};
-pub use vtimezone::{observances, vtimezone, Observance, ObservanceKind};
+pub use vtimezone::{
+    vtimezone, vtimezone_of, DayRule, Observance, ObservanceKind, Onsets, VTimezone, YearlyRule,
+};
 
 /// A half-open period of time, `[start, end)`.
 pub type Period = (DateTime<Utc>, DateTime<Utc>);

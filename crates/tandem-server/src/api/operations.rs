@@ -18,7 +18,7 @@ pub struct Status {
     /// Database backend (`sqlite`, `postgres`), for readiness.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub database: Option<&'static str>,
-    /// tz database version compiled in.
+    /// The tz database release in force (the system's, or the bundled copy's; DESIGN §2).
     pub tzdata: &'static str,
 }
 

@@ -150,22 +150,19 @@ impl IntoResponse for PageError {
 /// `instant` as a wall-clock time in `zone`: "Tue 9 Mar 2027, 09:00".
 fn local_time(instant: DateTime<Utc>, zone: Zone) -> String {
     instant
-        .with_timezone(&zone.tz())
+        .with_timezone(&zone)
         .format("%a %-d %b %Y, %H:%M")
         .to_string()
 }
 
 /// The abbreviation or offset of `zone` at `instant` ("CET", "+0545").
 fn zone_label(instant: DateTime<Utc>, zone: Zone) -> String {
-    instant.with_timezone(&zone.tz()).format("%Z").to_string()
+    instant.with_timezone(&zone).format("%Z").to_string()
 }
 
 /// An interval as local times in `zone`, omitting the end's date when it is the same day.
 fn local_span(start: DateTime<Utc>, end: DateTime<Utc>, zone: Zone) -> String {
-    let (s, e) = (
-        start.with_timezone(&zone.tz()),
-        end.with_timezone(&zone.tz()),
-    );
+    let (s, e) = (start.with_timezone(&zone), end.with_timezone(&zone));
     if s.date_naive() == e.date_naive() {
         format!(
             "{} – {} {}",

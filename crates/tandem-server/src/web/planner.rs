@@ -148,14 +148,11 @@ fn resolve_place(state: &AppState, venues: &[tandem_store::Venue], name: &str) -
         })
         .or_else(|| Zone::parse(name.trim()).ok())
         .or_else(|| {
-            chrono_tz::TZ_VARIANTS
-                .iter()
-                .find(|tz| {
-                    tz.name()
-                        .rsplit_once('/')
-                        .is_some_and(|(_, city)| city.to_lowercase() == folded)
-                })
-                .and_then(|tz| Zone::parse(tz.name()).ok())
+            Zone::all().find(|zone| {
+                zone.name()
+                    .rsplit_once('/')
+                    .is_some_and(|(_, city)| city.to_lowercase() == folded)
+            })
         })
 }
 
@@ -483,7 +480,7 @@ fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]
         // Local hour at the start of each UTC hour, so the strip reads like a world clock.
         for hour in 0..24 {
             let instant = day_start + Duration::hours(hour);
-            let local = instant.with_timezone(&p.zone.tz());
+            let local = instant.with_timezone(&p.zone);
             let text = if local.format("%M").to_string() == "00" {
                 local.format("%H").to_string()
             } else {
