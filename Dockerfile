@@ -9,6 +9,11 @@ FROM rust:1-bookworm AS builder
 WORKDIR /src
 # sqlx macros must never try to reach a database while compiling.
 ENV SQLX_OFFLINE=true
+# HiGHS (season planning) is built from the `highs-sys` crate's source: cmake, a C++
+# compiler (in the image) and libclang for bindgen.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends cmake libclang-dev \
+ && rm -rf /var/lib/apt/lists/*
 COPY . .
 # Cache mounts (BuildKit) keep the crate registry and target/ between builds; the binary
 # is copied out of the cached target/ because cache mounts are not part of the layer.

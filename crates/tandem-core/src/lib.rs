@@ -13,6 +13,7 @@ pub mod recurrence;
 pub mod reference;
 pub mod region;
 pub mod search;
+pub mod season;
 pub mod time;
 pub mod tz;
 pub mod validation;
