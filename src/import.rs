@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use tandem_server::import::fetch::Progress;
-use tandem_server::import::{ImportError, ImportRequest, Importer, Source};
+use tandem_app::import::fetch::Progress;
+use tandem_app::import::{ImportError, ImportRequest, Importer, Source};
 use tandem_store::{Calendar, CalendarOwner, Store};
 
 /// What to import.
@@ -131,7 +131,7 @@ pub async fn run(
 
 /// The host of a URL, for the progress message (the rest may be a secret link).
 fn host(url: &str) -> String {
-    tandem_server::import::fetch::source_url(url)
+    tandem_app::import::fetch::source_url(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_else(|| "the calendar".to_owned())

@@ -245,9 +245,9 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
             // time to record it) to finish, while the server finishes its requests.
             let stop = tokio_util::sync::CancellationToken::new();
             let grace = Duration::from_secs(state.settings.import.timeout_seconds) + RECORD_REFRESH;
-            let refresher = tandem_server::import::spawn_refresher(
-                state.importer.clone(),
-                state.store.clone(),
+            let refresher = tandem_app::import::spawn_refresher(
+                state.app.importer.clone(),
+                state.app.store.clone(),
                 stop.clone(),
                 grace,
             );
@@ -258,7 +258,7 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
                     stop.cancel();
                 }
             };
-            tracing::info!(%addr, backend = state.store.backend(), "tandem listening");
+            tracing::info!(%addr, backend = state.app.store.backend(), "tandem listening");
             println!("tandem listening on http://{addr}");
             let served = tandem_server::serve(listener, tandem_server::app(state), shutdown).await;
             stop.cancel();
@@ -281,7 +281,7 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
         } => {
             let settings = settings(&cli.common)?;
             let store = open_store(&settings, &clock).await?;
-            let importer = tandem_server::import::Importer::new(&settings.import, clock)?;
+            let importer = tandem_app::import::Importer::new(&settings.import, clock)?;
             let args = import::ImportArgs {
                 source,
                 name,

@@ -35,7 +35,7 @@ pub async fn run(store: &dyn Store, args: SeedArgs, today: NaiveDate) -> anyhow:
         from: args.from.unwrap_or_else(|| default_from(today)),
     };
     let from = options.from;
-    let generator = Generator::new(&reference, &tandem_server::holiday_calendars(), options)?;
+    let generator = Generator::new(&reference, &tandem_app::holiday_calendars(), options)?;
     let target = if std::io::stdout().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {

@@ -58,56 +58,8 @@ pub fn bearer_token(value: &HeaderValue) -> Option<&str> {
     Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
 }
 
-/// Who is calling: the token record, or nobody.
-#[derive(Clone, Debug)]
-pub struct Caller(pub Option<TokenRecord>);
-
-impl Caller {
-    /// The caller's token, or 401.
-    pub fn authenticated(&self) -> Result<&TokenRecord, ApiError> {
-        self.0.as_ref().ok_or_else(|| {
-            ApiError::Unauthorized(
-                "this needs a token: send 'Authorization: Bearer <token>'".into(),
-            )
-        })
-    }
-
-    /// Allows an admin, or an organiser whose regions include every one of `regions`.
-    pub fn require_write(&self, regions: &[RegionCode]) -> Result<&TokenRecord, ApiError> {
-        let token = self.authenticated()?;
-        match token.role {
-            Role::Admin => Ok(token),
-            Role::Organiser => match regions.iter().find(|r| !token.regions.contains(r)) {
-                None => Ok(token),
-                Some(outside) => Err(ApiError::Forbidden(format!(
-                    "this organiser token covers {}; region {outside} is outside it",
-                    if token.regions.is_empty() {
-                        "no region".to_owned()
-                    } else {
-                        token
-                            .regions
-                            .iter()
-                            .map(|r| r.code())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    }
-                ))),
-            },
-            Role::Viewer => Err(ApiError::Forbidden(
-                "a viewer token cannot change anything".into(),
-            )),
-        }
-    }
-
-    /// Allows reads: anyone when reads are public, else any valid token.
-    pub fn require_read(&self, public_reads: bool) -> Result<(), ApiError> {
-        if public_reads {
-            Ok(())
-        } else {
-            self.authenticated().map(|_| ())
-        }
-    }
-}
+/// Who is calling (the application layer's caller), found from the bearer token.
+pub use tandem_app::Caller;
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
@@ -124,6 +76,7 @@ impl FromRequestParts<AppState> for Caller {
         })?;
         let hash = token_hash(token);
         let record = state
+            .app
             .store
             .token_by_hash(&hash)
             .await?

@@ -4,12 +4,10 @@
 
 pub mod api;
 pub mod auth;
-pub mod clash_check;
 pub mod config;
 pub mod demo;
 pub mod extract;
 pub mod feeds;
-pub mod import;
 pub mod metrics;
 pub mod problem;
 pub mod rate_limit;
@@ -19,7 +17,6 @@ pub mod tzdata;
 pub mod web;
 pub mod windows;
 
-use std::collections::BTreeSet;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,7 +26,9 @@ use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{middleware, Router};
-use include_dir::{include_dir, Dir};
+use tandem_app::clashes::check;
+use tandem_app::import::{self, Importer};
+use tandem_app::{holiday_calendars, App};
 use tandem_core::reference::ReferenceData;
 use tandem_store::Store;
 use tokio::net::TcpListener;
@@ -45,23 +44,9 @@ use crate::state::AppState;
 /// The ITU reference data bundled at build time (`config/reference/itu.toml`).
 pub const REFERENCE_TOML: &str = include_str!("../../../config/reference/itu.toml");
 
-/// The public-holiday calendars bundled at build time (`config/holidays/*.ics`).
-pub static HOLIDAYS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../config/holidays");
-
 /// Parses the bundled reference data.
 pub fn reference_data() -> anyhow::Result<ReferenceData> {
     Ok(ReferenceData::parse(REFERENCE_TOML)?)
-}
-
-/// Codes of the bundled holiday calendars (`CM` for `config/holidays/CM.ics`).
-pub fn holiday_calendars() -> BTreeSet<String> {
-    HOLIDAYS
-        .files()
-        .filter_map(|f| {
-            let path = f.path();
-            (path.extension()? == "ics").then(|| path.file_stem()?.to_str().map(str::to_owned))?
-        })
-        .collect()
 }
 
 /// Builds the shared state on an open store; `clock` says when "now" is (give the store
@@ -71,17 +56,20 @@ pub fn state(
     settings: Settings,
     clock: tandem_core::SharedClock,
 ) -> anyhow::Result<AppState> {
-    Ok(AppState {
+    let app = App {
         store,
         reference: Arc::new(reference_data()?),
-        importer: Arc::new(import::Importer::new(&settings.import, clock.clone())?),
+        importer: Arc::new(Importer::new(&settings.import, clock.clone())?),
+        holiday_calendars: Arc::new(holiday_calendars()),
+        clock,
+    };
+    Ok(AppState {
+        app,
         rate_limit: Arc::new(rate_limit::RateLimit::new(&settings.rate_limit)),
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
-        holiday_calendars: Arc::new(holiday_calendars()),
         feeds: Arc::new(feeds::FeedCache::default()),
         sessions: Arc::new(web::Sessions::default()),
-        clock,
     })
 }
 
@@ -207,16 +195,17 @@ pub async fn serve(
 /// (and refreshes their clash lists, so a room the new rules would double-book is listed),
 /// then seeds the demo data when asked.
 pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
-    let rederived = tzdata::rederive_future_events(state.store.as_ref(), state.clock.now()).await?;
+    let rederived =
+        tzdata::rederive_future_events(state.app.store.as_ref(), state.app.clock.now()).await?;
     for id in rederived.updated.iter().chain(&rederived.blocked) {
-        let event = state.store.event(*id).await?;
-        clash_check::refresh_all(state, &event).await?;
+        let event = state.app.store.event(*id).await?;
+        check::refresh_all(&state.app, &event).await?;
     }
     let seeded = demo
         && demo::seed(
-            state.store.as_ref(),
-            &state.holiday_calendars,
-            state.clock.as_ref(),
+            state.app.store.as_ref(),
+            &state.app.holiday_calendars,
+            state.app.clock.as_ref(),
         )
         .await?;
     if seeded {
@@ -224,7 +213,8 @@ pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
     }
     if demo {
         let imported =
-            import::holidays::import_venue_holidays(&state.importer, state.store.as_ref()).await?;
+            import::holidays::import_venue_holidays(&state.app.importer, state.app.store.as_ref())
+                .await?;
         if imported > 0 {
             tracing::info!(imported, "demo venue holiday calendars imported");
         }
@@ -238,8 +228,8 @@ pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
             ],
             ..tandem_store::EventFilter::default()
         };
-        for event in state.store.events(&filter, None, 1000).await? {
-            clash_check::refresh_all(state, &event).await?;
+        for event in state.app.store.events(&filter, None, 1000).await? {
+            check::refresh_all(&state.app, &event).await?;
         }
     }
     Ok(())

@@ -10,9 +10,9 @@ use tandem_ical::ImportedCalendar;
 use tandem_store::StoreError;
 use uuid::Uuid;
 
-use crate::import::{add_imported_busy, ImportError};
 use crate::problem::ApiError;
 use crate::state::AppState;
+use tandem_app::import::{add_imported_busy, ImportError};
 
 /// The busy time of one iCalendar document for a participant judged in `zone`; a document
 /// that cannot be read is an error on `field` naming the line.
@@ -59,7 +59,12 @@ pub async fn imported_calendars(
                 errors.push(unknown());
                 continue;
             };
-            match state.importer.parsed(state.store.as_ref(), uuid).await {
+            match state
+                .app
+                .importer
+                .parsed(state.app.store.as_ref(), uuid)
+                .await
+            {
                 Ok(calendar) => imported.push((i, calendar)),
                 Err(ImportError::Store(StoreError::NotFound { .. })) => errors.push(unknown()),
                 Err(ImportError::Store(e)) => return Err(e.into()),

@@ -58,8 +58,8 @@ async fn site_on(clock: tandem_core::SharedClock, public_url: Option<&str>) -> S
     let state = tandem_server::state(store.clone(), settings, clock).unwrap();
     tandem_server::demo::seed(
         store.as_ref(),
-        &state.holiday_calendars,
-        state.clock.as_ref(),
+        &state.app.holiday_calendars,
+        state.app.clock.as_ref(),
     )
     .await
     .unwrap();

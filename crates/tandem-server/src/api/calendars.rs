@@ -17,10 +17,10 @@ use uuid::Uuid;
 use crate::api::wire;
 use crate::auth::{Authenticated, Reader};
 use crate::extract::{ApiJson, ApiQuery};
-use crate::import::fetch::{shown_url, NoProgress};
-use crate::import::{schedule, ImportError, ImportRequest, Source};
 use crate::problem::{problem_response, ApiError, InvalidField, Problem, PROBLEM_BASE};
 use crate::state::AppState;
+use tandem_app::import::fetch::{shown_url, NoProgress};
+use tandem_app::import::{schedule, ImportError, ImportRequest, Source};
 
 /// A calendar to import: exactly one of `url` and `ics`; at most one of `owner` and
 /// `venue_id`.
@@ -121,7 +121,8 @@ pub fn calendar_body(calendar: &Calendar, state: &AppState) -> CalendarBody {
         refreshed_at: calendar.refreshed_at,
         next_refresh_at: calendar.next_refresh_at,
         refresh_interval_minutes: calendar.url.as_ref().map(|_| {
-            schedule::interval(state.importer.settings(), calendar.published_refresh).num_minutes()
+            schedule::interval(state.app.importer.settings(), calendar.published_refresh)
+                .num_minutes()
         }),
         created_at: calendar.created_at,
         updated_at: calendar.updated_at,
@@ -151,6 +152,12 @@ pub enum CalendarError {
 impl From<ApiError> for CalendarError {
     fn from(error: ApiError) -> Self {
         CalendarError::Api(error)
+    }
+}
+
+impl From<tandem_app::AppError> for CalendarError {
+    fn from(error: tandem_app::AppError) -> Self {
+        CalendarError::Api(error.into())
     }
 }
 
@@ -274,10 +281,11 @@ pub async fn create_calendar(
     caller.require_write(&[])?;
     let request = import_request(request)?;
     let calendar = state
+        .app
         .importer
-        .import(state.store.as_ref(), request, &NoProgress)
+        .import(state.app.store.as_ref(), request, &NoProgress)
         .await?;
-    crate::clash_check::recheck_owner(&state, &calendar.owner).await;
+    tandem_app::clashes::check::recheck_owner(&state.app, &calendar.owner).await;
     let mut response =
         (StatusCode::CREATED, Json(calendar_body(&calendar, &state))).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/calendars/{}", calendar.id)) {
@@ -301,6 +309,7 @@ pub async fn list_calendars(
     ApiQuery(query): ApiQuery<CalendarQuery>,
 ) -> Result<Json<Vec<CalendarBody>>, CalendarError> {
     let calendars = state
+        .app
         .store
         .calendars(&CalendarFilter {
             participant: query.owner,
@@ -327,7 +336,7 @@ pub async fn get_calendar(
     _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Json<CalendarBody>, CalendarError> {
-    let calendar = state.store.calendar(calendar_id(&id)?).await?;
+    let calendar = state.app.store.calendar(calendar_id(&id)?).await?;
     Ok(Json(calendar_body(&calendar, &state)))
 }
 
@@ -351,10 +360,10 @@ pub async fn delete_calendar(
 ) -> Result<StatusCode, CalendarError> {
     caller.require_write(&[])?;
     let id = calendar_id(&id)?;
-    let owner = state.store.calendar(id).await.ok().map(|c| c.owner);
-    state.store.delete_calendar(id).await?;
+    let owner = state.app.store.calendar(id).await.ok().map(|c| c.owner);
+    state.app.store.delete_calendar(id).await?;
     if let Some(owner) = &owner {
-        crate::clash_check::recheck_owner(&state, owner).await;
+        tandem_app::clashes::check::recheck_owner(&state.app, owner).await;
     }
     Ok(StatusCode::NO_CONTENT)
 }
@@ -384,7 +393,11 @@ pub async fn refresh_calendar(
     let id = calendar_id(&id)?;
     // A client that hangs up does not cut the refresh short (every handler runs to
     // completion: `run_to_completion` in lib.rs), so the lease is released when it is recorded.
-    let calendar = state.importer.refresh_now(state.store.as_ref(), id).await?;
-    crate::clash_check::recheck_owner(&state, &calendar.owner).await;
+    let calendar = state
+        .app
+        .importer
+        .refresh_now(state.app.store.as_ref(), id)
+        .await?;
+    tandem_app::clashes::check::recheck_owner(&state.app, &calendar.owner).await;
     Ok(Json(calendar_body(&calendar, &state)))
 }

@@ -26,11 +26,11 @@ use uuid::Uuid;
 use crate::api::clashes::{ClashBody, RoomRef};
 use crate::api::wire;
 use crate::auth::Reader;
-use crate::clash_check::{self, facts, Venues};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 use crate::windows::{add_all_calendars, imported_calendars};
+use tandem_app::clashes::check::{self, facts, Venues};
 
 /// Daily hours at the venue.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
@@ -182,7 +182,7 @@ fn parse(request: &ColocationRequest, state: &AppState) -> Result<Parsed, FieldE
             .map_err(|e| e.under("kind")),
     );
     if let Some(group) = &request.group {
-        if state.reference.group(group).is_none() {
+        if state.app.reference.group(group).is_none() {
             errors.push(FieldError::new("group", format!("unknown group '{group}'")));
         }
     }
@@ -350,7 +350,7 @@ pub async fn search_colocations(
     ApiJson(request): ApiJson<ColocationRequest>,
 ) -> Result<Json<ColocationResponse>, ApiError> {
     let parsed = parse(&request, &state)?;
-    let store = state.store.as_ref();
+    let store = state.app.store.as_ref();
     let anchor = match store.event(request.anchor_event_id).await {
         Err(tandem_store::StoreError::NotFound { .. }) => {
             return Err(ApiError::field(
@@ -380,7 +380,7 @@ pub async fn search_colocations(
     });
     let plan = ColocationPlan {
         zone,
-        working_days: clash_check::working_days(state.store.as_ref(), &venue, scan).await,
+        working_days: check::working_days(state.app.store.as_ref(), &venue, scan).await,
         anchor_first: zone.local(anchor.starts_at).date(),
         anchor_last: zone.local(anchor.ends_at - Duration::seconds(1)).date(),
         length: parsed.length,
@@ -462,7 +462,7 @@ pub async fn search_colocations(
         occurrences: vec![span],
         participants: clash_people,
     };
-    let others: Vec<EventFacts> = clash_check::neighbours(store, &probe, span)
+    let others: Vec<EventFacts> = check::neighbours(store, &probe, span)
         .await?
         .iter()
         .map(facts)
@@ -485,7 +485,7 @@ pub async fn search_colocations(
         };
         probe.room_id = Some(room.id);
         probe.occurrences = vec![slot.at];
-        let clashes = clash_check::clashes_against(store, &mut venues, &probe, &others).await?;
+        let clashes = check::clashes_against(store, &mut venues, &probe, &others).await?;
         let ok = attendees(&judged, &slot_days(slot, zone, &plan));
         let (available, unavailable): (Vec<_>, Vec<_>) =
             judged.iter().zip(&ok).partition(|(_, ok)| **ok);

@@ -145,6 +145,7 @@ async fn manager(state: &AppState, headers: &HeaderMap) -> Result<Manager, ApiEr
             .map_err(|_| ApiError::Unauthorized("the token is unknown or revoked".into()));
     }
     let record = state
+        .app
         .store
         .token_by_hash(&token_hash(&bearer))
         .await?
@@ -188,6 +189,7 @@ async fn issue(state: &AppState, participant: &str) -> Result<FeedTokenCreated, 
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("OS RNG failed: {e}")))?;
     let token = format!("{FEED_TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
     let record = state
+        .app
         .store
         .create_feed_token(participant, &token_hash(&token))
         .await?;
@@ -247,6 +249,7 @@ pub async fn list_feed_tokens(
     allowed(&who, &query.participant)?;
     Ok(Json(
         state
+            .app
             .store
             .feed_tokens(&query.participant)
             .await?
@@ -276,7 +279,7 @@ pub async fn rotate_feed_token(
     FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let record = state.store.feed_token(parse_id(&id)?).await?;
+    let record = state.app.store.feed_token(parse_id(&id)?).await?;
     allowed(&who, &record.participant)?;
     if record.revoked_at.is_some() {
         return Err(ApiError::Conflict(
@@ -284,7 +287,7 @@ pub async fn rotate_feed_token(
         ));
     }
     let created = issue(&state, &record.participant).await?;
-    state.store.revoke_feed_token(record.id).await?;
+    state.app.store.revoke_feed_token(record.id).await?;
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
@@ -303,8 +306,8 @@ pub async fn revoke_feed_token(
     FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Json<FeedTokenBody>, ApiError> {
-    let record = state.store.feed_token(parse_id(&id)?).await?;
+    let record = state.app.store.feed_token(parse_id(&id)?).await?;
     allowed(&who, &record.participant)?;
-    state.store.revoke_feed_token(record.id).await?;
-    Ok(Json(body(&state.store.feed_token(record.id).await?)))
+    state.app.store.revoke_feed_token(record.id).await?;
+    Ok(Json(body(&state.app.store.feed_token(record.id).await?)))
 }

@@ -184,17 +184,22 @@ async fn serve(
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
     let filter = filter(params)?;
-    let revision = state.store.revision().await?;
+    let revision = state.app.store.revision().await?;
     let private = scope.is_private();
     let key = (scope, filter);
     let feed = state
         .feeds
-        .get_or_build(key.clone(), revision.number, state.clock.today(), async {
-            check_exists(state, &key.0).await?;
-            let feed = build(state, &key.0, &key.1, revision).await?;
-            state.metrics.feed_built();
-            Ok::<_, ApiError>(feed)
-        })
+        .get_or_build(
+            key.clone(),
+            revision.number,
+            state.app.clock.today(),
+            async {
+                check_exists(state, &key.0).await?;
+                let feed = build(state, &key.0, &key.1, revision).await?;
+                state.metrics.feed_built();
+                Ok::<_, ApiError>(feed)
+            },
+        )
         .await?;
     Ok(respond(
         &feed,
@@ -207,12 +212,14 @@ async fn serve(
 async fn check_exists(state: &AppState, scope: &FeedScope) -> Result<(), ApiError> {
     match scope {
         FeedScope::Venue(id) => state
+            .app
             .store
             .venue(*id)
             .await
             .map(|_| ())
             .map_err(ApiError::from),
         FeedScope::Event(id) => state
+            .app
             .store
             .event(*id)
             .await
@@ -256,7 +263,7 @@ async fn group(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let code = stem(&file)?;
-    if state.reference.group(code).is_none() {
+    if state.app.reference.group(code).is_none() {
         return Err(ApiError::NotFound(format!("no group '{code}'")));
     }
     serve(&state, FeedScope::Group(code.to_owned()), &params, &headers).await
@@ -288,6 +295,7 @@ pub async fn participant_of(state: &AppState, token: &str) -> Result<String, Api
     let unknown = || ApiError::NotFound("no such feed".into());
     let hash = token_hash(token);
     let (record, stored) = state
+        .app
         .store
         .feed_token_by_hash(&hash)
         .await?

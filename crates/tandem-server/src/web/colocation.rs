@@ -65,10 +65,11 @@ pub async fn colocations(
 ) -> Result<Response, PageError> {
     let user = signed_in(&state, &headers).await?;
     let anchors = state
+        .app
         .store
         .events(
             &EventFilter {
-                from: Some(state.clock.now()),
+                from: Some(state.app.clock.now()),
                 statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
                 ..EventFilter::default()
             },
@@ -128,7 +129,7 @@ pub async fn colocations(
                         .await
                         .map(|Json(r)| r)
                 }
-                Err(e) => Err(e),
+                Err(e) => Err(e.into()),
             },
             Err(e) => Err(ApiError::field("anchor", e.to_string())),
         };
@@ -258,7 +259,7 @@ pub async fn create(
     }
     let anchor = uuid::Uuid::parse_str(&form.anchor)
         .map_err(|_| PageError::NotFound(format!("no event '{}'", form.anchor)))?;
-    let anchor = state.store.event(anchor).await?;
+    let anchor = state.app.store.event(anchor).await?;
     let request = json!({
         "title": form.title, "kind": form.kind, "mode": "in_person", "status": "confirmed",
         "region": anchor.region.code(), "venue_id": anchor.venue_id, "room_id": form.room_id,

@@ -94,6 +94,8 @@ fn html_response(status: StatusCode, markup: Markup) -> Response {
 #[derive(Debug)]
 enum PageError {
     NotFound(String),
+    /// The change asked for was refused (invalid, forbidden, in conflict): its status and why.
+    Refused(StatusCode, String),
     /// The database is busy (pool saturated) or unreachable: 503 with Retry-After, like the API.
     Unavailable(anyhow::Error),
     Internal(anyhow::Error),
@@ -101,10 +103,38 @@ enum PageError {
 
 impl From<tandem_store::StoreError> for PageError {
     fn from(e: tandem_store::StoreError) -> Self {
+        tandem_app::AppError::from(e).into()
+    }
+}
+
+/// The one mapping from the application layer's errors to HTML error pages.
+impl From<tandem_app::AppError> for PageError {
+    fn from(e: tandem_app::AppError) -> Self {
+        use tandem_app::AppError;
         match e {
-            tandem_store::StoreError::NotFound { .. } => PageError::NotFound(e.to_string()),
-            tandem_store::StoreError::Unavailable(_) => PageError::Unavailable(e.into()),
-            e => PageError::Internal(e.into()),
+            AppError::NotFound(what) => PageError::NotFound(what),
+            AppError::Invalid(errors) => {
+                PageError::Refused(StatusCode::BAD_REQUEST, errors.to_string())
+            }
+            AppError::Unauthorized(why) => PageError::Refused(StatusCode::UNAUTHORIZED, why),
+            AppError::Forbidden(why) => PageError::Refused(StatusCode::FORBIDDEN, why),
+            AppError::Conflict(why) => PageError::Refused(StatusCode::CONFLICT, why),
+            AppError::RoomTaken(clashes) => {
+                let names: Vec<String> = clashes.iter().map(|c| format!("'{}'", c.title)).collect();
+                PageError::Refused(
+                    StatusCode::CONFLICT,
+                    format!("the room is held at that time by {}", names.join(", ")),
+                )
+            }
+            AppError::PreconditionFailed { .. } => PageError::Refused(
+                StatusCode::PRECONDITION_FAILED,
+                "the event changed meanwhile: reload the page and try again".into(),
+            ),
+            AppError::Unreachable { field, message } => {
+                PageError::Refused(StatusCode::BAD_GATEWAY, format!("{field}: {message}"))
+            }
+            AppError::Unavailable(e) => PageError::Unavailable(e),
+            AppError::Internal(e) => PageError::Internal(e),
         }
     }
 }
@@ -117,6 +147,13 @@ impl IntoResponse for PageError {
                 page(
                     "Not found",
                     &html! { h1 { "Not found" } p { (what) } p { a href="/" { "All events" } } },
+                ),
+            ),
+            PageError::Refused(status, why) => html_response(
+                status,
+                page(
+                    "Not done",
+                    &html! { h1 { "That was not done" } p { (why) } p { a href="/" { "All events" } } },
                 ),
             ),
             PageError::Unavailable(e) => {

@@ -61,7 +61,7 @@ pub async fn planner(
     State(state): State<AppState>,
     Query(form): Query<PlannerForm>,
 ) -> Result<Response, PageError> {
-    let today = state.clock.today();
+    let today = state.app.clock.today();
     let from = form
         .from
         .clone()
@@ -134,6 +134,7 @@ fn fold(name: &str) -> String {
 fn resolve_place(state: &AppState, venues: &[tandem_store::Venue], name: &str) -> Option<Zone> {
     let folded = fold(name);
     state
+        .app
         .reference
         .regions
         .iter()
@@ -251,7 +252,7 @@ async fn run(
     duration: &str,
 ) -> Result<Outcome, PageError> {
     let mut errors = FieldErrors::default();
-    let venues = state.store.venues().await?;
+    let venues = state.app.store.venues().await?;
     let places = match parse_places(state, &venues, places) {
         Ok(p) => Some(p),
         Err(e) => {

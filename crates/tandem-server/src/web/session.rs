@@ -134,7 +134,7 @@ pub async fn signed_in(
     let Some(session) = state.sessions.get(&id) else {
         return Ok(None);
     };
-    let Some(token) = state.store.token_by_hash(&session.token_hash).await? else {
+    let Some(token) = state.app.store.token_by_hash(&session.token_hash).await? else {
         state.sessions.remove(&id);
         return Ok(None);
     };
@@ -221,6 +221,7 @@ pub async fn signin(
         return Ok(forbidden_form());
     }
     let Some(token) = state
+        .app
         .store
         .token_by_hash(&token_hash(form.token.trim()))
         .await?
