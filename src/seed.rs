@@ -27,7 +27,7 @@ pub struct SeedArgs {
 /// Generates and stores the data, dated around `today` unless `--from` says otherwise;
 /// prints a summary line.
 pub async fn run(store: &dyn Store, args: SeedArgs, today: NaiveDate) -> anyhow::Result<()> {
-    let reference = tandem_server::reference_data()?;
+    let reference = tandem_app::reference_data()?;
     let options = SeedOptions {
         events: args.events,
         participants: args.participants.max(1),

@@ -9,7 +9,15 @@ use tandem_core::reference::ReferenceData;
 use tandem_core::SharedClock;
 use tandem_store::Store;
 
-use crate::import::Importer;
+use crate::import::{ImportSettings, Importer};
+
+/// The ITU reference data bundled at build time (`config/reference/itu.toml`).
+pub const REFERENCE_TOML: &str = include_str!("../../../config/reference/itu.toml");
+
+/// Parses the bundled reference data.
+pub fn reference_data() -> anyhow::Result<ReferenceData> {
+    Ok(ReferenceData::parse(REFERENCE_TOML)?)
+}
 
 /// The public-holiday calendars bundled at build time (`config/holidays/*.ics`).
 pub static HOLIDAYS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../config/holidays");
@@ -41,6 +49,22 @@ pub struct App {
 }
 
 impl App {
+    /// Everything a use case needs, on an open store; `clock` says when "now" is (the one
+    /// the store was given).
+    pub fn new(
+        store: Arc<dyn Store>,
+        import: &ImportSettings,
+        clock: SharedClock,
+    ) -> anyhow::Result<Self> {
+        Ok(Self {
+            store,
+            reference: Arc::new(reference_data()?),
+            importer: Arc::new(Importer::new(import, clock.clone())?),
+            holiday_calendars: Arc::new(holiday_calendars()),
+            clock,
+        })
+    }
+
     /// The store, borrowed.
     pub fn store(&self) -> &dyn Store {
         self.store.as_ref()

@@ -7,32 +7,52 @@ use tandem_store::{Role, TokenRecord};
 
 use crate::error::AppError;
 
-/// Who is calling: the token record, or nobody.
+/// Who is calling.
 #[derive(Clone, Debug)]
-pub struct Caller(pub Option<TokenRecord>);
+pub enum Caller {
+    /// Nobody in particular (an anonymous reader).
+    Anonymous,
+    /// The holder of an API token (a bearer token, or a signed-in organiser's session).
+    Token(TokenRecord),
+    /// Whoever runs the command line on the database itself: every right, no token.
+    Operator,
+}
 
 impl Caller {
-    /// Nobody in particular (an anonymous reader).
-    pub fn anonymous() -> Self {
-        Caller(None)
+    /// The caller of a request that carried `token`, or none.
+    pub fn from_token(token: Option<TokenRecord>) -> Self {
+        token.map_or(Caller::Anonymous, Caller::Token)
     }
 
-    /// The caller's token, or [`AppError::Unauthorized`].
-    pub fn authenticated(&self) -> Result<&TokenRecord, AppError> {
-        self.0.as_ref().ok_or_else(|| {
-            AppError::Unauthorized(
+    /// The caller's token, if it presented one.
+    pub fn token(&self) -> Option<&TokenRecord> {
+        match self {
+            Caller::Token(token) => Some(token),
+            Caller::Anonymous | Caller::Operator => None,
+        }
+    }
+
+    /// Refuses an anonymous caller ([`AppError::Unauthorized`]).
+    pub fn authenticated(&self) -> Result<(), AppError> {
+        match self {
+            Caller::Anonymous => Err(AppError::Unauthorized(
                 "this needs a token: send 'Authorization: Bearer <token>'".into(),
-            )
-        })
+            )),
+            Caller::Token(_) | Caller::Operator => Ok(()),
+        }
     }
 
-    /// Allows an admin, or an organiser whose regions include every one of `regions`.
-    pub fn require_write(&self, regions: &[RegionCode]) -> Result<&TokenRecord, AppError> {
-        let token = self.authenticated()?;
+    /// Allows an admin (or the operator), or an organiser whose regions include every one
+    /// of `regions`.
+    pub fn require_write(&self, regions: &[RegionCode]) -> Result<(), AppError> {
+        self.authenticated()?;
+        let Caller::Token(token) = self else {
+            return Ok(());
+        };
         match token.role {
-            Role::Admin => Ok(token),
+            Role::Admin => Ok(()),
             Role::Organiser => match regions.iter().find(|r| !token.regions.contains(r)) {
-                None => Ok(token),
+                None => Ok(()),
                 Some(outside) => Err(AppError::Forbidden(format!(
                     "this organiser token covers {}; region {outside} is outside it",
                     if token.regions.is_empty() {
@@ -58,25 +78,30 @@ impl Caller {
         if public_reads {
             Ok(())
         } else {
-            self.authenticated().map(|_| ())
+            self.authenticated()
         }
     }
 
-    /// The regions this caller sees in its own views (`None`: all of them, for an admin).
+    /// The regions this caller sees in its own views (`None`: all of them, for an admin or
+    /// the operator).
     pub fn own_regions(&self) -> Option<&[RegionCode]> {
-        match &self.0 {
-            Some(token) if token.role == Role::Admin => None,
-            Some(token) => Some(&token.regions),
-            None => Some(&[]),
+        match self {
+            Caller::Token(token) if token.role == Role::Admin => None,
+            Caller::Token(token) => Some(&token.regions),
+            Caller::Operator => None,
+            Caller::Anonymous => Some(&[]),
         }
     }
 
     /// Who the caller is in a record (the token's label, else its id).
     pub fn name(&self) -> Result<String, AppError> {
-        let token = self.authenticated()?;
-        Ok(token
-            .label
-            .clone()
-            .unwrap_or_else(|| format!("token {}", token.id)))
+        self.authenticated()?;
+        Ok(match self {
+            Caller::Token(token) => token
+                .label
+                .clone()
+                .unwrap_or_else(|| format!("token {}", token.id)),
+            Caller::Operator | Caller::Anonymous => "the operator (command line)".to_owned(),
+        })
     }
 }

@@ -5,12 +5,16 @@
 //! request or response types; the adapters convert at their edge.
 
 pub mod app;
+pub mod calendars;
 pub mod caller;
 pub mod clashes;
+pub mod colocations;
 pub mod error;
 pub mod events;
 pub mod import;
+pub mod tokens;
+pub mod windows;
 
-pub use app::{holiday_calendars, App, HOLIDAYS};
+pub use app::{holiday_calendars, reference_data, App, HOLIDAYS, REFERENCE_TOML};
 pub use caller::Caller;
 pub use error::{AppError, AppResult};

@@ -15,7 +15,6 @@ pub mod seed;
 pub mod state;
 pub mod tzdata;
 pub mod web;
-pub mod windows;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -27,9 +26,8 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{middleware, Router};
 use tandem_app::clashes::check;
-use tandem_app::import::{self, Importer};
-use tandem_app::{holiday_calendars, App};
-use tandem_core::reference::ReferenceData;
+use tandem_app::import;
+use tandem_app::App;
 use tandem_store::Store;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -41,14 +39,6 @@ use crate::metrics::Metrics;
 use crate::problem::{problem_response, ApiError, Problem, PROBLEM_BASE};
 use crate::state::AppState;
 
-/// The ITU reference data bundled at build time (`config/reference/itu.toml`).
-pub const REFERENCE_TOML: &str = include_str!("../../../config/reference/itu.toml");
-
-/// Parses the bundled reference data.
-pub fn reference_data() -> anyhow::Result<ReferenceData> {
-    Ok(ReferenceData::parse(REFERENCE_TOML)?)
-}
-
 /// Builds the shared state on an open store; `clock` says when "now" is (give the store
 /// the same one: `tandem` builds one per process).
 pub fn state(
@@ -56,15 +46,8 @@ pub fn state(
     settings: Settings,
     clock: tandem_core::SharedClock,
 ) -> anyhow::Result<AppState> {
-    let app = App {
-        store,
-        reference: Arc::new(reference_data()?),
-        importer: Arc::new(Importer::new(&settings.import, clock.clone())?),
-        holiday_calendars: Arc::new(holiday_calendars()),
-        clock,
-    };
     Ok(AppState {
-        app,
+        app: App::new(store, &settings.import, clock)?,
         rate_limit: Arc::new(rate_limit::RateLimit::new(&settings.rate_limit)),
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),

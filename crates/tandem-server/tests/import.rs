@@ -25,7 +25,7 @@ use http_body_util::BodyExt;
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 use tandem_app::import::{spawn_refresher, ImportSettings, Importer};
-use tandem_server::auth::issue_token;
+use tandem_app::tokens::issue_token;
 use tandem_server::config::Settings;
 use tandem_store::{CalendarCopy, CalendarOwner, NewCalendar, Role, SqliteStore, Store};
 use tempfile::TempDir;

@@ -10,13 +10,11 @@ use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use subtle::ConstantTimeEq;
 use tandem_core::time::parse_instant;
 use tandem_core::{EventKind, FieldError, FieldErrors, RegionCode};
 use uuid::Uuid;
 
 use super::{build, FeedFilter, FeedScope, RenderedFeed};
-use crate::auth::token_hash;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -289,31 +287,13 @@ async fn event(
     serve(&state, FeedScope::Event(id), &params, &headers).await
 }
 
-/// The participant a private feed token belongs to; unknown and revoked tokens are the same
-/// 404, so the answer says nothing about which tokens exist.
-pub async fn participant_of(state: &AppState, token: &str) -> Result<String, ApiError> {
-    let unknown = || ApiError::NotFound("no such feed".into());
-    let hash = token_hash(token);
-    let (record, stored) = state
-        .app
-        .store
-        .feed_token_by_hash(&hash)
-        .await?
-        .ok_or_else(unknown)?;
-    if bool::from(stored.as_slice().ct_eq(&hash[..])) {
-        Ok(record.participant)
-    } else {
-        Err(unknown())
-    }
-}
-
 async fn private(
     State(state): State<AppState>,
     Path(file): Path<String>,
     ApiQuery(params): ApiQuery<FeedParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let participant = participant_of(&state, stem(&file)?).await?;
+    let participant = tandem_app::tokens::participant_of(&state.app, stem(&file)?).await?;
     serve(
         &state,
         FeedScope::Participant(participant),
@@ -329,6 +309,6 @@ async fn freebusy(
     ApiQuery(params): ApiQuery<FeedParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let participant = participant_of(&state, stem(&file)?).await?;
+    let participant = tandem_app::tokens::participant_of(&state.app, stem(&file)?).await?;
     serve(&state, FeedScope::FreeBusy(participant), &params, &headers).await
 }

@@ -35,7 +35,7 @@ pub async fn dashboard(
     let Some(user) = signed_in(&state, &headers).await? else {
         return Ok(Redirect::to("/signin?next=/clashes").into_response());
     };
-    let caller = Caller(Some(user.token.clone()));
+    let caller = Caller::Token(user.token.clone());
     let rows = clashes::for_caller(&state.app, &caller).await?;
     let body = html! {
         div.head-row {
@@ -111,7 +111,7 @@ pub async fn resolve(
     if !same_secret(&user.csrf, &form.csrf) {
         return Ok(forbidden_form());
     }
-    let caller = Caller(Some(user.token));
+    let caller = Caller::Token(user.token);
     let Ok(clash_id) = Uuid::parse_str(&id) else {
         return Err(PageError::NotFound(format!("no clash with id '{id}'")));
     };

@@ -107,34 +107,43 @@ impl From<tandem_store::StoreError> for PageError {
     }
 }
 
-/// The one mapping from the application layer's errors to HTML error pages.
+/// The status and the words a page shows for a refused use case: the one mapping from the
+/// application layer's errors to HTML. `None` for failures of tandem itself (busy, broken),
+/// which get their own pages.
+fn refusal(e: &tandem_app::AppError) -> Option<(StatusCode, String)> {
+    use tandem_app::AppError;
+    Some(match e {
+        AppError::NotFound(what) => (StatusCode::NOT_FOUND, what.clone()),
+        AppError::Invalid(errors) => (StatusCode::BAD_REQUEST, errors.to_string()),
+        AppError::Unauthorized(why) => (StatusCode::UNAUTHORIZED, why.clone()),
+        AppError::Forbidden(why) => (StatusCode::FORBIDDEN, why.clone()),
+        AppError::Conflict(why) => (StatusCode::CONFLICT, why.clone()),
+        AppError::RoomTaken(clashes) => {
+            let names: Vec<String> = clashes.iter().map(|c| format!("'{}'", c.title)).collect();
+            (
+                StatusCode::CONFLICT,
+                format!("the room is held at that time by {}", names.join(", ")),
+            )
+        }
+        AppError::PreconditionFailed { .. } => (
+            StatusCode::PRECONDITION_FAILED,
+            "the event changed meanwhile: reload the page and try again".into(),
+        ),
+        AppError::Unreachable { field, message } => {
+            (StatusCode::BAD_GATEWAY, format!("{field}: {message}"))
+        }
+        AppError::Unavailable(_) | AppError::Internal(_) => return None,
+    })
+}
+
 impl From<tandem_app::AppError> for PageError {
     fn from(e: tandem_app::AppError) -> Self {
         use tandem_app::AppError;
-        match e {
-            AppError::NotFound(what) => PageError::NotFound(what),
-            AppError::Invalid(errors) => {
-                PageError::Refused(StatusCode::BAD_REQUEST, errors.to_string())
-            }
-            AppError::Unauthorized(why) => PageError::Refused(StatusCode::UNAUTHORIZED, why),
-            AppError::Forbidden(why) => PageError::Refused(StatusCode::FORBIDDEN, why),
-            AppError::Conflict(why) => PageError::Refused(StatusCode::CONFLICT, why),
-            AppError::RoomTaken(clashes) => {
-                let names: Vec<String> = clashes.iter().map(|c| format!("'{}'", c.title)).collect();
-                PageError::Refused(
-                    StatusCode::CONFLICT,
-                    format!("the room is held at that time by {}", names.join(", ")),
-                )
-            }
-            AppError::PreconditionFailed { .. } => PageError::Refused(
-                StatusCode::PRECONDITION_FAILED,
-                "the event changed meanwhile: reload the page and try again".into(),
-            ),
-            AppError::Unreachable { field, message } => {
-                PageError::Refused(StatusCode::BAD_GATEWAY, format!("{field}: {message}"))
-            }
-            AppError::Unavailable(e) => PageError::Unavailable(e),
-            AppError::Internal(e) => PageError::Internal(e),
+        match (refusal(&e), e) {
+            (_, AppError::NotFound(what)) => PageError::NotFound(what),
+            (Some((status, why)), _) => PageError::Refused(status, why),
+            (None, AppError::Unavailable(e)) => PageError::Unavailable(e),
+            (None, e) => PageError::Internal(e.into()),
         }
     }
 }

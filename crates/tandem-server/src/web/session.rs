@@ -21,8 +21,8 @@ use subtle::ConstantTimeEq;
 use tandem_store::TokenRecord;
 
 use super::{html_response, page, PageError};
-use crate::auth::token_hash;
 use crate::state::AppState;
+use tandem_app::tokens::token_hash;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "tandem_session";
