@@ -210,7 +210,7 @@ async fn open_store(
         .with_context(|| format!("opening the database {}", tandem_store::redact_url(url)))
 }
 
-async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result<()> {
+async fn run(cli: Cli, tzdata: &tandem_app::tzdata::Loaded) -> anyhow::Result<()> {
     let clock = cli.common.clock();
     match cli.command {
         Command::Find { request, format } => {
@@ -416,7 +416,7 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     // Before anything names a zone: every conversion reads this one database (DESIGN §2).
-    let tzdata = match tandem_server::tzdata::install_system() {
+    let tzdata = match tandem_app::tzdata::install_system() {
         Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("tandem: {e:#}");

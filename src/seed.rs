@@ -1,12 +1,12 @@
 //! `tandem seed`: fills a database with realistic generated data (see
-//! `tandem_server::seed`), with a progress bar on a terminal.
+//! `tandem_app::seed`), with a progress bar on a terminal.
 
 use std::io::IsTerminal;
 use std::time::Instant;
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use tandem_server::seed::{default_from, Generator, SeedOptions};
+use tandem_app::seed::{default_from, Generator, SeedOptions};
 use tandem_store::Store;
 
 /// What to generate.
@@ -50,7 +50,7 @@ pub async fn run(store: &dyn Store, args: SeedArgs, today: NaiveDate) -> anyhow:
         .progress_chars("=> "),
     );
     let started = Instant::now();
-    let summary = tandem_server::seed::run(store, generator, args.batch, |done| {
+    let summary = tandem_app::seed::run(store, generator, args.batch, |done| {
         bar.set_position(done as u64);
     })
     .await

@@ -12,7 +12,10 @@ pub mod colocations;
 pub mod error;
 pub mod events;
 pub mod import;
+pub mod seed;
+pub mod startup;
 pub mod tokens;
+pub mod tzdata;
 pub mod windows;
 
 pub use app::{holiday_calendars, reference_data, App, HOLIDAYS, REFERENCE_TOML};

@@ -18,8 +18,9 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use chrono::TimeZone;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use rrule::RRuleSet;
+use rrule::{RRule, RRuleSet, Unvalidated};
 
 use crate::time::{check_local, format_local_datetime, Interval, Zone};
 use crate::validation::FieldError;
@@ -364,15 +365,11 @@ impl Recurrence {
         first: NaiveDateTime,
         limit: usize,
     ) -> Result<Vec<NaiveDateTime>, FieldError> {
-        let set = self.set(first)?;
-        let limit = u16::try_from(limit).unwrap_or(u16::MAX);
-        let result = guarded(|| set.all(limit))
-            .ok_or_else(|| rule_error(format!("the rule {} cannot be expanded", self.rule)))?;
-        Ok(result
-            .dates
-            .iter()
-            .map(|d| d.with_timezone(&Utc).naive_utc())
-            .collect())
+        let rule = guarded(|| self.wall_clock_rule.parse::<RRule<Unvalidated>>())
+            .and_then(Result::ok)
+            .ok_or_else(|| rule_error(format!("the rule {} cannot be read", self.rule)))?;
+        expand_wall_clock(&rule, first, None, None, limit)
+            .map_err(|_| rule_error(format!("the rule {} cannot be expanded", self.rule)))
     }
 
     fn set(&self, first: NaiveDateTime) -> Result<RRuleSet, FieldError> {
@@ -388,9 +385,45 @@ impl Recurrence {
 }
 
 /// Runs third-party recurrence code so that a panic in it becomes `None`: tandem never
-/// panics on a rule a person typed.
-fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+/// panics on a rule a person typed, nor on one in an imported calendar.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
     catch_unwind(AssertUnwindSafe(f)).ok()
+}
+
+/// A wall-clock time as the `rrule` crate is given it: as if it were UTC, where no DST
+/// exists (see the module's documentation).
+pub fn as_rrule_time(local: NaiveDateTime) -> DateTime<rrule::Tz> {
+    rrule::Tz::UTC.from_utc_datetime(&local)
+}
+
+/// The wall-clock recurrence of RFC 5545, the one expansion of tandem's own events and of
+/// imported calendars: the starts `rule` generates from wall-clock `first`, with `until`
+/// (when given) in place of the rule's own, up to `stop` (inclusive) and at most `max`.
+/// A rule the crate refuses for this start gives `Err` with its reason; a panic in the
+/// crate gives `Err` too, never a crash.
+pub fn expand_wall_clock(
+    rule: &RRule<Unvalidated>,
+    first: NaiveDateTime,
+    until: Option<NaiveDateTime>,
+    stop: Option<NaiveDateTime>,
+    max: usize,
+) -> Result<Vec<NaiveDateTime>, String> {
+    let start = as_rrule_time(first);
+    let mut rule = rule.clone();
+    if let Some(until) = until {
+        rule = rule.until(as_rrule_time(until));
+    }
+    guarded(|| {
+        let rule = rule.validate(start).map_err(|e| e.to_string())?;
+        let set = RRuleSet::new(start).rrule(rule).limit();
+        Ok(set
+            .into_iter()
+            .map(|d| d.naive_utc())
+            .take_while(|d| stop.is_none_or(|stop| *d <= stop))
+            .take(max)
+            .collect())
+    })
+    .unwrap_or_else(|| Err("the rule cannot be expanded".to_owned()))
 }
 
 /// Turns an UNTIL value into the wall-clock time of `zone` it stands for.

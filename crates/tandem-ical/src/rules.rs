@@ -3,14 +3,13 @@
 //! RFC 5545 repeats an event on the local clock of its zone, so a rule is expanded on
 //! naive wall-clock times (handed to the `rrule` crate as if they were UTC, where no DST
 //! exists) and every local start is turned into an instant afterwards by the zone's
-//! RFC 5545 rules. This is the technique of `tandem_core::recurrence`; it keeps
+//! RFC 5545 rules. The general case is `tandem_core::recurrence::expand_wall_clock`; it keeps
 //! occurrences at nonexistent local times (which the `rrule` crate drops when it works
 //! in a real zone) and keeps wall-clock time across DST.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Weekday};
-use rrule::{RRule, RRuleSet, Unvalidated};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use rrule::{RRule, Unvalidated};
+use tandem_core::recurrence::{as_rrule_time, expand_wall_clock, guarded};
 
 use crate::value::{parse_date_or_datetime, RawDate};
 
@@ -280,33 +279,7 @@ fn general_expand(
     stop: NaiveDateTime,
     max: usize,
 ) -> Vec<NaiveDateTime> {
-    let start = as_rrule_time(first);
-    let mut rule = rule.clone();
-    if let Some(until) = until {
-        rule = rule.until(as_rrule_time(until));
-    }
-    guarded(|| {
-        let Ok(rule) = rule.validate(start) else {
-            return Vec::new();
-        };
-        let set = RRuleSet::new(start).rrule(rule).limit();
-        set.into_iter()
-            .map(|d| d.naive_utc())
-            .take_while(|d| *d <= stop)
-            .take(max)
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
-fn as_rrule_time(local: NaiveDateTime) -> chrono::DateTime<rrule::Tz> {
-    rrule::Tz::UTC.from_utc_datetime(&local)
-}
-
-/// Runs third-party recurrence code so that a panic in it (on some pathological rule)
-/// becomes `None` instead of reaching the caller: tandem-ical never panics on input.
-fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
-    catch_unwind(AssertUnwindSafe(f)).ok()
+    expand_wall_clock(rule, first, until, Some(stop), max).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -3,18 +3,14 @@
 //! viewer.
 
 use axum::extract::FromRequestParts;
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue};
 use tandem_app::tokens::token_hash;
+
+use crate::extract::bearer_token;
 
 use crate::problem::ApiError;
 use crate::state::AppState;
-
-/// The token of an `Authorization: Bearer <token>` header value, if it is one.
-pub fn bearer_token(value: &HeaderValue) -> Option<&str> {
-    let (scheme, token) = value.to_str().ok()?.split_once(' ')?;
-    Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
-}
 
 /// Who is calling (the application layer's caller), found from the bearer token.
 pub use tandem_app::Caller;

@@ -8,6 +8,12 @@ use serde::de::DeserializeOwned;
 
 use crate::problem::ApiError;
 
+/// The token of an `Authorization: Bearer <token>` header value, if it is one.
+pub fn bearer_token(value: &axum::http::HeaderValue) -> Option<&str> {
+    let (scheme, token) = value.to_str().ok()?.split_once(' ')?;
+    Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
+}
+
 /// A JSON body whose deserialisation errors name the path of the bad field.
 #[derive(Debug)]
 pub struct ApiJson<T>(pub T);

@@ -5,15 +5,14 @@
 pub mod api;
 pub mod auth;
 pub mod config;
-pub mod demo;
 pub mod extract;
+pub mod feed_cache;
 pub mod feeds;
 pub mod metrics;
 pub mod problem;
 pub mod rate_limit;
-pub mod seed;
+pub mod sessions;
 pub mod state;
-pub mod tzdata;
 pub mod web;
 
 use std::future::Future;
@@ -25,8 +24,6 @@ use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{middleware, Router};
-use tandem_app::clashes::check;
-use tandem_app::import;
 use tandem_app::App;
 use tandem_store::Store;
 use tokio::net::TcpListener;
@@ -52,7 +49,7 @@ pub fn state(
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
         feeds: Arc::new(feeds::FeedCache::default()),
-        sessions: Arc::new(web::Sessions::default()),
+        sessions: Arc::new(sessions::Sessions::default()),
     })
 }
 
@@ -138,13 +135,13 @@ pub fn app(state: AppState) -> Router {
         .merge(web::router())
         .route("/metrics", get(api::operations::metrics))
         .route_layer(middleware::from_fn_with_state(
-            state.clone(),
+            state.metrics.clone(),
             metrics::track,
         ))
         .fallback(not_found)
         .layer(middleware::from_fn(run_to_completion))
         .layer(middleware::from_fn_with_state(
-            state.clone(),
+            (state.rate_limit.clone(), state.metrics.clone()),
             rate_limit::enforce,
         ))
         .with_state(state)
@@ -174,46 +171,7 @@ pub async fn serve(
     .await
 }
 
-/// Prepares a freshly opened store for serving: re-derives events whose tz database changed
-/// (and refreshes their clash lists, so a room the new rules would double-book is listed),
-/// then seeds the demo data when asked.
+/// Prepares a freshly opened store for serving (see [`tandem_app::startup::prepare`]).
 pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
-    let rederived =
-        tzdata::rederive_future_events(state.app.store.as_ref(), state.app.clock.now()).await?;
-    for id in rederived.updated.iter().chain(&rederived.blocked) {
-        let event = state.app.store.event(*id).await?;
-        check::refresh_all(&state.app, &event).await?;
-    }
-    let seeded = demo
-        && demo::seed(
-            state.app.store.as_ref(),
-            &state.app.holiday_calendars,
-            state.app.clock.as_ref(),
-        )
-        .await?;
-    if seeded {
-        tracing::info!("demo data loaded");
-    }
-    if demo {
-        let imported =
-            import::holidays::import_venue_holidays(&state.app.importer, state.app.store.as_ref())
-                .await?;
-        if imported > 0 {
-            tracing::info!(imported, "demo venue holiday calendars imported");
-        }
-    }
-    if seeded {
-        // The demo's events were stored directly: give them their clash list once.
-        let filter = tandem_store::EventFilter {
-            statuses: vec![
-                tandem_core::EventStatus::Proposed,
-                tandem_core::EventStatus::Confirmed,
-            ],
-            ..tandem_store::EventFilter::default()
-        };
-        for event in state.app.store.events(&filter, None, 1000).await? {
-            check::refresh_all(&state.app, &event).await?;
-        }
-    }
-    Ok(())
+    tandem_app::startup::prepare(&state.app, demo).await
 }

@@ -1,6 +1,7 @@
 //! Prometheus metrics, kept in a registry per application (no global recorder, so several
 //! applications can live in one test process).
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
@@ -12,8 +13,6 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
-
-use crate::state::AppState;
 
 /// Labels of one HTTP request.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -101,7 +100,7 @@ impl Metrics {
 }
 
 /// Middleware counting and timing every request by route template.
-pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().to_string();
     let route = request
@@ -109,16 +108,14 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
     let response = next.run(request).await;
-    state
-        .metrics
+    metrics
         .durations
         .get_or_create(&RouteLabels {
             method: method.clone(),
             route: route.clone(),
         })
         .observe(started.elapsed().as_secs_f64());
-    state
-        .metrics
+    metrics
         .requests
         .get_or_create(&RequestLabels {
             method,

@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::num::NonZeroU32;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, Request, State};
@@ -33,8 +33,8 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
 
 use crate::config::RateLimitSettings;
+use crate::metrics::Metrics;
 use crate::problem::ApiError;
-use crate::state::AppState;
 
 /// Paths never limited: probes and scrapes must see the service as it is.
 const EXEMPT: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
@@ -110,7 +110,7 @@ impl RateLimit {
         let address = self.client_address(headers, peer);
         match headers
             .get(header::AUTHORIZATION)
-            .and_then(crate::auth::bearer_token)
+            .and_then(crate::extract::bearer_token)
         {
             None => ClientKey::Address(address),
             Some(token) => {
@@ -237,8 +237,11 @@ fn bucket(address: IpAddr) -> IpAddr {
 }
 
 /// Middleware: counts each request against its client's budget and answers 429 once spent.
-pub async fn enforce(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let limit = &state.rate_limit;
+pub async fn enforce(
+    State((limit, metrics)): State<(Arc<RateLimit>, Arc<Metrics>)>,
+    request: Request,
+    next: Next,
+) -> Response {
     if EXEMPT.contains(&request.uri().path()) {
         return next.run(request).await;
     }
@@ -250,7 +253,7 @@ pub async fn enforce(State(state): State<AppState>, request: Request, next: Next
     match limit.check(&key) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
-            state.metrics.rate_limited();
+            metrics.rate_limited();
             limit.refusal(wait).into_response()
         }
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tandem_app::App;
 
 use crate::config::Settings;
-use crate::feeds::FeedCache;
+use crate::feed_cache::FeedCache;
 use crate::metrics::Metrics;
 
 /// Shared, cheaply cloned application state.
@@ -20,7 +20,7 @@ pub struct AppState {
     /// Rendered feeds of this instance.
     pub feeds: Arc<FeedCache>,
     /// Organisers' signed-in web sessions (in memory: a restart signs everyone out).
-    pub sessions: Arc<crate::web::Sessions>,
+    pub sessions: Arc<crate::sessions::Sessions>,
     /// The per-client rate limit of this instance.
     pub rate_limit: Arc<crate::rate_limit::RateLimit>,
 }

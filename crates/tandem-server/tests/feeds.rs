@@ -60,7 +60,7 @@ impl TestApp {
     async fn with_clock(clock: tandem_core::SharedClock) -> Self {
         // The tz database `tandem serve` would use: the readers of the interop test use the
         // system's too.
-        tandem_server::tzdata::ensure_system();
+        tandem_app::tzdata::ensure_system();
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store: Arc<dyn Store> = Arc::new(

@@ -56,7 +56,7 @@ async fn site_on(clock: tandem_core::SharedClock, public_url: Option<&str>) -> S
     }
     let settings = Settings::from_figment(&figment).unwrap();
     let state = tandem_server::state(store.clone(), settings, clock).unwrap();
-    tandem_server::demo::seed(
+    tandem_app::seed::demo::seed(
         store.as_ref(),
         &state.app.holiday_calendars,
         state.app.clock.as_ref(),

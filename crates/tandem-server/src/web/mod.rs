@@ -10,8 +10,6 @@ mod home;
 mod planner;
 mod session;
 
-pub use session::Sessions;
-
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};

@@ -5,9 +5,7 @@
 //! carries a CSRF token: the session's for signed-in forms, a double-submit cookie for the
 //! sign-in form itself.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -21,6 +19,7 @@ use subtle::ConstantTimeEq;
 use tandem_store::TokenRecord;
 
 use super::{html_response, page, PageError};
+use crate::sessions::{Session, SESSION_LIFETIME};
 use crate::state::AppState;
 use tandem_app::tokens::token_hash;
 
@@ -28,30 +27,6 @@ use tandem_app::tokens::token_hash;
 pub const SESSION_COOKIE: &str = "tandem_session";
 /// Name of the sign-in form's double-submit CSRF cookie.
 pub const SIGNIN_CSRF_COOKIE: &str = "tandem_signin_csrf";
-/// How long a session lasts without being renewed.
-const SESSION_LIFETIME: Duration = Duration::from_secs(8 * 3600);
-
-/// One signed-in organiser.
-#[derive(Clone)]
-struct Session {
-    token_hash: [u8; 32],
-    csrf: String,
-    expires: Instant,
-}
-
-/// Live sessions by id.
-#[derive(Default)]
-pub struct Sessions {
-    live: Mutex<HashMap<String, Session>>,
-}
-
-impl std::fmt::Debug for Sessions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Session ids are secrets: never print them.
-        f.debug_struct("Sessions").finish_non_exhaustive()
-    }
-}
-
 /// A signed-in organiser, as a page handler sees them.
 #[derive(Clone, Debug)]
 pub struct SignedIn {
@@ -93,34 +68,6 @@ fn set_cookie(state: &AppState, name: &str, value: &str, max_age: u64) -> Header
 /// Whether two secrets are equal, in constant time.
 pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
-}
-
-impl Sessions {
-    fn insert(&self, id: String, session: Session) {
-        let mut live = self
-            .live
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let now = Instant::now();
-        live.retain(|_, s| s.expires > now);
-        live.insert(id, session);
-    }
-
-    fn get(&self, id: &str) -> Option<Session> {
-        let live = self
-            .live
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        live.get(id).filter(|s| s.expires > Instant::now()).cloned()
-    }
-
-    fn remove(&self, id: &str) {
-        let mut live = self
-            .live
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        live.remove(id);
-    }
 }
 
 /// The signed-in organiser of this request, if any (their token must still be live).

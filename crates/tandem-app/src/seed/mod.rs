@@ -13,6 +13,10 @@
 //! The same seed, counts and `from` date give the same data, ids included (a small
 //! SplitMix64 generator, independent of any crate's versioned algorithms). Events are
 //! produced in batches, so a million of them never sit in memory at once.
+//!
+//! [`demo`] is the small hand-written data set of `tandem serve --demo`.
+
+pub mod demo;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -836,8 +840,8 @@ mod tests {
 
     fn generator(seed: u64, events: usize) -> Generator {
         Generator::new(
-            &tandem_app::reference_data().unwrap(),
-            &tandem_app::holiday_calendars(),
+            &crate::reference_data().unwrap(),
+            &crate::holiday_calendars(),
             SeedOptions {
                 events,
                 participants: 50,
