@@ -130,7 +130,10 @@ fn its_writer_gives_every_vtimezone_a_clock_dtstamp_and_a_random_uid() {
 fn its_folding_writes_a_76_octet_continuation_line() {
     let summary = "x".repeat(150 - "SUMMARY:".len());
     let mut event = Event::new();
-    event.uid("e1@tandem").timestamp(at(2027, 3, 1)).summary(&summary);
+    event
+        .uid("e1@tandem")
+        .timestamp(at(2027, 3, 1))
+        .summary(&summary);
     let theirs = event.done().to_string();
     let longest = theirs.split("\r\n").map(str::len).max().unwrap();
     assert_eq!(longest, 76, "{theirs}");
@@ -149,12 +152,21 @@ fn its_folding_writes_a_76_octet_continuation_line() {
 fn its_text_escaping_keeps_a_bare_carriage_return() {
     let summary = "Meeting\rBEGIN:VALARM";
     let mut event = Event::new();
-    event.uid("e1@tandem").timestamp(at(2027, 3, 1)).summary(summary);
+    event
+        .uid("e1@tandem")
+        .timestamp(at(2027, 3, 1))
+        .summary(summary);
     let theirs = event.done().to_string();
-    assert!(theirs.contains("SUMMARY:Meeting\rBEGIN:VALARM\r\n"), "{theirs:?}");
+    assert!(
+        theirs.contains("SUMMARY:Meeting\rBEGIN:VALARM\r\n"),
+        "{theirs:?}"
+    );
 
     let ours = tandem_feed(summary, "BDT");
-    assert!(ours.contains("SUMMARY:Meeting\\nBEGIN:VALARM\r\n"), "{ours:?}");
+    assert!(
+        ours.contains("SUMMARY:Meeting\\nBEGIN:VALARM\r\n"),
+        "{ours:?}"
+    );
 }
 
 #[test]
@@ -211,6 +223,14 @@ fn its_properties_come_out_in_alphabetical_order() {
         .collect();
     assert_eq!(
         order,
-        ["BEGIN", "UID", "DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE", "STATUS"]
+        [
+            "BEGIN",
+            "UID",
+            "DTSTAMP",
+            "CREATED",
+            "LAST-MODIFIED",
+            "SEQUENCE",
+            "STATUS"
+        ]
     );
 }

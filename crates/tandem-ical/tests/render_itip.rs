@@ -171,11 +171,11 @@ fn a_request_carries_the_feeds_vevents_and_vtimezones_plus_one_attendee() {
         let feed = feed_of(event);
         let without_attendee: Vec<&str> = vevents(&ics)
             .into_iter()
-            .filter(|l| !l.starts_with("ATTENDEE") && !l.starts_with(" "))
+            .filter(|l| !l.starts_with("ATTENDEE") && !l.starts_with(' '))
             .collect();
         let feed_lines: Vec<&str> = vevents(&feed)
             .into_iter()
-            .filter(|l| !l.starts_with(" "))
+            .filter(|l| !l.starts_with(' '))
             .collect();
         assert_eq!(without_attendee, feed_lines, "{}", event.uid);
         assert_eq!(
@@ -184,9 +184,9 @@ fn a_request_carries_the_feeds_vevents_and_vtimezones_plus_one_attendee() {
         );
         // The same VTIMEZONEs, byte for byte.
         let zones = |s: &str| {
-            let start = s.find("BEGIN:VTIMEZONE").map_or(0, |i| i);
-            let end = s.rfind("END:VTIMEZONE\r\n").map_or(0, |i| i);
-            s[start..end].to_owned()
+            let start = s.find("BEGIN:VTIMEZONE").unwrap_or(0);
+            let end = s.rfind("END:VTIMEZONE\r\n").unwrap_or(0);
+            s.get(start..end).unwrap_or_default().to_owned()
         };
         assert_eq!(zones(&ics), zones(&feed), "{}", event.uid);
         assert!(ics.contains("\r\nMETHOD:REQUEST\r\n"));
@@ -293,7 +293,10 @@ fn subjects_say_what_changed() {
         "Cancelled: SG3RG-AFR meeting (hybrid)"
     );
     event.summary = "Two\r\nlines".to_owned();
-    assert_eq!(subject(InvitationKind::Uninvite, &event), "No longer invited: Two  lines");
+    assert_eq!(
+        subject(InvitationKind::Uninvite, &event),
+        "No longer invited: Two  lines"
+    );
 }
 
 #[test]
@@ -304,7 +307,11 @@ fn the_attendees_address_is_not_in_its_debug() {
 
 fn write(dir: &Path, name: &str, ics: &str, interop: &Value, itip: &Value) {
     std::fs::write(dir.join(format!("{name}.ics")), ics).expect("write");
-    std::fs::write(dir.join(format!("{name}.expected.json")), interop.to_string()).expect("write");
+    std::fs::write(
+        dir.join(format!("{name}.expected.json")),
+        interop.to_string(),
+    )
+    .expect("write");
     std::fs::write(dir.join(format!("{name}.itip.json")), itip.to_string()).expect("write");
 }
 
