@@ -403,3 +403,22 @@ pub async fn create_alongside(
     };
     events::create(app, caller, &draft).await
 }
+
+/// The events a caller may hold another alongside: upcoming live ones with a venue, in the
+/// caller's regions for an organiser (whose new event takes the anchor's region).
+pub async fn anchors(app: &App, caller: &Caller) -> AppResult<Vec<Event>> {
+    let filter = tandem_store::EventFilter {
+        from: Some(app.clock.now()),
+        statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
+        ..tandem_store::EventFilter::default()
+    };
+    let organiser = caller
+        .token()
+        .filter(|t| t.role == tandem_store::Role::Organiser);
+    Ok(events::list(app, &filter, None, 200)
+        .await?
+        .into_iter()
+        .filter(|e| e.venue_id.is_some())
+        .filter(|e| organiser.is_none_or(|t| t.regions.contains(&e.region)))
+        .collect())
+}

@@ -2,8 +2,10 @@
 //! read them. Every write checks the caller's regions before and after, runs in the store's
 //! transaction, and refreshes the event's clash list after its commit.
 
+use tandem_core::clash::Clash;
+use tandem_core::reference::City;
 use tandem_core::{EventChange, EventDraft, EventTiming};
-use tandem_store::{CoLocation, Event, EventCursor, EventFilter};
+use tandem_store::{ClashFilter, CoLocation, Event, EventCursor, EventFilter, Room, Venue};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -107,4 +109,64 @@ pub async fn co_locations(app: &App, ids: &[Uuid]) -> AppResult<Vec<CoLocation>>
         return Ok(Vec::new());
     }
     Ok(app.store.co_locations(ids).await?)
+}
+
+/// One event with what its page shows around it.
+#[derive(Clone, Debug)]
+pub struct EventDetails {
+    /// The event.
+    pub event: Event,
+    /// Its venue.
+    pub venue: Option<Venue>,
+    /// The events held alongside it, in either direction.
+    pub alongside: Vec<Event>,
+    /// Its clashes now.
+    pub clashes: Vec<Clash>,
+    /// The main cities of its region (reference data), to show its times in.
+    pub cities: Vec<City>,
+}
+
+impl EventDetails {
+    /// The room it holds, at its venue.
+    pub fn room(&self) -> Option<&Room> {
+        let id = self.event.room_id?;
+        self.venue.as_ref()?.room(id)
+    }
+}
+
+/// One event with its venue, the events alongside it, its clashes and its region's cities.
+pub async fn details(app: &App, id: Uuid) -> AppResult<EventDetails> {
+    let event = app.store.event(id).await?;
+    let venue = match event.venue_id {
+        Some(v) => Some(app.store.venue(v).await?),
+        None => None,
+    };
+    let mut alongside: Vec<Event> = Vec::new();
+    for link in app.store.co_locations(&[id]).await? {
+        let Some((other, _)) = link.other_end(id) else {
+            continue;
+        };
+        if other != id && !alongside.iter().any(|e| e.id == other) {
+            alongside.push(app.store.event(other).await?);
+        }
+    }
+    let clashes = app
+        .store
+        .clashes(&ClashFilter {
+            event_id: Some(id),
+            ..ClashFilter::default()
+        })
+        .await?;
+    let cities = app
+        .reference
+        .region(event.region)
+        .map(|r| r.cities.clone())
+        .unwrap_or_default();
+    Ok(EventDetails {
+        event,
+        venue,
+        alongside,
+        clashes,
+        cities,
+    })
 }

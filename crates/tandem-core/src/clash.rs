@@ -11,8 +11,8 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::event::{Attendance, EventMode, EventStatus};
+use crate::hours::DailyHours;
 use crate::region::RegionCode;
-use crate::search::DailyHours;
 use crate::time::{Interval, LocalTimeOfDay, Zone};
 use crate::weekday::WeekdaySet;
 

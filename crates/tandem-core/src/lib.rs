@@ -8,6 +8,7 @@ pub mod clash;
 pub mod clock;
 pub mod colocation;
 pub mod event;
+pub mod hours;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod recurrence;

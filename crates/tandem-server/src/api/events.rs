@@ -763,6 +763,26 @@ pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter,
     })
 }
 
+/// The URL of the page after `cursor`, with the same filters.
+fn next_page(query: &EventQuery, limit: u32, cursor: &str, state: &AppState) -> String {
+    let mut params: Vec<(String, String)> = Vec::new();
+    let mut push = |k: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            params.push((k.to_owned(), v.clone()));
+        }
+    };
+    push("region", &query.region);
+    push("group", &query.group);
+    push("venue_id", &query.venue_id);
+    push("status", &query.status);
+    push("from", &query.from);
+    push("to", &query.to);
+    params.push(("limit".into(), limit.to_string()));
+    params.push(("cursor".into(), cursor.to_owned()));
+    let qs = serde_urlencoded::to_string(&params).unwrap_or_default();
+    format!("{}/api/v1/events?{qs}", state.settings.public_url())
+}
+
 /// Events matching the filters, a page at a time (cursor pagination, by first start).
 #[utoipa::path(
     get, path = "/api/v1/events", tag = "events",
@@ -790,24 +810,9 @@ pub async fn list_events(
     let next_cursor = (events.len() == limit as usize)
         .then(|| events.last().map(encode_cursor))
         .flatten();
-    let next = next_cursor.as_ref().map(|c| {
-        let mut params: Vec<(String, String)> = Vec::new();
-        let mut push = |k: &str, v: &Option<String>| {
-            if let Some(v) = v {
-                params.push((k.to_owned(), v.clone()));
-            }
-        };
-        push("region", &query.region);
-        push("group", &query.group);
-        push("venue_id", &query.venue_id);
-        push("status", &query.status);
-        push("from", &query.from);
-        push("to", &query.to);
-        params.push(("limit".into(), limit.to_string()));
-        params.push(("cursor".into(), c.clone()));
-        let qs = serde_urlencoded::to_string(&params).unwrap_or_default();
-        format!("{}/api/v1/events?{qs}", state.settings.public_url())
-    });
+    let next = next_cursor
+        .as_ref()
+        .map(|c| next_page(&query, limit, c, &state));
     let mut items: Vec<EventBody> = events.iter().map(|e| event_body(e, &state)).collect();
     link_co_located(&state, &mut items).await?;
     Ok(Json(EventPage {

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use maud::html;
+use maud::{html, Markup};
 use serde::Deserialize;
 use tandem_app::clashes::{self, DashboardClash};
 use tandem_app::Caller;
@@ -15,7 +15,7 @@ use tandem_core::time::format_local_datetime;
 use tracing::instrument;
 use uuid::Uuid;
 
-use super::session::{forbidden_form, same_secret, signed_in};
+use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
 use super::{html_response, local_span, page, PageError};
 use crate::state::AppState;
 
@@ -37,7 +37,14 @@ pub async fn dashboard(
     };
     let caller = Caller::Token(user.token.clone());
     let rows = clashes::for_caller(&state.app, &caller).await?;
-    let body = html! {
+    Ok(html_response(
+        StatusCode::OK,
+        page("Clashes", &render(&user, &notice, &rows)),
+    ))
+}
+
+fn render(user: &SignedIn, notice: &Notice, rows: &[DashboardClash]) -> Markup {
+    html! {
         div.head-row {
             h1 { "Clashes" }
             form method="post" action="/signout" {
@@ -56,7 +63,7 @@ pub async fn dashboard(
             p { "No clash in your regions." }
         }
         ul.events {
-            @for DashboardClash { clash, event, suggestions: fixes } in &rows {
+            @for DashboardClash { clash, event, suggestions: fixes } in rows {
                 li.clash data-clash=(clash.id) {
                     span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
                         (clash.severity.as_str())
@@ -86,8 +93,7 @@ pub async fn dashboard(
                 }
             }
         }
-    };
-    Ok(html_response(StatusCode::OK, page("Clashes", &body)))
+    }
 }
 
 /// The resolve form as posted.

@@ -10,12 +10,11 @@ use axum::Form;
 use maud::{html, Markup};
 use serde::Deserialize;
 use tandem_app::colocations::{self, CandidateClash, Candidates, ChosenCandidate};
-use tandem_app::{events, AppError, Caller};
+use tandem_app::{AppError, Caller};
 use tandem_core::clash::Severity;
-use tandem_core::event::EventStatus;
 use tandem_core::time::{format_local_datetime, parse_local_datetime};
 use tandem_core::{EventKind, FieldError, FieldErrors, Title, Zone};
-use tandem_store::EventFilter;
+use tandem_store::Event;
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -39,10 +38,14 @@ pub struct ProposalForm {
 }
 
 /// The search the form describes (through the API's own request checks).
-fn search_request(
-    form: &ProposalForm,
-    (title, kind, days, gap, seats): (&str, &str, &str, &str, &str),
-) -> Result<ColocationRequest, AppError> {
+fn search_request(form: &ProposalForm, fields: &Fields) -> Result<ColocationRequest, AppError> {
+    let Fields {
+        title,
+        kind,
+        days,
+        gap,
+        seats,
+    } = fields;
     let anchor = form.anchor.as_deref().unwrap_or_default();
     let anchor_event_id = Uuid::parse_str(anchor)
         .map_err(|_| AppError::field("anchor", format!("'{anchor}' is not an event id")))?;
@@ -58,8 +61,8 @@ fn search_request(
     .collect();
     Ok(ColocationRequest {
         anchor_event_id,
-        kind: kind.to_owned(),
-        title: Some(title.to_owned()),
+        kind: kind.clone(),
+        title: Some(title.clone()),
         group: None,
         mode: None,
         days: days.trim().parse::<u32>().ok(),
@@ -92,39 +95,14 @@ pub async fn colocations(
     Query(form): Query<ProposalForm>,
 ) -> Result<Response, PageError> {
     let user = signed_in(&state, &headers).await?;
-    let filter = EventFilter {
-        from: Some(state.app.clock.now()),
-        statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
-        ..EventFilter::default()
-    };
-    let anchors = events::list(&state.app, &filter, None, 200).await?;
-    // An organiser can only create events in their regions, which are the anchor's.
-    let mine = |e: &tandem_store::Event| {
-        user.as_ref().is_none_or(|u| {
-            u.token.role != tandem_store::Role::Organiser || u.token.regions.contains(&e.region)
-        })
-    };
-    let anchors: Vec<_> = anchors
-        .into_iter()
-        .filter(|e| e.venue_id.is_some() && mine(e))
-        .collect();
-    let searched = form.anchor.as_deref().is_some_and(|a| !a.is_empty());
-    let title = form
-        .title
-        .clone()
-        .unwrap_or_else(|| "Regional workshop".to_owned());
-    let kind = form.kind.clone().unwrap_or_else(|| "workshop".to_owned());
-    let days = form.days.clone().unwrap_or_else(|| "2".to_owned());
-    let gap = form.max_gap_days.clone().unwrap_or_else(|| "2".to_owned());
-    let seats = form.expected_attendance.clone().unwrap_or_default();
-    let any_placement = form.before.is_some() || form.after.is_some() || form.during.is_some();
-    let placement = |p: &Option<String>| !searched || !any_placement || p.is_some();
+    let caller = Caller::from_token(user.as_ref().map(|u| u.token.clone()));
+    let anchors = colocations::anchors(&state.app, &caller).await?;
+    let fields = Fields::of(&form);
     let (mut status, mut outcome) = (StatusCode::OK, html! {});
-    if searched {
-        let caller = Caller::from_token(user.as_ref().map(|u| u.token.clone()));
-        let request = search_request(&form, (&title, &kind, &days, &gap, &seats));
+    if form.anchor.as_deref().is_some_and(|a| !a.is_empty()) {
+        let request = search_request(&form, &fields);
         match search(&state, &caller, request).await {
-            Ok(found) => outcome = candidates(&found, user.as_ref(), &form, &title, &kind),
+            Ok(found) => outcome = candidates(&found, user.as_ref(), &form, &fields),
             Err(e) => {
                 let Some((code, text)) = refusal(&e) else {
                     return Err(e.into());
@@ -134,14 +112,52 @@ pub async fn colocations(
             }
         }
     }
-    let body = html! {
+    let body = proposal(&form, &fields, &anchors, &outcome);
+    Ok(html_response(status, page("Co-location", &body)))
+}
+
+/// The form's text fields, defaults filled in.
+struct Fields {
+    title: String,
+    kind: String,
+    days: String,
+    gap: String,
+    seats: String,
+}
+
+impl Fields {
+    fn of(form: &ProposalForm) -> Self {
+        let or = |v: &Option<String>, d: &str| v.clone().unwrap_or_else(|| d.to_owned());
+        Self {
+            title: or(&form.title, "Regional workshop"),
+            kind: or(&form.kind, "workshop"),
+            days: or(&form.days, "2"),
+            gap: or(&form.max_gap_days, "2"),
+            seats: or(&form.expected_attendance, ""),
+        }
+    }
+}
+
+/// The proposal form with `outcome` under it.
+fn proposal(form: &ProposalForm, fields: &Fields, anchors: &[Event], outcome: &Markup) -> Markup {
+    let searched = form.anchor.as_deref().is_some_and(|a| !a.is_empty());
+    let any_placement = form.before.is_some() || form.after.is_some() || form.during.is_some();
+    let placement = |p: &Option<String>| !searched || !any_placement || p.is_some();
+    let Fields {
+        title,
+        kind,
+        days,
+        gap,
+        seats,
+    } = fields;
+    html! {
         h1 { "Hold an event alongside another" }
         p.muted { "Resolution 21: workshops alongside regional group meetings, and vice versa. Candidates use the anchor's venue, its working days and free rooms." }
         form.planner method="get" action="/colocations" {
             label for="anchor" {
                 "Anchor meeting"
                 select id="anchor" name="anchor" required {
-                    @for e in &anchors {
+                    @for e in anchors {
                         option value=(e.id) selected[form.anchor.as_deref() == Some(e.id.to_string().as_str())] {
                             (e.title) " — " (local_span(e.starts_at, e.ends_at, e.tz))
                         }
@@ -167,17 +183,16 @@ pub async fn colocations(
             div { button.button type="submit" { "Find dates" } }
         }
         (outcome)
-    };
-    Ok(html_response(status, page("Co-location", &body)))
+    }
 }
 
 fn candidates(
     found: &Candidates,
     user: Option<&SignedIn>,
     form: &ProposalForm,
-    title: &str,
-    kind: &str,
+    fields: &Fields,
 ) -> Markup {
+    let (title, kind) = (&fields.title, &fields.kind);
     html! {
         h2 { "Candidates" }
         @if found.candidates.is_empty() {

@@ -4,10 +4,10 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::html;
+use maud::{html, Markup};
+use tandem_app::events::{self, EventDetails};
 use tandem_core::clash::Severity;
 use tandem_core::EventStatus;
-use tandem_store::{ClashFilter, Event};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -21,39 +21,25 @@ pub async fn event_page(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let id = Uuid::parse_str(&id).map_err(|_| PageError::NotFound(format!("no event '{id}'")))?;
-    let event = state.app.store.event(id).await?;
-    let venue = match event.venue_id {
-        Some(v) => Some(state.app.store.venue(v).await?),
-        None => None,
-    };
-    let room = venue
-        .as_ref()
-        .and_then(|v| v.rooms.iter().find(|r| Some(r.id) == event.room_id));
-    let mut alongside: Vec<Event> = Vec::new();
-    for link in state.app.store.co_locations(&[id]).await? {
-        let Some((other, _)) = link.other_end(id) else {
-            continue;
-        };
-        if other != id && !alongside.iter().any(|e| e.id == other) {
-            alongside.push(state.app.store.event(other).await?);
-        }
-    }
-    let clashes = state
-        .app
-        .store
-        .clashes(&ClashFilter {
-            event_id: Some(id),
-            ..ClashFilter::default()
-        })
-        .await?;
-    let cities = state
-        .app
-        .reference
-        .region(event.region)
-        .map(|r| r.cities.clone())
-        .unwrap_or_default();
+    let details = events::details(&state.app, id).await?;
+    let body = render(&state, &details);
+    Ok(html_response(
+        StatusCode::OK,
+        page(&details.event.title, &body),
+    ))
+}
+
+fn render(state: &AppState, details: &EventDetails) -> Markup {
+    let EventDetails {
+        event,
+        venue,
+        alongside,
+        clashes,
+        cities,
+    } = details;
+    let (id, room) = (event.id, details.room());
     let feed = format!("/feeds/events/{id}.ics");
-    let body = html! {
+    html! {
         h1 { (event.title) }
         p {
             span.badge { (event.kind.as_str()) } " "
@@ -82,7 +68,7 @@ pub async fn event_page(
                 table {
                     thead { tr { th { "City" } th { "Local time" } } }
                     tbody {
-                        @for city in &cities {
+                        @for city in cities {
                             tr {
                                 td { (city.city) " " small { "(" (zone_label(event.starts_at, city.tz)) ")" } }
                                 td { (local_span(event.starts_at, event.ends_at, city.tz)) }
@@ -101,7 +87,7 @@ pub async fn event_page(
             p.muted { "No co-located event." }
         } @else {
             ul.events {
-                @for other in &alongside {
+                @for other in alongside {
                     li {
                         a href={ "/events/" (other.id) } { (other.title) }
                         @if other.status != EventStatus::Confirmed {
@@ -118,7 +104,7 @@ pub async fn event_page(
             p.muted { "No clash." }
         } @else {
             ul.events {
-                @for clash in &clashes {
+                @for clash in clashes {
                     li {
                         span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
                             (clash.severity.as_str())
@@ -132,12 +118,11 @@ pub async fn event_page(
             }
         }
         h2 { "Subscribe" }
-        p { "This event: " (subscribe_links(&state, &feed, "this event")) " "
+        p { "This event: " (subscribe_links(state, &feed, "this event")) " "
             a.button.secondary href=(feed) download { "Download .ics" } }
-        p { (event.region.name()) ": " (subscribe_links(&state, &format!("/feeds/regions/{}.ics", event.region), "the region")) }
+        p { (event.region.name()) ": " (subscribe_links(state, &format!("/feeds/regions/{}.ics", event.region), "the region")) }
         @if let Some(group) = &event.group {
-            p { (group) ": " (subscribe_links(&state, &format!("/feeds/groups/{group}.ics"), "the group")) }
+            p { (group) ": " (subscribe_links(state, &format!("/feeds/groups/{group}.ics"), "the group")) }
         }
-    };
-    Ok(html_response(StatusCode::OK, page(&event.title, &body)))
+    }
 }

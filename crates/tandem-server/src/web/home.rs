@@ -26,9 +26,8 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> 
         statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
         ..EventFilter::default()
     };
-    let events = state.app.store.events(&filter, None, UPCOMING).await?;
-    let mut by_region: BTreeMap<RegionCode, BTreeMap<Option<String>, Vec<&Event>>> =
-        BTreeMap::new();
+    let events = tandem_app::events::list(&state.app, &filter, None, UPCOMING).await?;
+    let mut by_region: ByRegion<'_> = BTreeMap::new();
     for event in &events {
         by_region
             .entry(event.region)
@@ -37,7 +36,17 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> 
             .or_default()
             .push(event);
     }
-    let body = html! {
+    let body = render(&state, &events, &by_region);
+    Ok(html_response(
+        StatusCode::OK,
+        page("Upcoming meetings", &body),
+    ))
+}
+
+type ByRegion<'a> = BTreeMap<RegionCode, BTreeMap<Option<String>, Vec<&'a Event>>>;
+
+fn render(state: &AppState, events: &[Event], by_region: &ByRegion<'_>) -> Markup {
+    html! {
         h1 { "Upcoming meetings" }
         p.muted {
             "Times are shown at each meeting's venue. Subscribe to a region or group to see every change in your own calendar app; "
@@ -46,23 +55,19 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> 
         @if events.is_empty() {
             p { "No upcoming events." }
         }
-        @for (region, groups) in &by_region {
+        @for (region, groups) in by_region {
             section aria-labelledby={ "region-" (region) } {
                 div.head-row {
                     h2 id={ "region-" (region) } { (region.name()) " (" (region) ")" }
-                    (subscribe_links(&state, &format!("/feeds/regions/{region}.ics"), &format!("region {region}")))
+                    (subscribe_links(state, &format!("/feeds/regions/{region}.ics"), &format!("region {region}")))
                 }
                 @for (group, events) in groups {
-                    (group_section(&state, group.as_deref(), events))
+                    (group_section(state, group.as_deref(), events))
                 }
             }
         }
-        p.muted { "All events: " (subscribe_links(&state, "/feeds/all.ics", "all events")) }
-    };
-    Ok(html_response(
-        StatusCode::OK,
-        page("Upcoming meetings", &body),
-    ))
+        p.muted { "All events: " (subscribe_links(state, "/feeds/all.ics", "all events")) }
+    }
 }
 
 fn group_section(state: &AppState, group: Option<&str>, events: &[&Event]) -> Markup {

@@ -60,21 +60,14 @@ pub async fn planner(
     Query(form): Query<PlannerForm>,
 ) -> Result<Response, PageError> {
     let today = state.app.clock.today();
-    let from = form
-        .from
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| (today + Duration::days(1)).to_string());
-    let to = form
-        .to
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| (today + Duration::days(7)).to_string());
-    let duration = form
-        .duration
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "60".to_owned());
+    let given = |v: &Option<String>, default: String| {
+        v.clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(default)
+    };
+    let from = given(&form.from, (today + Duration::days(1)).to_string());
+    let to = given(&form.to, (today + Duration::days(7)).to_string());
+    let duration = given(&form.duration, "60".to_owned());
     let places_text = form
         .places
         .clone()
@@ -88,7 +81,17 @@ pub async fn planner(
         Outcome::Invalid(_) => StatusCode::BAD_REQUEST,
         _ => StatusCode::OK,
     };
-    let body = html! {
+    let body = form_page(&places_text, (&from, &to, &duration), &outcome);
+    Ok(html_response(status, page("Planner", &body)))
+}
+
+/// The planner's form, filled in, with the outcome under it.
+fn form_page(
+    places_text: &str,
+    (from, to, duration): (&str, &str, &str),
+    outcome: &Outcome,
+) -> Markup {
+    html! {
         h1 { "Plan a call across time zones" }
         form.planner method="get" action="/planner" {
             label for="places" {
@@ -102,9 +105,8 @@ pub async fn planner(
             }
             div { button.button type="submit" { "Find windows" } }
         }
-        (render_outcome(&outcome))
-    };
-    Ok(html_response(status, page("Planner", &body)))
+        (render_outcome(outcome))
+    }
 }
 
 /// Lower case without accents, so "Yaoundé" finds the reference data's "Yaounde".
