@@ -40,6 +40,14 @@ pub use sqlite::SqliteStore;
 pub use tokens::{FeedTokenRecord, NewToken, Role, TokenRecord, TokenStore};
 pub use venues::{Room, SeedVenue, Venue, VenueStore};
 
+/// Every store trait, for code that holds a concrete store (`SqliteStore`, `PostgresStore`)
+/// rather than a `dyn Store`: `use tandem_store::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        BulkLoad, CalendarStore, ClashStore, EventStore, MetaStore, Store, TokenStore, VenueStore,
+    };
+}
+
 /// Everything tandem keeps: every aggregate's store on one database. Callers holding a
 /// `dyn Store` (or a `T: Store`) call every aggregate's methods without importing its trait.
 #[async_trait]
