@@ -196,6 +196,7 @@ mod tests {
     use tandem_core::{
         EventDraft, EventKind, EventMode, EventStatus, Interval, RegionCode, Title, Zone,
     };
+    use tandem_store::prelude::*;
     use tandem_store::SqliteStore;
 
     fn local(s: &str) -> NaiveDateTime {

@@ -3,6 +3,9 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+/// Result of a store operation.
+pub type StoreResult<T> = Result<T, StoreError>;
+
 /// A confirmed event already holding the room at the time asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoomClash {
@@ -64,11 +67,6 @@ pub enum StoreError {
     /// Any other database error.
     #[error("database error")]
     Database(#[source] sqlx::Error),
-}
-
-/// A resolution that was asked for but not recorded (a bug in the store, not the caller).
-pub(crate) fn not_recorded() -> StoreError {
-    StoreError::Corrupt("the clash resolution was not recorded with its change".into())
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -26,7 +26,7 @@ use tandem_core::{
     Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
 };
 use tandem_store::{
-    redact_url, CoLocation, Event, EventCursor, EventFilter, Neighbourhood, NewToken,
+    redact_url, CoLocation, Event, EventCursor, EventFilter, MetaStore, Neighbourhood, NewToken,
     PostgresStore, Role, RoomClash, SqliteStore, Store, StoreError, StoreResult, Venue,
 };
 use uuid::Uuid;

@@ -471,6 +471,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
     use tandem_core::{FixedClock, WeekdaySet};
+    use tandem_store::prelude::*;
     use tandem_store::{EventFilter, PoolSettings, SqliteStore};
 
     #[test]

@@ -10,8 +10,11 @@ pub(crate) mod sqlite;
 
 use std::fmt;
 
+use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
+
+use crate::error::StoreResult;
 
 /// Whose calendar it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,4 +188,49 @@ pub(crate) fn count(value: i64) -> u64 {
 /// Converts a count to the `i64` the databases store.
 pub(crate) fn stored_count(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// Imported calendars, their stored copies and their refresh leases.
+#[async_trait]
+pub trait CalendarStore: Send + Sync {
+    /// Stores an imported calendar with its first good copy. One owned by a venue replaces
+    /// that venue's previous calendar in the same transaction.
+    async fn create_calendar(&self, new: &NewCalendar) -> StoreResult<Calendar>;
+
+    /// One imported calendar (without its bytes).
+    async fn calendar(&self, id: Uuid) -> StoreResult<Calendar>;
+
+    /// Imported calendars matching `filter`, by name.
+    async fn calendars(&self, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>>;
+
+    /// The raw bytes of a calendar's good copy, with their content version.
+    async fn calendar_ics(&self, id: Uuid) -> StoreResult<(i64, Vec<u8>)>;
+
+    /// Deletes an imported calendar.
+    async fn delete_calendar(&self, id: Uuid) -> StoreResult<()>;
+
+    /// Leases up to `limit` calendars whose refresh is due and whose lease (if any) has
+    /// expired to `owner` for `lease`; each due calendar goes to one caller only.
+    async fn claim_due_calendars(
+        &self,
+        owner: &str,
+        lease: Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<Calendar>>;
+
+    /// Leases one calendar to `owner` now (a refresh on demand); false while another
+    /// owner's lease is live.
+    async fn claim_calendar(&self, id: Uuid, owner: &str, lease: Duration) -> StoreResult<bool>;
+
+    /// Records how `owner`'s refresh ended, in one statement, and releases the lease; `None`
+    /// when the lease was no longer `owner`'s (nothing is written then).
+    async fn finish_calendar_refresh(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &RefreshOutcome,
+    ) -> StoreResult<Option<Calendar>>;
+
+    /// Gives up `owner`'s lease without recording anything (a refresh cut short by shutdown).
+    async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()>;
 }

@@ -17,10 +17,11 @@ use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 use uuid::Uuid;
 
 use super::{
-    count, stored_count, Calendar, CalendarFailure, CalendarFilter, CalendarOwner, NewCalendar,
-    RefreshOutcome,
+    count, stored_count, Calendar, CalendarFailure, CalendarFilter, CalendarOwner, CalendarStore,
+    NewCalendar, RefreshOutcome,
 };
-use crate::{StoreError, StoreResult};
+use crate::error::{StoreError, StoreResult};
+use crate::postgres::PostgresStore;
 
 const COLUMNS: &str = "id, name, url, owner_participant, venue_id, content_version, etag, \
     last_modified, event_count, published_refresh_seconds, last_success_at, last_error, \
@@ -81,11 +82,7 @@ async fn fetch(conn: &mut sqlx::PgConnection, id: Uuid) -> StoreResult<Calendar>
     calendar(&row)
 }
 
-pub(crate) async fn create(
-    pool: &PgPool,
-    new: &NewCalendar,
-    now: DateTime<Utc>,
-) -> StoreResult<Calendar> {
+async fn create(pool: &PgPool, new: &NewCalendar, now: DateTime<Utc>) -> StoreResult<Calendar> {
     let id = Uuid::new_v4();
     let mut tx = pool.begin().await?;
     if let Some(venue) = new.owner.venue() {
@@ -130,12 +127,12 @@ pub(crate) async fn create(
     Ok(stored)
 }
 
-pub(crate) async fn get(pool: &PgPool, id: Uuid) -> StoreResult<Calendar> {
+async fn get(pool: &PgPool, id: Uuid) -> StoreResult<Calendar> {
     let mut conn = pool.acquire().await?;
     fetch(&mut conn, id).await
 }
 
-pub(crate) async fn list(pool: &PgPool, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>> {
+async fn list(pool: &PgPool, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>> {
     let mut q =
         QueryBuilder::<Postgres>::new(format!("SELECT {COLUMNS} FROM calendars WHERE TRUE"));
     if let Some(p) = &filter.participant {
@@ -158,7 +155,7 @@ pub(crate) async fn list(pool: &PgPool, filter: &CalendarFilter) -> StoreResult<
         .collect()
 }
 
-pub(crate) async fn ics(pool: &PgPool, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
+async fn ics(pool: &PgPool, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
     let row = sqlx::query("SELECT content_version, ics FROM calendars WHERE id = $1")
         .bind(id)
         .fetch_optional(pool)
@@ -167,7 +164,7 @@ pub(crate) async fn ics(pool: &PgPool, id: Uuid) -> StoreResult<(i64, Vec<u8>)> 
     Ok((row.try_get("content_version")?, row.try_get("ics")?))
 }
 
-pub(crate) async fn delete(pool: &PgPool, id: Uuid) -> StoreResult<()> {
+async fn delete(pool: &PgPool, id: Uuid) -> StoreResult<()> {
     let done = sqlx::query("DELETE FROM calendars WHERE id = $1")
         .bind(id)
         .execute(pool)
@@ -178,7 +175,7 @@ pub(crate) async fn delete(pool: &PgPool, id: Uuid) -> StoreResult<()> {
     Ok(())
 }
 
-pub(crate) async fn claim_due(
+async fn claim_due(
     pool: &PgPool,
     owner: &str,
     lease: Duration,
@@ -202,7 +199,7 @@ pub(crate) async fn claim_due(
     .collect()
 }
 
-pub(crate) async fn claim(
+async fn claim(
     pool: &PgPool,
     id: Uuid,
     owner: &str,
@@ -226,7 +223,7 @@ pub(crate) async fn claim(
     Ok(true)
 }
 
-pub(crate) async fn finish(
+async fn finish(
     pool: &PgPool,
     id: Uuid,
     owner: &str,
@@ -298,7 +295,7 @@ pub(crate) async fn finish(
     }
 }
 
-pub(crate) async fn release(pool: &PgPool, id: Uuid, owner: &str) -> StoreResult<()> {
+async fn release(pool: &PgPool, id: Uuid, owner: &str) -> StoreResult<()> {
     sqlx::query(
         "UPDATE calendars SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2",
     )
@@ -307,4 +304,53 @@ pub(crate) async fn release(pool: &PgPool, id: Uuid, owner: &str) -> StoreResult
     .execute(pool)
     .await?;
     Ok(())
+}
+
+#[async_trait::async_trait]
+impl CalendarStore for PostgresStore {
+    async fn create_calendar(&self, new: &NewCalendar) -> StoreResult<Calendar> {
+        create(&self.pool, new, self.clock.now()).await
+    }
+
+    async fn calendar(&self, id: Uuid) -> StoreResult<Calendar> {
+        get(&self.pool, id).await
+    }
+
+    async fn calendars(&self, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>> {
+        list(&self.pool, filter).await
+    }
+
+    async fn calendar_ics(&self, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
+        ics(&self.pool, id).await
+    }
+
+    async fn delete_calendar(&self, id: Uuid) -> StoreResult<()> {
+        delete(&self.pool, id).await
+    }
+
+    async fn claim_due_calendars(
+        &self,
+        owner: &str,
+        lease: Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<Calendar>> {
+        claim_due(&self.pool, owner, lease, limit, self.clock.now()).await
+    }
+
+    async fn claim_calendar(&self, id: Uuid, owner: &str, lease: Duration) -> StoreResult<bool> {
+        claim(&self.pool, id, owner, lease, self.clock.now()).await
+    }
+
+    async fn finish_calendar_refresh(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &RefreshOutcome,
+    ) -> StoreResult<Option<Calendar>> {
+        finish(&self.pool, id, owner, outcome, self.clock.now()).await
+    }
+
+    async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
+        release(&self.pool, id, owner).await
+    }
 }

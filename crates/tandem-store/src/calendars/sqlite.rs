@@ -7,10 +7,11 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use uuid::Uuid;
 
 use super::{
-    count, stored_count, Calendar, CalendarFailure, CalendarFilter, CalendarOwner, NewCalendar,
-    RefreshOutcome,
+    count, stored_count, Calendar, CalendarFailure, CalendarFilter, CalendarOwner, CalendarStore,
+    NewCalendar, RefreshOutcome,
 };
-use crate::{StoreError, StoreResult};
+use crate::error::{StoreError, StoreResult};
+use crate::sqlite::SqliteStore;
 
 const COLUMNS: &str = "id, name, url, owner_participant, venue_id, content_version, etag, \
     last_modified, event_count, published_refresh_seconds, last_success_at, last_error, \
@@ -89,11 +90,7 @@ async fn fetch(conn: &mut sqlx::SqliteConnection, id: Uuid) -> StoreResult<Calen
     calendar(&row)
 }
 
-pub(crate) async fn create(
-    pool: &SqlitePool,
-    new: &NewCalendar,
-    now: DateTime<Utc>,
-) -> StoreResult<Calendar> {
+async fn create(pool: &SqlitePool, new: &NewCalendar, now: DateTime<Utc>) -> StoreResult<Calendar> {
     let id = Uuid::new_v4();
     let now = ts(now);
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -142,12 +139,12 @@ pub(crate) async fn create(
     Ok(stored)
 }
 
-pub(crate) async fn get(pool: &SqlitePool, id: Uuid) -> StoreResult<Calendar> {
+async fn get(pool: &SqlitePool, id: Uuid) -> StoreResult<Calendar> {
     let mut conn = pool.acquire().await?;
     fetch(&mut conn, id).await
 }
 
-pub(crate) async fn list(pool: &SqlitePool, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>> {
+async fn list(pool: &SqlitePool, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>> {
     let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} FROM calendars WHERE 1 = 1"));
     if let Some(p) = &filter.participant {
         q.push(" AND owner_participant = ").push_bind(p.clone());
@@ -172,7 +169,7 @@ pub(crate) async fn list(pool: &SqlitePool, filter: &CalendarFilter) -> StoreRes
         .collect()
 }
 
-pub(crate) async fn ics(pool: &SqlitePool, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
+async fn ics(pool: &SqlitePool, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
     let row = sqlx::query("SELECT content_version, ics FROM calendars WHERE id = ?")
         .bind(id.to_string())
         .fetch_optional(pool)
@@ -181,7 +178,7 @@ pub(crate) async fn ics(pool: &SqlitePool, id: Uuid) -> StoreResult<(i64, Vec<u8
     Ok((row.try_get("content_version")?, row.try_get("ics")?))
 }
 
-pub(crate) async fn delete(pool: &SqlitePool, id: Uuid) -> StoreResult<()> {
+async fn delete(pool: &SqlitePool, id: Uuid) -> StoreResult<()> {
     let done = sqlx::query("DELETE FROM calendars WHERE id = ?")
         .bind(id.to_string())
         .execute(pool)
@@ -192,7 +189,7 @@ pub(crate) async fn delete(pool: &SqlitePool, id: Uuid) -> StoreResult<()> {
     Ok(())
 }
 
-pub(crate) async fn claim_due(
+async fn claim_due(
     pool: &SqlitePool,
     owner: &str,
     lease: Duration,
@@ -223,7 +220,7 @@ pub(crate) async fn claim_due(
     Ok(claimed)
 }
 
-pub(crate) async fn claim(
+async fn claim(
     pool: &SqlitePool,
     id: Uuid,
     owner: &str,
@@ -250,7 +247,7 @@ pub(crate) async fn claim(
     Ok(true)
 }
 
-pub(crate) async fn finish(
+async fn finish(
     pool: &SqlitePool,
     id: Uuid,
     owner: &str,
@@ -313,7 +310,7 @@ pub(crate) async fn finish(
     Ok((done.rows_affected() > 0).then_some(stored))
 }
 
-pub(crate) async fn release(pool: &SqlitePool, id: Uuid, owner: &str) -> StoreResult<()> {
+async fn release(pool: &SqlitePool, id: Uuid, owner: &str) -> StoreResult<()> {
     sqlx::query(
         "UPDATE calendars SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
     )
@@ -322,4 +319,53 @@ pub(crate) async fn release(pool: &SqlitePool, id: Uuid, owner: &str) -> StoreRe
     .execute(pool)
     .await?;
     Ok(())
+}
+
+#[async_trait::async_trait]
+impl CalendarStore for SqliteStore {
+    async fn create_calendar(&self, new: &NewCalendar) -> StoreResult<Calendar> {
+        create(&self.pool, new, self.clock.now()).await
+    }
+
+    async fn calendar(&self, id: Uuid) -> StoreResult<Calendar> {
+        get(&self.pool, id).await
+    }
+
+    async fn calendars(&self, filter: &CalendarFilter) -> StoreResult<Vec<Calendar>> {
+        list(&self.pool, filter).await
+    }
+
+    async fn calendar_ics(&self, id: Uuid) -> StoreResult<(i64, Vec<u8>)> {
+        ics(&self.pool, id).await
+    }
+
+    async fn delete_calendar(&self, id: Uuid) -> StoreResult<()> {
+        delete(&self.pool, id).await
+    }
+
+    async fn claim_due_calendars(
+        &self,
+        owner: &str,
+        lease: Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<Calendar>> {
+        claim_due(&self.pool, owner, lease, limit, self.clock.now()).await
+    }
+
+    async fn claim_calendar(&self, id: Uuid, owner: &str, lease: Duration) -> StoreResult<bool> {
+        claim(&self.pool, id, owner, lease, self.clock.now()).await
+    }
+
+    async fn finish_calendar_refresh(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &RefreshOutcome,
+    ) -> StoreResult<Option<Calendar>> {
+        finish(&self.pool, id, owner, outcome, self.clock.now()).await
+    }
+
+    async fn release_calendar(&self, id: Uuid, owner: &str) -> StoreResult<()> {
+        release(&self.pool, id, owner).await
+    }
 }

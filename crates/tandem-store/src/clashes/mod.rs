@@ -5,12 +5,14 @@
 pub(crate) mod postgres;
 pub(crate) mod sqlite;
 
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_core::clash::{Clash, ClashKind, Severity};
-use tandem_core::RegionCode;
+use tandem_core::{EventDraft, RegionCode};
 use uuid::Uuid;
 
-use crate::StoreError;
+use crate::error::{StoreError, StoreResult};
+use crate::events::Event;
 
 /// Which clashes to list. Empty fields match everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,6 +63,16 @@ pub struct ClashResolution {
     pub record: NewResolution,
 }
 
+impl NewResolution {
+    /// This resolution as recorded with the rewrite of its event that produced `event`.
+    pub(crate) fn after(&self, event: &Event) -> Self {
+        Self {
+            version_after: event.version,
+            ..self.clone()
+        }
+    }
+}
+
 pub(crate) fn kind(text: &str) -> Result<ClashKind, StoreError> {
     ClashKind::parse(text).ok_or_else(|| StoreError::Corrupt(format!("clash kind '{text}'")))
 }
@@ -73,4 +85,32 @@ pub(crate) fn severity(text: &str) -> Result<Severity, StoreError> {
 pub(crate) fn sorted(mut clashes: Vec<Clash>) -> Vec<Clash> {
     clashes.sort_by_key(|c| (c.start, c.id));
     clashes
+}
+
+/// The current clash list and the record of resolutions.
+#[async_trait]
+pub trait ClashStore: Send + Sync {
+    /// Replaces every stored clash involving `event_id` with `clashes` (those of them that
+    /// involve it), in one transaction: a write recomputes only the clashes of its event.
+    async fn replace_clashes(&self, event_id: Uuid, clashes: &[Clash]) -> StoreResult<()>;
+
+    /// Current clashes matching `filter`, by start then id.
+    async fn clashes(&self, filter: &ClashFilter) -> StoreResult<Vec<Clash>>;
+
+    /// One current clash, if it still stands.
+    async fn clash(&self, id: Uuid) -> StoreResult<Option<Clash>>;
+
+    /// Applies a clash resolution in one transaction: the event `resolution.event_id` is
+    /// rewritten as [`crate::EventStore::update_event`] would (a visible change, against
+    /// `expected_version`) and the resolution is recorded with the version that rewrite
+    /// produced — both or neither.
+    async fn apply_resolution(
+        &self,
+        expected_version: i64,
+        draft: &EventDraft,
+        resolution: &NewResolution,
+    ) -> StoreResult<(Event, ClashResolution)>;
+
+    /// The resolutions recorded for a clash, oldest first.
+    async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>>;
 }

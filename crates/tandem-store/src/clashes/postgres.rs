@@ -5,10 +5,15 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 use tandem_core::clash::Clash;
+use tandem_core::EventDraft;
+use tracing::instrument;
 use uuid::Uuid;
 
-use super::{kind, severity, sorted, ClashFilter, ClashResolution, NewResolution};
-use crate::StoreResult;
+use super::{kind, severity, sorted, ClashFilter, ClashResolution, ClashStore, NewResolution};
+use crate::error::StoreResult;
+use crate::events::{postgres as events, Event, Prepared};
+use crate::meta::postgres::bump_revision;
+use crate::postgres::PostgresStore;
 
 const COLUMNS: &str = "c.id, c.kind, c.severity, c.event_id, c.other_event_id, c.starts_at, \
     c.ends_at, c.subject, c.detail";
@@ -27,7 +32,7 @@ fn clash(row: &PgRow) -> StoreResult<Clash> {
     })
 }
 
-pub(crate) async fn replace(
+async fn replace(
     pool: &PgPool,
     event_id: Uuid,
     clashes: &[Clash],
@@ -73,7 +78,7 @@ pub(crate) async fn replace(
     Ok(())
 }
 
-pub(crate) async fn list(pool: &PgPool, filter: &ClashFilter) -> StoreResult<Vec<Clash>> {
+async fn list(pool: &PgPool, filter: &ClashFilter) -> StoreResult<Vec<Clash>> {
     let mut q: QueryBuilder<Postgres> = QueryBuilder::new(format!(
         "SELECT {COLUMNS} FROM clashes c JOIN events e1 ON e1.id = c.event_id \
          LEFT JOIN events e2 ON e2.id = c.other_event_id WHERE 1 = 1"
@@ -116,7 +121,7 @@ pub(crate) async fn list(pool: &PgPool, filter: &ClashFilter) -> StoreResult<Vec
     Ok(sorted(rows.iter().map(clash).collect::<StoreResult<_>>()?))
 }
 
-pub(crate) async fn get(pool: &PgPool, id: Uuid) -> StoreResult<Option<Clash>> {
+async fn get(pool: &PgPool, id: Uuid) -> StoreResult<Option<Clash>> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM clashes c WHERE c.id = $1"))
         .bind(id)
         .fetch_optional(pool)
@@ -140,7 +145,7 @@ fn resolution(row: &PgRow) -> StoreResult<ClashResolution> {
     })
 }
 
-pub(crate) async fn record(
+async fn record(
     conn: &mut sqlx::PgConnection,
     new: &NewResolution,
     now: DateTime<Utc>,
@@ -170,7 +175,7 @@ pub(crate) async fn record(
     })
 }
 
-pub(crate) async fn history(pool: &PgPool, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>> {
+async fn history(pool: &PgPool, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>> {
     let rows = sqlx::query(
         "SELECT id, clash_id, event_id, resolved_by, resolved_at, action, clash, version_before, \
          version_after FROM clash_resolutions WHERE clash_id = $1 ORDER BY resolved_at, id",
@@ -179,4 +184,44 @@ pub(crate) async fn history(pool: &PgPool, clash_id: Uuid) -> StoreResult<Vec<Cl
     .fetch_all(pool)
     .await?;
     rows.iter().map(resolution).collect()
+}
+
+#[async_trait::async_trait]
+impl ClashStore for PostgresStore {
+    async fn replace_clashes(&self, event_id: Uuid, clashes: &[Clash]) -> StoreResult<()> {
+        replace(&self.pool, event_id, clashes, self.clock.now()).await
+    }
+
+    async fn clashes(&self, filter: &ClashFilter) -> StoreResult<Vec<Clash>> {
+        list(&self.pool, filter).await
+    }
+
+    async fn clash(&self, id: Uuid) -> StoreResult<Option<Clash>> {
+        get(&self.pool, id).await
+    }
+
+    #[instrument(skip_all, fields(id = %resolution.event_id))]
+    async fn apply_resolution(
+        &self,
+        expected_version: i64,
+        draft: &EventDraft,
+        resolution: &NewResolution,
+    ) -> StoreResult<(Event, ClashResolution)> {
+        let p = Prepared::new(resolution.event_id, draft)?;
+        let (pool, clock, p) = (&self.pool, &self.clock, &p);
+        events::retrying(pool, p, || async move {
+            let now = clock.now();
+            let mut tx = pool.begin().await?;
+            let event = events::rewrite(&mut tx, p, Some(expected_version), true, now).await?;
+            bump_revision(&mut tx, now).await?;
+            let recorded = record(&mut tx, &resolution.after(&event), now).await?;
+            tx.commit().await?;
+            Ok((event, recorded))
+        })
+        .await
+    }
+
+    async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>> {
+        history(&self.pool, clash_id).await
+    }
 }

@@ -5,10 +5,15 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use tandem_core::clash::Clash;
+use tandem_core::EventDraft;
+use tracing::instrument;
 use uuid::Uuid;
 
-use super::{kind, severity, sorted, ClashFilter, ClashResolution, NewResolution};
-use crate::{StoreError, StoreResult};
+use super::{kind, severity, sorted, ClashFilter, ClashResolution, ClashStore, NewResolution};
+use crate::error::{StoreError, StoreResult};
+use crate::events::{sqlite as events, Event, Prepared};
+use crate::meta::sqlite::bump_revision;
+use crate::sqlite::SqliteStore;
 
 const COLUMNS: &str = "c.id, c.kind, c.severity, c.event_id, c.other_event_id, c.starts_at, \
     c.ends_at, c.subject, c.detail";
@@ -39,7 +44,7 @@ fn clash(row: &SqliteRow) -> StoreResult<Clash> {
     })
 }
 
-pub(crate) async fn replace(
+async fn replace(
     pool: &SqlitePool,
     event_id: Uuid,
     clashes: &[Clash],
@@ -75,7 +80,7 @@ pub(crate) async fn replace(
     Ok(())
 }
 
-pub(crate) async fn list(pool: &SqlitePool, filter: &ClashFilter) -> StoreResult<Vec<Clash>> {
+async fn list(pool: &SqlitePool, filter: &ClashFilter) -> StoreResult<Vec<Clash>> {
     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
         "SELECT {COLUMNS} FROM clashes c JOIN events e1 ON e1.id = c.event_id \
          LEFT JOIN events e2 ON e2.id = c.other_event_id WHERE 1 = 1"
@@ -118,7 +123,7 @@ pub(crate) async fn list(pool: &SqlitePool, filter: &ClashFilter) -> StoreResult
     Ok(sorted(rows.iter().map(clash).collect::<StoreResult<_>>()?))
 }
 
-pub(crate) async fn get(pool: &SqlitePool, id: Uuid) -> StoreResult<Option<Clash>> {
+async fn get(pool: &SqlitePool, id: Uuid) -> StoreResult<Option<Clash>> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM clashes c WHERE c.id = ?"))
         .bind(id.to_string())
         .fetch_optional(pool)
@@ -142,7 +147,7 @@ fn resolution(row: &SqliteRow) -> StoreResult<ClashResolution> {
     })
 }
 
-pub(crate) async fn record(
+async fn record(
     conn: &mut sqlx::SqliteConnection,
     new: &NewResolution,
     now: DateTime<Utc>,
@@ -170,10 +175,7 @@ pub(crate) async fn record(
     })
 }
 
-pub(crate) async fn history(
-    pool: &SqlitePool,
-    clash_id: Uuid,
-) -> StoreResult<Vec<ClashResolution>> {
+async fn history(pool: &SqlitePool, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>> {
     let rows = sqlx::query(
         "SELECT id, clash_id, event_id, resolved_by, resolved_at, action, clash, version_before, \
          version_after FROM clash_resolutions WHERE clash_id = ? ORDER BY resolved_at, id",
@@ -182,4 +184,40 @@ pub(crate) async fn history(
     .fetch_all(pool)
     .await?;
     rows.iter().map(resolution).collect()
+}
+
+#[async_trait::async_trait]
+impl ClashStore for SqliteStore {
+    async fn replace_clashes(&self, event_id: Uuid, clashes: &[Clash]) -> StoreResult<()> {
+        replace(&self.pool, event_id, clashes, self.clock.now()).await
+    }
+
+    async fn clashes(&self, filter: &ClashFilter) -> StoreResult<Vec<Clash>> {
+        list(&self.pool, filter).await
+    }
+
+    async fn clash(&self, id: Uuid) -> StoreResult<Option<Clash>> {
+        get(&self.pool, id).await
+    }
+
+    #[instrument(skip_all, fields(id = %resolution.event_id))]
+    async fn apply_resolution(
+        &self,
+        expected_version: i64,
+        draft: &EventDraft,
+        resolution: &NewResolution,
+    ) -> StoreResult<(Event, ClashResolution)> {
+        let p = Prepared::new(resolution.event_id, draft)?;
+        let now = self.clock.now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let event = events::rewrite(&mut tx, &p, Some(expected_version), true, now).await?;
+        bump_revision(&mut tx, now).await?;
+        let recorded = record(&mut tx, &resolution.after(&event), now).await?;
+        tx.commit().await?;
+        Ok((event, recorded))
+    }
+
+    async fn clash_resolutions(&self, clash_id: Uuid) -> StoreResult<Vec<ClashResolution>> {
+        history(&self.pool, clash_id).await
+    }
 }
