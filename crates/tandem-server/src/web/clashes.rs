@@ -12,8 +12,9 @@ use tandem_core::clash::Severity;
 use tandem_store::{ClashFilter, Role};
 use tracing::instrument;
 
+use super::i18n::local_time;
 use super::session::{forbidden_form, same_secret, signed_in};
-use super::{html_response, local_span, page, PageError};
+use super::{html_response, local_span, m, page, t, term, PageError};
 use crate::api::clashes::{resolve_clash, suggestions, ResolveRequest};
 use crate::auth::{Authenticated, Caller};
 use crate::extract::{ApiJson, IfMatch};
@@ -54,36 +55,40 @@ pub async fn dashboard(
     }
     // Hard clashes first; the store's order (by start) otherwise.
     rows.sort_by_key(|(clash, _, _)| clash.severity != Severity::Hard);
+    let role = term("role", user.token.role.as_str());
     let body = html! {
         div.head-row {
-            h1 { "Clashes" }
+            h1 { (t!("clashes-title")) }
             form method="post" action="/signout" {
                 input type="hidden" name="csrf" value=(user.csrf);
-                button.button.secondary type="submit" { "Sign out" }
+                button.button.secondary type="submit" { (t!("signout")) }
             }
         }
         p.muted {
-            "Signed in with " @if let Some(label) = &user.token.label { "the token “" (label) "”" } @else { "a token" }
-            " (" (user.token.role.as_str()) ")."
+            @if let Some(label) = &user.token.label {
+                (m!("clashes-signed-in-label", label = label, role = role.as_str()))
+            } @else {
+                (m!("clashes-signed-in", role = role.as_str()))
+            }
         }
         @if let Some(id) = &notice.resolved {
-            p.notice role="status" { "Clash " code { (id) } " resolved." }
+            p.notice role="status" { (m!("clashes-resolved", id = html! { code dir="ltr" { (id) } })) }
         }
         @if rows.is_empty() {
-            p { "No clash in your regions." }
+            p { (t!("clashes-empty")) }
         }
         ul.events {
             @for (clash, event, fixes) in &rows {
-                li.clash data-clash=(clash.id) {
+                li.clash data-clash=(clash.id) data-kind=(clash.kind.as_str()) {
                     span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
-                        (clash.severity.as_str())
+                        (term("severity", clash.severity.as_str()))
                     }
-                    " " strong { (clash.kind.as_str()) } ": " (clash.detail)
+                    " " strong { (term("clash", clash.kind.as_str())) } ": " bdi lang="en" { (clash.detail) }
                     br;
-                    a href={ "/events/" (event.id) } { (event.title) } " · "
-                    (local_span(clash.start, clash.end, event.tz))
+                    a href={ "/events/" (event.id) } { bdi { (event.title) } } " · "
+                    bdi { (local_span(clash.start, clash.end, event.tz)) }
                     @if fixes.is_empty() {
-                        p.muted { "No suggestion: change the events by hand." }
+                        p.muted { (t!("clashes-no-fix")) }
                     } @else {
                         ul {
                             @for fix in fixes.iter().take(3) {
@@ -91,10 +96,15 @@ pub async fn dashboard(
                                     form.resolve method="post" action={ "/clashes/" (clash.id) "/resolve" } {
                                         input type="hidden" name="csrf" value=(user.csrf);
                                         input type="hidden" name="suggestion" value=(fix.id);
-                                        (fix.action) ": " (fix.start) " – " (fix.end) " (" (fix.tz) ")"
-                                        @if let Some(room) = &fix.room { ", " (room.name) }
-                                        " · leaves " (fix.leaves.len()) " clash(es) "
-                                        button.button type="submit" { "Apply" }
+                                        @let zone = tandem_core::Zone::parse(&fix.tz).unwrap_or(event.tz);
+                                        (m!("clashes-fix",
+                                            action = term("fix", &fix.action),
+                                            start = local_time(fix.starts_at, zone),
+                                            end = local_time(fix.ends_at, zone),
+                                            zone = html! { bdi dir="ltr" { (fix.tz) } }))
+                                        @if let Some(room) = &fix.room { ", " bdi { (room.name) } }
+                                        " · " (t!("clashes-leaves", count = fix.leaves.len())) " "
+                                        button.button type="submit" { (t!("clashes-apply")) }
                                     }
                                 }
                             }
@@ -104,7 +114,10 @@ pub async fn dashboard(
             }
         }
     };
-    Ok(html_response(StatusCode::OK, page("Clashes", &body)))
+    Ok(html_response(
+        StatusCode::OK,
+        page(&t!("clashes-title"), &body),
+    ))
 }
 
 /// The resolve form as posted.
@@ -151,11 +164,11 @@ pub async fn resolve(
             Ok(html_response(
                 status,
                 page(
-                    "Not applied",
+                    &t!("clashes-not-applied-title"),
                     &html! {
-                        h1 { "The suggestion was not applied" }
+                        h1 { (t!("clashes-not-applied-heading")) }
                         p { (problem.detail) }
-                        p { a href="/clashes" { "Back to the clashes" } }
+                        p { a href="/clashes" { (t!("clashes-back")) } }
                     },
                 ),
             ))
