@@ -37,8 +37,8 @@ async fn site() -> Site {
     let state = tandem_server::state(store.clone(), settings, clock).unwrap();
     tandem_server::demo::seed(
         store.as_ref(),
-        &state.holiday_calendars,
-        state.clock.as_ref(),
+        &state.app.holiday_calendars,
+        state.app.clock.as_ref(),
     )
     .await
     .unwrap();
@@ -77,7 +77,7 @@ impl Site {
 
 fn html_open(body: &str) -> &str {
     let start = body.find("<html").expect("an html element");
-    &body[start..start + body[start..].find('>').unwrap() + 1]
+    &body[start..=start + body[start..].find('>').unwrap()]
 }
 
 #[tokio::test]

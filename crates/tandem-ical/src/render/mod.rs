@@ -53,8 +53,19 @@
 //!   after its start has no DTEND (zero length, as tandem stores it);
 //! - SEQUENCE is clamped to 0..=2³¹−1 (an RFC 5545 INTEGER); GEO is written only for a
 //!   valid latitude/longitude; a refresh interval under one minute is written as one minute.
+//!
+//! Invitations ([`render_invitation`], DESIGN §15) are the same VEVENTs and VTIMEZONEs with
+//! an iTIP METHOD and the participant as ATTENDEE.
+//!
+//! Why by hand and not through the `icalendar` crate (issue 14 asked for it): its writer
+//! gives every component without DTSTAMP/UID a wall-clock DTSTAMP and a random UID,
+//! VTIMEZONE and its observances included (invalid there, and a new ETag on every request);
+//! folds a 150-octet line into a 76-octet continuation; leaves a bare CR in TEXT; writes a
+//! `"` in a parameter bare and quotes FEATURE=AUDIO,VIDEO into one value; and orders
+//! properties alphabetically. `tests/icalendar_crate.rs` shows each, beside these bytes.
 
 mod content;
+mod itip;
 mod vtimezone;
 
 use std::collections::BTreeMap;
@@ -64,6 +75,10 @@ use tandem_core::recurrence;
 use tandem_core::{EventTiming, Resolution, Zone};
 
 use content::{duration, local_datetime, param_value, uri, utc_datetime, Lines};
+pub use itip::{
+    invitation_subject, render_invitation, render_invitation_text, Attendee, Invitation,
+    InvitationKind,
+};
 pub use vtimezone::{
     vtimezone, vtimezone_of, DayRule, Observance, ObservanceKind, Onsets, VTimezone, YearlyRule,
 };
@@ -212,7 +227,7 @@ pub fn render_calendar(feed: &FeedCalendar, prodid: &str) -> String {
         lines.raw(&vtimezone(span.zone, from, to));
     }
     for event in &feed.events {
-        render_event(&mut lines, event);
+        render_event(&mut lines, event, &Extras::feed(event));
     }
     lines.push("END", "VCALENDAR");
     lines.finish()
@@ -395,10 +410,30 @@ impl SeriesPlan {
     }
 }
 
-fn render_event(lines: &mut Lines, event: &FeedEvent) {
+/// What a VEVENT says beyond the event itself: its STATUS (none in a CANCEL that uninvites
+/// one attendee, RFC 5546 §3.2.5), the attendee an invitation is for, and whether the
+/// overrides of a series are written (not in a CANCEL, which cancels the whole series).
+pub(crate) struct Extras<'a> {
+    status: Option<FeedStatus>,
+    attendee: Option<&'a Attendee>,
+    overrides: bool,
+}
+
+impl Extras<'_> {
+    /// A feed's VEVENT: the event's own STATUS, no attendee, every override.
+    fn feed(event: &FeedEvent) -> Self {
+        Self {
+            status: Some(event.status),
+            attendee: None,
+            overrides: true,
+        }
+    }
+}
+
+fn render_event(lines: &mut Lines, event: &FeedEvent, extras: &Extras<'_>) {
     let plan = SeriesPlan::of(event);
     let tzid = format!(";TZID={}", param_value(event.zone.name()));
-    render_vevent(lines, event, |lines| {
+    render_vevent(lines, event, extras, |lines| {
         lines.push(
             &format!("DTSTART{tzid}"),
             &local_datetime(event.local_start),
@@ -420,8 +455,13 @@ fn render_event(lines: &mut Lines, event: &FeedEvent) {
             lines.push(&format!("EXDATE{tzid}"), &dates.join(","));
         }
     });
-    for (start, (from, to)) in &plan.overrides {
-        render_vevent(lines, event, |lines| {
+    let overrides = if extras.overrides {
+        plan.overrides.as_slice()
+    } else {
+        &[]
+    };
+    for (start, (from, to)) in overrides {
+        render_vevent(lines, event, extras, |lines| {
             lines.push(&format!("RECURRENCE-ID{tzid}"), &local_datetime(*start));
             zoned(lines, "DTSTART", &tzid, event.zone, *from);
             zoned(lines, "DTEND", &tzid, event.zone, *to);
@@ -446,7 +486,12 @@ fn zoned(lines: &mut Lines, name: &str, tzid: &str, zone: Zone, instant: DateTim
 }
 
 /// One VEVENT: the event's properties, with `timing` writing its date-time properties.
-fn render_vevent(lines: &mut Lines, event: &FeedEvent, timing: impl FnOnce(&mut Lines)) {
+fn render_vevent(
+    lines: &mut Lines,
+    event: &FeedEvent,
+    extras: &Extras<'_>,
+    timing: impl FnOnce(&mut Lines),
+) {
     lines.push("BEGIN", "VEVENT");
     lines.text("UID", &event.uid);
     lines.utc("DTSTAMP", event.dtstamp);
@@ -456,7 +501,9 @@ fn render_vevent(lines: &mut Lines, event: &FeedEvent, timing: impl FnOnce(&mut 
         "SEQUENCE",
         &event.sequence.clamp(0, i64::from(i32::MAX)).to_string(),
     );
-    lines.push("STATUS", event.status.as_str());
+    if let Some(status) = extras.status {
+        lines.push("STATUS", status.as_str());
+    }
     lines.text("SUMMARY", &event.summary);
     if let Some(description) = &event.description {
         lines.text("DESCRIPTION", description);
@@ -488,6 +535,9 @@ fn render_vevent(lines: &mut Lines, event: &FeedEvent, timing: impl FnOnce(&mut 
         lines.text("RELATED-TO;RELTYPE=SIBLING", related);
     }
     organizer(lines, &event.organizer);
+    if let Some(attendee) = extras.attendee {
+        itip::attendee(lines, attendee);
+    }
     lines.push(
         "TRANSP",
         if event.transparent {

@@ -8,16 +8,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::html;
 use serde::Deserialize;
+use tandem_app::clashes::{self, DashboardClash};
+use tandem_app::Caller;
 use tandem_core::clash::Severity;
-use tandem_store::{ClashFilter, Role};
 use tracing::instrument;
+use uuid::Uuid;
 
 use super::i18n::local_time;
 use super::session::{forbidden_form, same_secret, signed_in};
 use super::{html_response, local_span, m, page, t, term, PageError};
-use crate::api::clashes::{resolve_clash, suggestions, ResolveRequest};
-use crate::auth::{Authenticated, Caller};
-use crate::extract::{ApiJson, IfMatch};
 use crate::state::AppState;
 
 /// A notice after a resolution.
@@ -36,25 +35,8 @@ pub async fn dashboard(
     let Some(user) = signed_in(&state, &headers).await? else {
         return Ok(Redirect::to("/signin?next=/clashes").into_response());
     };
-    let mut clashes = state.store.clashes(&ClashFilter::default()).await?;
-    if user.token.role != Role::Admin {
-        let mut mine = Vec::new();
-        for clash in clashes {
-            let event = state.store.event(clash.event_id).await?;
-            if user.token.regions.contains(&event.region) {
-                mine.push(clash);
-            }
-        }
-        clashes = mine;
-    }
-    let mut rows = Vec::new();
-    for clash in clashes {
-        let event = state.store.event(clash.event_id).await?;
-        let fixes = suggestions(&state, &clash).await?;
-        rows.push((clash, event, fixes));
-    }
-    // Hard clashes first; the store's order (by start) otherwise.
-    rows.sort_by_key(|(clash, _, _)| clash.severity != Severity::Hard);
+    let caller = Caller::Token(user.token.clone());
+    let rows = clashes::for_caller(&state.app, &caller).await?;
     let role = term("role", user.token.role.as_str());
     let body = html! {
         div.head-row {
@@ -78,7 +60,7 @@ pub async fn dashboard(
             p { (t!("clashes-empty")) }
         }
         ul.events {
-            @for (clash, event, fixes) in &rows {
+            @for DashboardClash { clash, event, suggestions: fixes } in &rows {
                 li.clash data-clash=(clash.id) data-kind=(clash.kind.as_str()) {
                     span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
                         (term("severity", clash.severity.as_str()))
@@ -96,12 +78,11 @@ pub async fn dashboard(
                                     form.resolve method="post" action={ "/clashes/" (clash.id) "/resolve" } {
                                         input type="hidden" name="csrf" value=(user.csrf);
                                         input type="hidden" name="suggestion" value=(fix.id);
-                                        @let zone = tandem_core::Zone::parse(&fix.tz).unwrap_or(event.tz);
                                         (m!("clashes-fix",
-                                            action = term("fix", &fix.action),
-                                            start = local_time(fix.starts_at, zone),
-                                            end = local_time(fix.ends_at, zone),
-                                            zone = html! { bdi dir="ltr" { (fix.tz) } }))
+                                            action = term("fix", fix.action.as_str()),
+                                            start = local_time(fix.starts_at, fix.tz),
+                                            end = local_time(fix.ends_at, fix.tz),
+                                            zone = html! { bdi dir="ltr" { (fix.tz.name()) } }))
                                         @if let Some(room) = &fix.room { ", " bdi { (room.name) } }
                                         " · " (t!("clashes-leaves", count = fix.leaves.len())) " "
                                         button.button type="submit" { (t!("clashes-apply")) }
@@ -141,37 +122,10 @@ pub async fn resolve(
     if !same_secret(&user.csrf, &form.csrf) {
         return Ok(forbidden_form());
     }
-    let caller = Authenticated(Caller(Some(user.token)));
-    let answer = resolve_clash(
-        State(state),
-        caller,
-        Path(id.clone()),
-        IfMatch(None),
-        ApiJson(ResolveRequest {
-            suggestion: form.suggestion,
-        }),
-    )
-    .await;
-    match answer {
-        Ok(_) => Ok(Redirect::to(&format!("/clashes?resolved={id}")).into_response()),
-        Err(e) => {
-            if let crate::problem::ApiError::Internal(inner) = &e {
-                tracing::error!(error = ?inner, "resolving a clash from the dashboard failed");
-            }
-            let problem = e.problem();
-            let status =
-                StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            Ok(html_response(
-                status,
-                page(
-                    &t!("clashes-not-applied-title"),
-                    &html! {
-                        h1 { (t!("clashes-not-applied-heading")) }
-                        p { (problem.detail) }
-                        p { a href="/clashes" { (t!("clashes-back")) } }
-                    },
-                ),
-            ))
-        }
-    }
+    let caller = Caller::Token(user.token);
+    let Ok(clash_id) = Uuid::parse_str(&id) else {
+        return Err(PageError::NotFound(format!("no clash with id '{id}'")));
+    };
+    clashes::resolve(&state.app, &caller, clash_id, &form.suggestion, None).await?;
+    Ok(Redirect::to(&format!("/clashes?resolved={id}")).into_response())
 }
