@@ -141,6 +141,7 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             metrics::track,
         ))
+        .layer(middleware::from_fn(problem::read_accept_language))
         .fallback(not_found)
         .layer(middleware::from_fn(run_to_completion))
         .layer(middleware::from_fn_with_state(

@@ -216,3 +216,33 @@ async fn arabic_planner_strips_read_right_to_left_with_hours_in_order() {
     assert!(arabic.contains(r#"<table class="windows" id="windows">"#));
     assert!(arabic.contains("أفضل الفترات"));
 }
+#[tokio::test]
+async fn problem_titles_follow_accept_language_and_english_stays_as_it_was() {
+    let site = site().await;
+    let path = "/api/v1/events/00000000-0000-0000-0000-000000000000";
+    let (status, _, english) = site.get(path, &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, _, also_english) = site
+        .get(path, &[(header::ACCEPT_LANGUAGE, "en-GB, de")])
+        .await;
+    assert_eq!(english, also_english, "English is the document as it was");
+    let english: serde_json::Value = serde_json::from_str(&english).unwrap();
+    assert_eq!(english["title"], "Not found");
+
+    for (tag, title) in [
+        ("fr-FR", "Introuvable"),
+        ("ar", "غير موجود"),
+        ("zh-CN", "未找到"),
+        ("ru", "Не найдено"),
+        ("es-419", "No encontrado"),
+    ] {
+        let (status, _, body) = site.get(path, &[(header::ACCEPT_LANGUAGE, tag)]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(doc["title"], title, "{tag}");
+        // The field names and the problem's type stay as they are.
+        assert_eq!(doc["type"], english["type"]);
+        assert_eq!(doc["status"], 404);
+        assert!(doc.get("detail").is_some());
+    }
+}
