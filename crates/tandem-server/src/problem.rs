@@ -275,10 +275,50 @@ impl ApiError {
     }
 }
 
+tokio::task_local! {
+    /// The language of the request's `Accept-Language`, for its problem documents.
+    static READER: tandem_i18n::Lang;
+}
+
+/// Keeps the language `Accept-Language` asks for while the request is handled, so its
+/// problem documents' `title` (and the fixed `detail`s) are in it (DESIGN §16).
+pub async fn read_accept_language(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let lang = tandem_i18n::Lang::negotiate(
+        request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    READER.scope(lang, next.run(request)).await
+}
+
+/// `problem` in the reader's language: its title, and its detail where tandem writes a
+/// fixed one. English (the default) is the document as it is, byte for byte; a detail
+/// built from the request's own values stays as it is.
+fn localized(problem: &Problem) -> std::borrow::Cow<'_, Problem> {
+    let lang = READER.try_with(|l| *l).unwrap_or_default();
+    let Some(slug) = problem.kind.strip_prefix(PROBLEM_BASE) else {
+        return std::borrow::Cow::Borrowed(problem);
+    };
+    if lang == tandem_i18n::Lang::En || !lang.has_message(&format!("problem-{slug}")) {
+        return std::borrow::Cow::Borrowed(problem);
+    }
+    let mut out = problem.clone();
+    out.title = lang.message(&format!("problem-{slug}"));
+    if matches!(slug, "unavailable" | "internal") {
+        out.detail = lang.message(&format!("problem-{slug}-detail"));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Answers with a problem document (used by middleware for non-handler failures too).
 pub fn problem_response(problem: &Problem) -> Response {
+    let problem = localized(problem);
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::to_vec(problem).unwrap_or_default();
+    let body = serde_json::to_vec(problem.as_ref()).unwrap_or_default();
     let mut response = (status, body).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

@@ -11,12 +11,12 @@ use serde::Deserialize;
 use tandem_app::clashes::{self, DashboardClash};
 use tandem_app::Caller;
 use tandem_core::clash::Severity;
-use tandem_core::time::format_local_datetime;
 use tracing::instrument;
 use uuid::Uuid;
 
+use super::i18n::local_time;
 use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
-use super::{html_response, local_span, page, PageError};
+use super::{html_response, local_span, m, page, t, term, PageError};
 use crate::state::AppState;
 
 /// A notice after a resolution.
@@ -39,41 +39,45 @@ pub async fn dashboard(
     let rows = clashes::for_caller(&state.app, &caller).await?;
     Ok(html_response(
         StatusCode::OK,
-        page("Clashes", &render(&user, &notice, &rows)),
+        page(&t!("clashes-title"), &render(&user, &notice, &rows)),
     ))
 }
 
 fn render(user: &SignedIn, notice: &Notice, rows: &[DashboardClash]) -> Markup {
+    let role = term("role", user.token.role.as_str());
     html! {
         div.head-row {
-            h1 { "Clashes" }
+            h1 { (t!("clashes-title")) }
             form method="post" action="/signout" {
                 input type="hidden" name="csrf" value=(user.csrf);
-                button.button.secondary type="submit" { "Sign out" }
+                button.button.secondary type="submit" { (t!("signout")) }
             }
         }
         p.muted {
-            "Signed in with " @if let Some(label) = &user.token.label { "the token “" (label) "”" } @else { "a token" }
-            " (" (user.token.role.as_str()) ")."
+            @if let Some(label) = &user.token.label {
+                (m!("clashes-signed-in-label", label = label, role = role.as_str()))
+            } @else {
+                (m!("clashes-signed-in", role = role.as_str()))
+            }
         }
         @if let Some(id) = &notice.resolved {
-            p.notice role="status" { "Clash " code { (id) } " resolved." }
+            p.notice role="status" { (m!("clashes-resolved", id = html! { code dir="ltr" { (id) } })) }
         }
         @if rows.is_empty() {
-            p { "No clash in your regions." }
+            p { (t!("clashes-empty")) }
         }
         ul.events {
             @for DashboardClash { clash, event, suggestions: fixes } in rows {
-                li.clash data-clash=(clash.id) {
+                li.clash data-clash=(clash.id) data-kind=(clash.kind.as_str()) {
                     span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
-                        (clash.severity.as_str())
+                        (term("severity", clash.severity.as_str()))
                     }
-                    " " strong { (clash.kind.as_str()) } ": " (clash.detail)
+                    " " strong { (term("clash", clash.kind.as_str())) } ": " bdi lang="en" { (clash.detail) }
                     br;
-                    a href={ "/events/" (event.id) } { (event.title) } " · "
-                    (local_span(clash.start, clash.end, event.tz))
+                    a href={ "/events/" (event.id) } { bdi { (event.title) } } " · "
+                    bdi { (local_span(clash.start, clash.end, event.tz)) }
                     @if fixes.is_empty() {
-                        p.muted { "No suggestion: change the events by hand." }
+                        p.muted { (t!("clashes-no-fix")) }
                     } @else {
                         ul {
                             @for fix in fixes.iter().take(3) {
@@ -81,10 +85,14 @@ fn render(user: &SignedIn, notice: &Notice, rows: &[DashboardClash]) -> Markup {
                                     form.resolve method="post" action={ "/clashes/" (clash.id) "/resolve" } {
                                         input type="hidden" name="csrf" value=(user.csrf);
                                         input type="hidden" name="suggestion" value=(fix.id);
-                                        (fix.action.as_str()) ": " (format_local_datetime(fix.start)) " – " (format_local_datetime(fix.end)) " (" (fix.tz.name()) ")"
-                                        @if let Some(room) = &fix.room { ", " (room.name) }
-                                        " · leaves " (fix.leaves.len()) " clash(es) "
-                                        button.button type="submit" { "Apply" }
+                                        (m!("clashes-fix",
+                                            action = term("fix", fix.action.as_str()),
+                                            start = local_time(fix.starts_at, fix.tz),
+                                            end = local_time(fix.ends_at, fix.tz),
+                                            zone = html! { bdi dir="ltr" { (fix.tz.name()) } }))
+                                        @if let Some(room) = &fix.room { ", " bdi { (room.name) } }
+                                        " · " (t!("clashes-leaves", count = fix.leaves.len())) " "
+                                        button.button type="submit" { (t!("clashes-apply")) }
                                     }
                                 }
                             }

@@ -18,8 +18,9 @@ use tandem_store::Event;
 use tracing::instrument;
 use uuid::Uuid;
 
+use super::i18n::{isolate, lang};
 use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
-use super::{html_response, local_span, page, refusal, PageError};
+use super::{html_response, local_span, m, page, refusal, t, term, PageError};
 use crate::api::colocations::{query, ColocationRequest};
 use crate::state::AppState;
 
@@ -113,7 +114,7 @@ pub async fn colocations(
         }
     }
     let body = proposal(&form, &fields, &anchors, &outcome);
-    Ok(html_response(status, page("Co-location", &body)))
+    Ok(html_response(status, page(&t!("coloc-title"), &body)))
 }
 
 /// The form's text fields, defaults filled in.
@@ -129,7 +130,7 @@ impl Fields {
     fn of(form: &ProposalForm) -> Self {
         let or = |v: &Option<String>, d: &str| v.clone().unwrap_or_else(|| d.to_owned());
         Self {
-            title: or(&form.title, "Regional workshop"),
+            title: form.title.clone().unwrap_or_else(|| t!("coloc-default-title")),
             kind: or(&form.kind, "workshop"),
             days: or(&form.days, "2"),
             gap: or(&form.max_gap_days, "2"),
@@ -151,36 +152,43 @@ fn proposal(form: &ProposalForm, fields: &Fields, anchors: &[Event], outcome: &M
         seats,
     } = fields;
     html! {
-        h1 { "Hold an event alongside another" }
-        p.muted { "Resolution 21: workshops alongside regional group meetings, and vice versa. Candidates use the anchor's venue, its working days and free rooms." }
+        h1 { (t!("coloc-heading")) }
+        p.muted { (t!("coloc-intro")) }
         form.planner method="get" action="/colocations" {
             label for="anchor" {
-                "Anchor meeting"
+                (t!("coloc-anchor"))
                 select id="anchor" name="anchor" required {
                     @for e in anchors {
                         option value=(e.id) selected[form.anchor.as_deref() == Some(e.id.to_string().as_str())] {
-                            (e.title) " — " (local_span(e.starts_at, e.ends_at, e.tz))
+                            (isolate(&e.title)) " — " (isolate(&local_span(e.starts_at, e.ends_at, e.tz)))
                         }
                     }
                 }
             }
             div.row {
-                label for="title" { "Title" input id="title" name="title" value=(title) required; }
-                label for="kind" { "Kind" input id="kind" name="kind" value=(kind) list="kinds" required; }
-                datalist id="kinds" { option value="workshop"; option value="meeting"; option value="conference"; option value="session"; }
+                label for="title" { (t!("coloc-event-title")) input id="title" name="title" value=(title) required dir="auto"; }
+                label for="kind" { (t!("coloc-kind")) input id="kind" name="kind" value=(kind) list="kinds" required; }
+                datalist id="kinds" {
+                    @for k in ["workshop", "meeting", "conference", "session"] {
+                        option value=(k) { (term("kind", k)) }
+                    }
+                }
             }
             div.row {
-                label for="days" { "Working days" input id="days" name="days" type="number" min="1" max="10" value=(days) required; }
-                label for="max_gap_days" { "Largest gap (working days)" input id="max_gap_days" name="max_gap_days" type="number" min="0" max="20" value=(gap); }
-                label for="expected_attendance" { "Seats needed" input id="expected_attendance" name="expected_attendance" type="number" min="1" value=(seats); }
+                label for="days" { (t!("coloc-days")) input id="days" name="days" type="number" min="1" max="10" value=(days) required; }
+                label for="max_gap_days" { (t!("coloc-gap")) input id="max_gap_days" name="max_gap_days" type="number" min="0" max="20" value=(gap); }
+                label for="expected_attendance" { (t!("coloc-seats")) input id="expected_attendance" name="expected_attendance" type="number" min="1" value=(seats); }
             }
             fieldset {
-                legend { "Placement" }
-                label.inline { input type="checkbox" name="before" value="on" checked[placement(&form.before)]; " before" }
-                label.inline { input type="checkbox" name="after" value="on" checked[placement(&form.after)]; " after" }
-                label.inline { input type="checkbox" name="during" value="on" checked[placement(&form.during)]; " during (parallel room)" }
+                legend { (t!("coloc-placement")) }
+                label.inline { input type="checkbox" name="before" value="on" checked[placement(&form.before)]; " " (term("placement", "before")) }
+                label.inline { input type="checkbox" name="after" value="on" checked[placement(&form.after)]; " " (term("placement", "after")) }
+                label.inline { input type="checkbox" name="during" value="on" checked[placement(&form.during)]; " " (term("placement", "during")) }
             }
-            div { button.button type="submit" { "Find dates" } }
+            @if lang() != tandem_i18n::Lang::default() {
+                input type="hidden" name="lang" value=(lang().tag());
+            }
+            div { button.button type="submit" { (t!("coloc-submit")) } }
         }
         (outcome)
     }
@@ -194,25 +202,30 @@ fn candidates(
 ) -> Markup {
     let (title, kind) = (&fields.title, &fields.kind);
     html! {
-        h2 { "Candidates" }
+        h2 { (t!("coloc-candidates")) }
         @if found.candidates.is_empty() {
-            p { (found.explanation.as_deref().unwrap_or("No candidate fits.")) }
+            @if let Some(why) = found.explanation.as_deref() {
+                p lang="en" { (why) }
+            } @else {
+                p { (t!("coloc-no-candidate")) }
+            }
         }
         ol.events {
             @for c in &found.candidates {
                 li.candidate {
-                    strong { (c.slot.placement.as_str()) } " · " (local_span(c.slot.at.start, c.slot.at.end, found.zone))
-                    " " small { "(" (found.zone.name()) ")" }
+                    strong { (term("placement", c.slot.placement.as_str())) } " · " bdi { (local_span(c.slot.at.start, c.slot.at.end, found.zone)) }
+                    " " small { "(" bdi dir="ltr" { (found.zone.name()) } ")" }
                     br;
-                    "Room " (c.room.name) " (" (c.room.capacity) " seats) · gap " (c.slot.gap_days) " working day(s)"
+                    (m!("coloc-room", room = &c.room.name, seats = t!("seats", count = c.room.capacity)))
+                    " · " (t!("coloc-gap-days", days = c.slot.gap_days))
                     @if c.clashes.is_empty() {
-                        " · " span.badge { "no clash" }
+                        " · " span.badge { (t!("coloc-no-clash")) }
                     } @else {
                         ul {
                             @for CandidateClash { clash, .. } in &c.clashes {
                                 li {
-                                    span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] { (clash.severity.as_str()) }
-                                    " " (clash.kind.as_str()) ": " (clash.detail)
+                                    span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] { (term("severity", clash.severity.as_str())) }
+                                    " " (term("clash", clash.kind.as_str())) ": " bdi lang="en" { (clash.detail) }
                                 }
                             }
                         }
@@ -227,10 +240,10 @@ fn candidates(
                             input type="hidden" name="start" value=(format_local_datetime(c.slot.local_start));
                             input type="hidden" name="end" value=(format_local_datetime(c.slot.local_end));
                             input type="hidden" name="room_id" value=(c.room.id);
-                            " " button.button type="submit" { "Create this one" }
+                            " " button.button type="submit" { (t!("coloc-create")) }
                         }
                     } @else {
-                        " " a href="/signin?next=/colocations" { "Sign in to create it" }
+                        " " a href="/signin?next=/colocations" { (t!("coloc-signin")) }
                     }
                 }
             }
@@ -274,11 +287,11 @@ pub async fn create(
             Ok(html_response(
                 status,
                 page(
-                    "Not created",
+                    &t!("coloc-not-created-title"),
                     &html! {
-                        h1 { "The event was not created" }
+                        h1 { (t!("coloc-not-created-heading")) }
                         p { (text) }
-                        p { a href="/colocations" { "Back to co-location" } }
+                        p { a href="/colocations" { (t!("coloc-back")) } }
                     },
                 ),
             ))

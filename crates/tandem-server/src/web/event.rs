@@ -11,7 +11,9 @@ use tandem_core::EventStatus;
 use tracing::instrument;
 use uuid::Uuid;
 
-use super::{html_response, local_span, page, subscribe_links, zone_label, PageError};
+use super::{
+    html_response, local_span, m, page, subscribe_links, t, term, zone_label, zone_name, PageError,
+};
 use crate::state::AppState;
 
 /// The event page.
@@ -39,90 +41,91 @@ fn render(state: &AppState, details: &EventDetails) -> Markup {
     } = details;
     let (id, room) = (event.id, details.room());
     let feed = format!("/feeds/events/{id}.ics");
+    let region_name = term("region", event.region.code());
     html! {
-        h1 { (event.title) }
+        h1 { bdi { (event.title) } }
         p {
-            span.badge { (event.kind.as_str()) } " "
-            span.badge { (event.mode.as_str()) } " "
-            span.badge { (event.status.as_str()) } " "
-            (event.region.name())
-            @if let Some(group) = &event.group { " · " (group) }
+            span.badge { (term("kind", event.kind.as_str())) } " "
+            span.badge { (term("mode", event.mode.as_str())) } " "
+            span.badge { (term("status", event.status.as_str())) } " "
+            (region_name)
+            @if let Some(group) = &event.group { " · " bdi { (group) } }
         }
-        @if let Some(description) = &event.description { p { (description) } }
-        h2 { "When" }
+        @if let Some(description) = &event.description { p { bdi { (description) } } }
+        h2 { (t!("event-when")) }
         p {
-            strong { (local_span(event.starts_at, event.ends_at, event.tz)) }
-            " " small { "(" (event.tz.name()) ", the venue's zone)" }
-            @if event.rrule.is_some() { br; small { "Repeats: " (event.rrule.as_deref().unwrap_or_default()) } }
+            strong { bdi { (local_span(event.starts_at, event.ends_at, event.tz)) } }
+            " " small { (m!("event-venue-zone", zone = html! { bdi { (zone_name(event.starts_at, event.tz)) } " · " bdi dir="ltr" { (event.tz.name()) } })) }
+            @if let Some(rule) = event.rrule.as_deref() { br; small { (m!("event-repeats", rule = html! { code dir="ltr" { (rule) } })) } }
         }
         @if let Some(venue) = &venue {
             p {
-                (venue.name) ", " (venue.city) " (" (venue.country.as_str()) ")"
-                @if let Some(room) = room { " · " (room.name) " (" (room.capacity) " seats)" }
+                bdi { (venue.name) } ", " bdi { (venue.city) } " (" bdi { (venue.country.as_str()) } ")"
+                @if let Some(room) = room { " · " (m!("event-room", room = &room.name, seats = t!("seats", count = room.capacity))) }
             }
         }
-        @if let Some(url) = &event.remote_url { p { "Remote participation: " a href=(url) { (url) } } }
+        @if let Some(url) = &event.remote_url { p { (t!("event-remote")) " " a href=(url) dir="ltr" { (url) } } }
         @if !cities.is_empty() {
-            h3 { "In the main cities of " (event.region.name()) }
+            h3 { (m!("event-cities", region = region_name.as_str())) }
             div.scroll {
                 table {
-                    thead { tr { th { "City" } th { "Local time" } } }
+                    thead { tr { th scope="col" { (t!("event-city")) } th scope="col" { (t!("event-local-time")) } } }
                     tbody {
                         @for city in cities {
                             tr {
-                                td { (city.city) " " small { "(" (zone_label(event.starts_at, city.tz)) ")" } }
-                                td { (local_span(event.starts_at, event.ends_at, city.tz)) }
+                                td { bdi { (city.city) } " " small { "(" bdi { (zone_label(event.starts_at, city.tz)) } ")" } }
+                                td { bdi { (local_span(event.starts_at, event.ends_at, city.tz)) } }
                             }
                         }
                         tr {
-                            td { "UTC" }
-                            td { (local_span(event.starts_at, event.ends_at, tandem_core::Zone::UTC)) }
+                            td { (t!("utc")) }
+                            td { bdi { (local_span(event.starts_at, event.ends_at, tandem_core::Zone::UTC)) } }
                         }
                     }
                 }
             }
         }
-        h2 { "Held alongside" }
+        h2 { (t!("event-alongside")) }
         @if alongside.is_empty() {
-            p.muted { "No co-located event." }
+            p.muted { (t!("event-no-alongside")) }
         } @else {
             ul.events {
                 @for other in alongside {
                     li {
-                        a href={ "/events/" (other.id) } { (other.title) }
+                        a href={ "/events/" (other.id) } { bdi { (other.title) } }
                         @if other.status != EventStatus::Confirmed {
-                            " " span.badge { (other.status.as_str()) }
+                            " " span.badge { (term("status", other.status.as_str())) }
                         }
                         br;
-                        (local_span(other.starts_at, other.ends_at, other.tz))
+                        bdi { (local_span(other.starts_at, other.ends_at, other.tz)) }
                     }
                 }
             }
         }
-        h2 { "Clashes" }
+        h2 { (t!("event-clashes")) }
         @if clashes.is_empty() {
-            p.muted { "No clash." }
+            p.muted { (t!("event-no-clash")) }
         } @else {
             ul.events {
                 @for clash in clashes {
                     li {
                         span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
-                            (clash.severity.as_str())
+                            (term("severity", clash.severity.as_str()))
                         }
-                        " " (clash.kind.as_str()) ": " (clash.detail)
+                        " " (term("clash", clash.kind.as_str())) ": " bdi lang="en" { (clash.detail) }
                         @if let Some(other) = clash.other_event_id.filter(|o| *o != id) {
-                            " " a href={ "/events/" (other) } { "the other event" }
+                            " " a href={ "/events/" (other) } { (t!("event-other")) }
                         }
                     }
                 }
             }
         }
-        h2 { "Subscribe" }
-        p { "This event: " (subscribe_links(state, &feed, "this event")) " "
-            a.button.secondary href=(feed) download { "Download .ics" } }
-        p { (event.region.name()) ": " (subscribe_links(state, &format!("/feeds/regions/{}.ics", event.region), "the region")) }
+        h2 { (t!("event-subscribe")) }
+        p { (t!("event-this-event")) " " (subscribe_links(state, &feed, &t!("feed-event"))) " "
+            a.button.secondary href=(feed) download { (t!("event-download")) } }
+        p { (region_name) ": " (subscribe_links(state, &format!("/feeds/regions/{}.ics", event.region), &t!("feed-the-region"))) }
         @if let Some(group) = &event.group {
-            p { (group) ": " (subscribe_links(state, &format!("/feeds/groups/{group}.ics"), "the group")) }
+            p { bdi { (group) } ": " (subscribe_links(state, &format!("/feeds/groups/{group}.ics"), &t!("feed-the-group"))) }
         }
     }
 }

@@ -8,11 +8,12 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use tandem_core::event::EventStatus;
+use tandem_core::reference::GroupKind;
 use tandem_core::RegionCode;
 use tandem_store::{Event, EventFilter};
 use tracing::instrument;
 
-use super::{html_response, local_span, page, subscribe_links, PageError};
+use super::{html_response, local_span, page, subscribe_links, t, term, PageError};
 use crate::state::AppState;
 
 /// How many upcoming events the home page lists.
@@ -37,36 +38,33 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> 
             .push(event);
     }
     let body = render(&state, &events, &by_region);
-    Ok(html_response(
-        StatusCode::OK,
-        page("Upcoming meetings", &body),
-    ))
+    Ok(html_response(StatusCode::OK, page(&t!("home-title"), &body)))
 }
 
 type ByRegion<'a> = BTreeMap<RegionCode, BTreeMap<Option<String>, Vec<&'a Event>>>;
 
 fn render(state: &AppState, events: &[Event], by_region: &ByRegion<'_>) -> Markup {
     html! {
-        h1 { "Upcoming meetings" }
+        h1 { (t!("home-title")) }
         p.muted {
-            "Times are shown at each meeting's venue. Subscribe to a region or group to see every change in your own calendar app; "
-            a href="/planner" { "plan a call across time zones" } "."
+            (t!("home-intro")) " "
+            a href="/planner" { (t!("home-plan-link")) }
         }
         @if events.is_empty() {
-            p { "No upcoming events." }
+            p { (t!("home-empty")) }
         }
         @for (region, groups) in by_region {
             section aria-labelledby={ "region-" (region) } {
                 div.head-row {
-                    h2 id={ "region-" (region) } { (region.name()) " (" (region) ")" }
-                    (subscribe_links(state, &format!("/feeds/regions/{region}.ics"), &format!("region {region}")))
+                    h2 id={ "region-" (region) } { (t!("home-region", name = term("region", region.code()), code = region.code())) }
+                    (subscribe_links(state, &format!("/feeds/regions/{region}.ics"), &t!("feed-region", code = region.code())))
                 }
                 @for (group, events) in groups {
                     (group_section(state, group.as_deref(), events))
                 }
             }
         }
-        p.muted { "All events: " (subscribe_links(state, "/feeds/all.ics", "all events")) }
+        p.muted { (t!("home-all-events")) " " (subscribe_links(state, "/feeds/all.ics", &t!("feed-all"))) }
     }
 }
 
@@ -76,27 +74,33 @@ fn group_section(state: &AppState, group: Option<&str>, events: &[&Event]) -> Ma
             div.head-row {
                 @if let Some(code) = group {
                     h3 {
-                        (code)
-                        @if let Some(g) = state.app.reference.group(code) { " " small { (g.title) } }
+                        bdi { (code) }
+                        @if let Some(g) = state.app.reference.group(code) {
+                            " " span.badge { (match g.kind {
+                                GroupKind::StudyGroup => t!("term-study-group"),
+                                GroupKind::RegionalGroup => t!("term-regional-group"),
+                            }) }
+                            " " small lang="en" { (g.title) }
+                        }
                     }
-                    (subscribe_links(state, &format!("/feeds/groups/{code}.ics"), &format!("group {code}")))
+                    (subscribe_links(state, &format!("/feeds/groups/{code}.ics"), &t!("feed-group", code = code)))
                 } @else {
-                    h3 { "Other events of the region" }
+                    h3 { (t!("home-other-events")) }
                 }
             }
             ul.events {
                 @for event in events {
                     li {
-                        a href={ "/events/" (event.id) } { strong { (event.title) } }
+                        a href={ "/events/" (event.id) } { strong { bdi { (event.title) } } }
                         " "
-                        span.badge { (event.kind.as_str()) }
-                        @if event.status == EventStatus::Proposed { " " span.badge { "proposed" } }
+                        span.badge { (term("kind", event.kind.as_str())) }
+                        @if event.status == EventStatus::Proposed { " " span.badge { (term("status", "proposed")) } }
                         br;
                         time datetime=(event.starts_at.to_rfc3339()) {
-                            (local_span(event.starts_at, event.ends_at, event.tz))
+                            bdi { (local_span(event.starts_at, event.ends_at, event.tz)) }
                         }
                         " "
-                        small { "(" (event.tz.name()) ")" }
+                        small { "(" bdi dir="ltr" { (event.tz.name()) } ")" }
                     }
                 }
             }

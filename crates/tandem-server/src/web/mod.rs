@@ -7,6 +7,7 @@ mod clashes;
 mod colocation;
 mod event;
 mod home;
+mod i18n;
 mod planner;
 mod session;
 
@@ -14,9 +15,10 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{DateTime, Utc};
 use maud::{html, Markup, DOCTYPE};
-use tandem_core::Zone;
+use tandem_i18n::Lang;
+
+use i18n::{local_span, m, t, zone_label, zone_name};
 
 use crate::state::AppState;
 
@@ -35,6 +37,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/clashes/{id}/resolve", post(clashes::resolve))
         .route("/assets/tandem.css", get(stylesheet))
+        .route("/language", get(i18n::switch_language))
+        .layer(axum::middleware::from_fn(i18n::choose_language))
 }
 
 const STYLESHEET: &str = include_str!("tandem.css");
@@ -50,29 +54,49 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
-/// A whole page: the shared header and navigation around `body`.
+/// A whole page in the reader's language: the shared header, navigation and language
+/// switcher around `body`.
 fn page(title: &str, body: &Markup) -> Markup {
+    let lang = i18n::lang();
+    let here = i18n::here();
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) dir=(lang.direction().as_str()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · tandem" }
+                title { (t!("page-title", title = title)) }
                 link rel="stylesheet" href="/assets/tandem.css";
             }
             body {
+                a.skip href="#content" { (t!("skip-to-content")) }
                 header.site {
-                    a.brand href="/" { "tandem" }
-                    nav aria-label="Main" {
-                        a href="/" { "Events" }
-                        a href="/planner" { "Planner" }
-                        a href="/colocations" { "Co-location" }
-                        a href="/clashes" { "Clashes" }
-                        a href="/api/docs" { "API" }
+                    a.brand href="/" lang="en" dir="ltr" { "tandem" }
+                    nav aria-label=(t!("nav-main")) {
+                        a href="/" { (t!("nav-events")) }
+                        a href="/planner" { (t!("nav-planner")) }
+                        a href="/colocations" { (t!("nav-colocation")) }
+                        a href="/clashes" { (t!("nav-clashes")) }
+                        a href="/api/docs" { (t!("nav-api")) }
+                    }
+                    nav.languages aria-label=(t!("language-switcher")) {
+                        @for other in Lang::ALL {
+                            @let href = format!(
+                                "/language?{}",
+                                form_urlencoded::Serializer::new(String::new())
+                                    .append_pair("lang", other.tag())
+                                    .append_pair("next", &here)
+                                    .finish()
+                            );
+                            a href=(href) lang=(other.tag()) hreflang=(other.tag())
+                                dir=(other.direction().as_str())
+                                aria-current=[(other == lang).then_some("true")] {
+                                (other.message("language-self"))
+                            }
+                        }
                     }
                 }
-                main { (body) }
+                main id="content" tabindex="-1" { (body) }
             }
         }
     }
@@ -149,18 +173,29 @@ impl From<tandem_app::AppError> for PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match self {
-            PageError::NotFound(what) => html_response(
-                StatusCode::NOT_FOUND,
-                page(
-                    "Not found",
-                    &html! { h1 { "Not found" } p { (what) } p { a href="/" { "All events" } } },
-                ),
-            ),
+            PageError::NotFound(what) => {
+                tracing::debug!(%what, "page not found");
+                html_response(
+                    StatusCode::NOT_FOUND,
+                    page(
+                        &t!("not-found-title"),
+                        &html! {
+                            h1 { (t!("not-found-title")) }
+                            p { (t!("not-found-text")) }
+                            p { a href="/" { (t!("not-found-back")) } }
+                        },
+                    ),
+                )
+            }
             PageError::Refused(status, why) => html_response(
                 status,
                 page(
-                    "Not done",
-                    &html! { h1 { "That was not done" } p { (why) } p { a href="/" { "All events" } } },
+                    &t!("refused-title"),
+                    &html! {
+                        h1 { (t!("refused-heading")) }
+                        p { (why) }
+                        p { a href="/" { (t!("not-found-back")) } }
+                    },
                 ),
             ),
             PageError::Unavailable(e) => {
@@ -168,8 +203,8 @@ impl IntoResponse for PageError {
                 let mut response = html_response(
                     StatusCode::SERVICE_UNAVAILABLE,
                     page(
-                        "Busy",
-                        &html! { h1 { "tandem is busy" } p { "The database is busy or unreachable; please try again in a moment." } },
+                        &t!("busy-title"),
+                        &html! { h1 { (t!("busy-heading")) } p { (t!("busy-text")) } },
                     ),
                 );
                 response
@@ -182,8 +217,8 @@ impl IntoResponse for PageError {
                 html_response(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     page(
-                        "Error",
-                        &html! { h1 { "Something went wrong" } p { "The error was logged; please try again." } },
+                        &t!("error-title"),
+                        &html! { h1 { (t!("error-heading")) } p { (t!("error-text")) } },
                     ),
                 )
             }
@@ -191,48 +226,21 @@ impl IntoResponse for PageError {
     }
 }
 
-/// `instant` as a wall-clock time in `zone`: "Tue 9 Mar 2027, 09:00".
-fn local_time(instant: DateTime<Utc>, zone: Zone) -> String {
-    instant
-        .with_timezone(&zone)
-        .format("%a %-d %b %Y, %H:%M")
-        .to_string()
-}
-
-/// The abbreviation or offset of `zone` at `instant` ("CET", "+0545").
-fn zone_label(instant: DateTime<Utc>, zone: Zone) -> String {
-    instant.with_timezone(&zone).format("%Z").to_string()
-}
-
-/// An interval as local times in `zone`, omitting the end's date when it is the same day.
-fn local_span(start: DateTime<Utc>, end: DateTime<Utc>, zone: Zone) -> String {
-    let (s, e) = (start.with_timezone(&zone), end.with_timezone(&zone));
-    if s.date_naive() == e.date_naive() {
-        format!(
-            "{} – {} {}",
-            local_time(start, zone),
-            e.format("%H:%M"),
-            e.format("%Z")
-        )
-    } else {
-        format!(
-            "{} – {} {}",
-            local_time(start, zone),
-            local_time(end, zone),
-            e.format("%Z")
-        )
-    }
-}
-
-/// A pair of subscribe links (webcal:// and https) for the feed at `path`.
+/// A pair of subscribe links (webcal:// and https) for the feed at `path`; `label` names
+/// the feed in the page's language ("region AFR").
 fn subscribe_links(state: &AppState, path: &str, label: &str) -> Markup {
     let https = format!("{}{path}", state.settings.public_url());
     let webcal = crate::api::feed_tokens::webcal(&https);
     html! {
         span.subscribe {
-            a.button href=(webcal) rel="nofollow" aria-label={ "Subscribe to " (label) " in your calendar app" } { "Subscribe" }
+            a.button href=(webcal) rel="nofollow" aria-label=(t!("subscribe-label", feed = label)) { (t!("subscribe")) }
             " "
-            a.button.secondary href=(https) rel="nofollow" aria-label={ (label) " feed over https" } { "https feed" }
+            a.button.secondary href=(https) rel="nofollow" aria-label=(t!("subscribe-https-label", feed = label)) { (t!("subscribe-https")) }
         }
     }
+}
+
+/// A name of the reference data's enumerations in the page's language ("kind-workshop").
+fn term(prefix: &str, value: &str) -> String {
+    t!(&format!("{prefix}-{value}"))
 }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 use serde_json::json;
@@ -18,7 +18,8 @@ use tandem_core::{FieldError, FieldErrors, Interval, Zone};
 use tracing::instrument;
 use uuid::Uuid;
 
-use super::{html_response, page, PageError};
+use super::i18n::lang;
+use super::{html_response, m, page, t, PageError};
 use crate::state::AppState;
 
 /// The planner form, as sent by the browser (every field optional: an empty form is shown
@@ -82,7 +83,7 @@ pub async fn planner(
         _ => StatusCode::OK,
     };
     let body = form_page(&places_text, (&from, &to, &duration), &outcome);
-    Ok(html_response(status, page("Planner", &body)))
+    Ok(html_response(status, page(&t!("planner-title"), &body)))
 }
 
 /// The planner's form, filled in, with the outcome under it.
@@ -92,18 +93,21 @@ fn form_page(
     outcome: &Outcome,
 ) -> Markup {
     html! {
-        h1 { "Plan a call across time zones" }
+        h1 { (t!("planner-heading")) }
         form.planner method="get" action="/planner" {
             label for="places" {
-                "Places, one a line: a city (Geneva, Yaoundé, Bangkok…) or a zone (Asia/Kathmandu), optionally followed by ids of imported calendars"
-                textarea id="places" name="places" rows="5" required { (places_text) }
+                (t!("planner-places"))
+                textarea id="places" name="places" rows="5" required dir="auto" { (places_text) }
             }
             div.row {
-                label for="from" { "From (UTC date)" input id="from" name="from" type="date" value=(from) required; }
-                label for="to" { "To (UTC date, inclusive)" input id="to" name="to" type="date" value=(to) required; }
-                label for="duration" { "Duration (minutes)" input id="duration" name="duration" type="number" min="5" max="1440" step="5" value=(duration) required; }
+                label for="from" { (t!("planner-from")) input id="from" name="from" type="date" value=(from) required; }
+                label for="to" { (t!("planner-to")) input id="to" name="to" type="date" value=(to) required; }
+                label for="duration" { (t!("planner-duration")) input id="duration" name="duration" type="number" min="5" max="1440" step="5" value=(duration) required; }
             }
-            div { button.button type="submit" { "Find windows" } }
+            @if lang() != tandem_i18n::Lang::default() {
+                input type="hidden" name="lang" value=(lang().tag());
+            }
+            div { button.button type="submit" { (t!("planner-submit")) } }
         }
         (render_outcome(outcome))
     }
@@ -179,7 +183,7 @@ fn parse_places(
             if !calendars.is_empty() {
                 errors.push(FieldError::new(
                     "places",
-                    format!("line {}: calendars need a place before them", n + 1),
+                    t!("planner-error-calendars-first", line = n + 1),
                 ));
             }
             continue;
@@ -187,9 +191,10 @@ fn parse_places(
         let Some(zone) = resolve_place(state, venues, &name) else {
             errors.push(FieldError::new(
                 "places",
-                format!(
-                    "line {}: '{name}' is neither a city of the reference data nor an IANA zone",
-                    n + 1
+                t!(
+                    "planner-error-unknown-place",
+                    line = n + 1,
+                    place = name.as_str()
                 ),
             ));
             continue;
@@ -205,7 +210,7 @@ fn parse_places(
         }
     }
     if places.is_empty() && errors.is_empty() {
-        errors.push(FieldError::new("places", "name at least one place"));
+        errors.push(FieldError::new("places", t!("planner-error-no-place")));
     }
     if errors.is_empty() {
         Ok(places)
@@ -264,12 +269,10 @@ async fn run(
     };
     let from = errors.take(parse_date("from", from));
     let to = errors.take(parse_date("to", to));
-    let duration = errors.take(duration.trim().parse::<i64>().map_err(|_| {
-        FieldError::new(
-            "duration",
-            format!("'{duration}' is not a number of minutes"),
-        )
-    }));
+    let duration =
+        errors.take(duration.trim().parse::<i64>().map_err(|_| {
+            FieldError::new("duration", t!("planner-error-duration", value = duration))
+        }));
     let (Some(places), Some(from), Some(to), Some(duration)) = (places, from, to, duration) else {
         return Ok(Outcome::Invalid(errors.0));
     };
@@ -287,13 +290,24 @@ async fn run(
     })
 }
 
+/// A field of the form by its label, for the list of corrections.
+fn field_label(field: &str) -> String {
+    match field.split(['.', '[']).next().unwrap_or_default() {
+        "places" | "participants" => t!("field-places"),
+        "from" | "range" => t!("field-from"),
+        "to" => t!("field-to"),
+        "duration" | "duration_minutes" => t!("field-duration"),
+        _ => field.to_owned(),
+    }
+}
+
 fn render_outcome(outcome: &Outcome) -> Markup {
     match outcome {
         Outcome::Nothing => html! {},
         Outcome::Invalid(errors) => html! {
             div.errors role="alert" {
-                p { strong { "The form needs a correction:" } }
-                ul { @for e in errors { li { (e.field) ": " (e.message) } } }
+                p { strong { (t!("planner-correction")) } }
+                ul { @for e in errors { li { (field_label(&e.field)) ": " bdi { (e.message) } } } }
             }
         },
         Outcome::Found {
@@ -312,44 +326,68 @@ fn render_outcome(outcome: &Outcome) -> Markup {
             }
             days.sort();
             html! {
-                h2 { "Best windows" }
+                h2 { (t!("planner-best")) }
                 @if result.windows.is_empty() {
-                    p { "No window fits." }
-                    @if let Some(why) = &result.diagnostics.explanation { p { (why) } }
+                    p { (t!("planner-no-window")) }
+                    @if let Some(why) = &result.diagnostics.explanation { p lang="en" { (why) } }
                 } @else {
                     (window_table(&result.windows))
                     div.legend aria-hidden="true" {
-                        span style="--c:#7cc47f" { "working hours" }
-                        span style="--c:#f3d77a" { "acceptable hours" }
-                        span style="--c:#3b4a63" { "night / off" }
-                        span style="--c:rgba(11,92,173,.35)" { "best windows" }
+                        span style="--c:#7cc47f" { (t!("planner-legend-working")) }
+                        span style="--c:#f3d77a" { (t!("planner-legend-acceptable")) }
+                        span style="--c:#3b4a63" { (t!("planner-legend-night")) }
+                        span style="--c:rgba(11,92,173,.35)" { (t!("planner-legend-windows")) }
                     }
                     @for day in &days {
                         (strips(*day, participants, &result.windows))
                     }
                 }
-                p.muted { (result.diagnostics.candidates) " candidate windows considered." }
+                p.muted { (t!("planner-considered", count = result.diagnostics.candidates)) }
             }
         }
     }
 }
 
+/// The id of the table of windows, which every strip's SVG names as its description.
+const WINDOWS_TABLE: &str = "windows";
+
 fn window_table(windows: &[Window]) -> Markup {
+    let lang = lang();
+    let utc_span = |w: &Window| {
+        let (s, e) = (w.start.fixed_offset(), w.end.fixed_offset());
+        let end = if s.date_naive() == e.date_naive() {
+            lang.time(&e)
+        } else {
+            lang.short_date_time(&e)
+        };
+        t!(
+            "time-span-day",
+            start = lang.short_date_time(&s),
+            end = end,
+            zone = t!("utc")
+        )
+    };
     html! {
         div.scroll {
-            table.windows {
-                thead { tr { th { "#" } th { "UTC" } th { "Local times" } th { "Outside working hours" } } }
+            table.windows id=(WINDOWS_TABLE) {
+                caption { (t!("planner-best")) }
+                thead { tr {
+                    th scope="col" { (t!("planner-rank")) }
+                    th scope="col" { (t!("utc")) }
+                    th scope="col" { (t!("planner-local-times")) }
+                    th scope="col" { (t!("planner-outside-hours")) }
+                } }
                 tbody {
                     @for (rank, w) in windows.iter().enumerate() {
                         tr data-start=(utc(w.start)) data-end=(utc(w.end)) {
-                            td { (rank + 1) }
-                            td { (w.start.format("%a %-d %b %H:%M")) "–" (w.end.format("%H:%M")) }
+                            td { (lang.number(i64::try_from(rank + 1).unwrap_or(i64::MAX))) }
+                            td { bdi { (utc_span(w)) } }
                             td {
                                 @for (id, local) in &w.local {
-                                    div { strong { (id) } ": " (local_range(&local.start, &local.end)) }
+                                    div { strong { bdi { (id) } } ": " bdi { (local_range(&local.start, &local.end)) } }
                                 }
                             }
-                            td { (w.inconvenience_minutes) " min" }
+                            td { (t!("planner-minutes", minutes = w.inconvenience_minutes)) }
                         }
                     }
                 }
@@ -363,24 +401,26 @@ fn utc(instant: DateTime<Utc>) -> String {
     instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// A window in one participant's zone: "Mon 1 Mar 09:00–10:00 (+01:00)".
+/// A window in one participant's zone: "Mon, Mar 1, 2027, 09:00 – 10:00 GMT+1".
 fn local_range(start: &str, end: &str) -> String {
+    let lang = lang();
     match (
         DateTime::parse_from_rfc3339(start),
         DateTime::parse_from_rfc3339(end),
     ) {
-        (Ok(s), Ok(e)) if s.date_naive() == e.date_naive() => format!(
-            "{}–{} ({})",
-            s.format("%a %-d %b %H:%M"),
-            e.format("%H:%M"),
-            e.format("%:z")
-        ),
-        (Ok(s), Ok(e)) => format!(
-            "{}–{} ({})",
-            s.format("%a %-d %b %H:%M"),
-            e.format("%a %-d %b %H:%M"),
-            e.format("%:z")
-        ),
+        (Ok(s), Ok(e)) => {
+            let (id, end) = if s.date_naive() == e.date_naive() {
+                ("time-span-day", lang.time(&e))
+            } else {
+                ("time-span", lang.short_date_time(&e))
+            };
+            t!(
+                id,
+                start = lang.short_date_time(&s),
+                end = end,
+                zone = lang.utc_offset(&e)
+            )
+        }
         _ => format!("{start}–{end}"),
     }
 }
@@ -390,13 +430,42 @@ const HOUR_WIDTH: i64 = 40;
 const ROW_HEIGHT: i64 = 36;
 const TOP: i64 = 22;
 
-/// x of `instant` in a strip of `day` (UTC), clamped to the day.
-fn x_of(day_start: DateTime<Utc>, instant: DateTime<Utc>) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let minutes = (instant - day_start).num_minutes().clamp(0, 24 * 60) as f64;
-    #[allow(clippy::cast_precision_loss)]
-    let x = LABEL_WIDTH as f64 + minutes * HOUR_WIDTH as f64 / 60.0;
-    x
+/// Where the strips' parts go: the place labels on the reading side (left, or right in a
+/// right-to-left language); the hours always run left to right, like a clock's.
+#[derive(Clone, Copy)]
+struct Layout {
+    /// x of 00:00 UTC.
+    hours_x: i64,
+    /// x of the labels' anchor, and the anchor's side.
+    label_x: i64,
+    label_anchor: &'static str,
+}
+
+impl Layout {
+    fn for_direction(rtl: bool) -> Self {
+        if rtl {
+            Layout {
+                hours_x: 0,
+                label_x: 24 * HOUR_WIDTH + LABEL_WIDTH - 4,
+                label_anchor: "end",
+            }
+        } else {
+            Layout {
+                hours_x: LABEL_WIDTH,
+                label_x: 4,
+                label_anchor: "start",
+            }
+        }
+    }
+
+    /// x of `instant` in a strip of `day` (UTC), clamped to the day.
+    fn x_of(self, day_start: DateTime<Utc>, instant: DateTime<Utc>) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let minutes = (instant - day_start).num_minutes().clamp(0, 24 * 60) as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let x = self.hours_x as f64 + minutes * HOUR_WIDTH as f64 / 60.0;
+        x
+    }
 }
 
 /// Escapes text for SVG (maud does not see inside the string we build).
@@ -406,7 +475,10 @@ fn xml_escape(text: &str) -> String {
 
 /// One UTC day as one strip per participant, with every window that touches it.
 fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]) -> Markup {
+    let lang = lang();
+    let layout = Layout::for_direction(lang.direction() == tandem_i18n::Direction::Rtl);
     let day_start = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    let day_name = lang.weekday_date(&day_start.fixed_offset());
     let span = Interval {
         start: day_start,
         end: day_start + Duration::days(1),
@@ -415,16 +487,19 @@ fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]
     let width = LABEL_WIDTH + 24 * HOUR_WIDTH;
     let height = TOP + rows * ROW_HEIGHT + 4;
     let mut svg = String::new();
+    // The picture's text equivalent is the table of windows above it.
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="t-{day}"><title id="t-{day}">24-hour strips for {day} (UTC), one per place</title>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" direction="ltr" role="img" aria-labelledby="t-{day}" aria-describedby="{WINDOWS_TABLE}"><title id="t-{day}">{title}</title>"#,
+        title = xml_escape(&t!("planner-strips-title", day = day_name.as_str())),
     );
     for h in 0..24 {
-        let x = LABEL_WIDTH + h * HOUR_WIDTH;
+        let x = layout.hours_x + h * HOUR_WIDTH;
         let _ = write!(
             svg,
-            r##"<text x="{}" y="14" font-size="11" text-anchor="middle" fill="#5a6473">{h:02}Z</text>"##,
-            x + HOUR_WIDTH / 2
+            r##"<text x="{}" y="14" font-size="11" text-anchor="middle" fill="#5a6473">{}</text>"##,
+            x + HOUR_WIDTH / 2,
+            xml_escape(&t!("planner-utc-hour", hour = lang.padded_number(h, 2))),
         );
     }
     for (i, p) in participants.iter().enumerate() {
@@ -432,9 +507,12 @@ fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]
         let h = ROW_HEIGHT - 6;
         let _ = write!(
             svg,
-            r##"<g class="strip" data-zone="{zone}"><text x="4" y="{ty}" font-size="13" fill="#1d2430">{label}</text><text x="4" y="{ty2}" font-size="10" fill="#5a6473">{zone}</text><rect class="night" x="{LABEL_WIDTH}" y="{y}" width="{w}" height="{h}" fill="#3b4a63"/>"##,
+            r##"<g class="strip" data-zone="{zone}"><text x="{lx}" y="{ty}" font-size="13" fill="#1d2430" text-anchor="{anchor}" unicode-bidi="plaintext">{label}</text><text x="{lx}" y="{ty2}" font-size="10" fill="#5a6473" text-anchor="{anchor}">{zone}</text><rect class="night" x="{hx}" y="{y}" width="{w}" height="{h}" fill="#3b4a63"/>"##,
             zone = xml_escape(p.zone.name()),
             label = xml_escape(&p.id),
+            lx = layout.label_x,
+            anchor = layout.label_anchor,
+            hx = layout.hours_x,
             ty = y + 13,
             ty2 = y + 26,
             w = 24 * HOUR_WIDTH,
@@ -444,7 +522,10 @@ fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]
             ("working", "#7cc47f", &p.working),
         ] {
             for iv in hours.intervals(p.zone, span) {
-                let (x1, x2) = (x_of(day_start, iv.start), x_of(day_start, iv.end));
+                let (x1, x2) = (
+                    layout.x_of(day_start, iv.start),
+                    layout.x_of(day_start, iv.end),
+                );
                 if x2 > x1 {
                     let _ = write!(
                         svg,
@@ -457,16 +538,16 @@ fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]
         // Local hour at the start of each UTC hour, so the strip reads like a world clock.
         for hour in 0..24 {
             let instant = day_start + Duration::hours(hour);
-            let local = instant.with_timezone(&p.zone);
-            let text = if local.format("%M").to_string() == "00" {
-                local.format("%H").to_string()
+            let local = instant.with_timezone(&p.zone).fixed_offset();
+            let text = if local.minute() == 0 {
+                lang.padded_number(i64::from(local.hour()), 2)
             } else {
-                local.format("%H:%M").to_string()
+                lang.time(&local)
             };
             let _ = write!(
                 svg,
                 r##"<text x="{}" y="{}" font-size="10" text-anchor="middle" fill="#10151c" stroke="#fff" stroke-width="2.5" paint-order="stroke">{text}</text>"##,
-                LABEL_WIDTH + hour * HOUR_WIDTH + HOUR_WIDTH / 2,
+                layout.hours_x + hour * HOUR_WIDTH + HOUR_WIDTH / 2,
                 y + h / 2 + 4
             );
         }
@@ -476,13 +557,24 @@ fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]
         if w.end <= span.start || w.start >= span.end {
             continue;
         }
-        let (x1, x2) = (x_of(day_start, w.start), x_of(day_start, w.end));
+        let (x1, x2) = (
+            layout.x_of(day_start, w.start),
+            layout.x_of(day_start, w.end),
+        );
+        let (s, e) = (w.start.fixed_offset(), w.end.fixed_offset());
+        let title = t!(
+            "planner-window",
+            rank = rank + 1,
+            start = lang.short_date_time(&s),
+            end = lang.short_date_time(&e),
+        );
         let _ = write!(
             svg,
-            r##"<rect class="window" data-rank="{r}" data-start="{s}" data-end="{e}" x="{x1:.1}" y="{y}" width="{w:.1}" height="{h}" fill="rgba(11,92,173,0.35)" stroke="#0b5cad" stroke-width="2"><title>Window {r}: {s} – {e}</title></rect>"##,
+            r##"<rect class="window" data-rank="{r}" data-start="{s}" data-end="{e}" x="{x1:.1}" y="{y}" width="{w:.1}" height="{h}" fill="rgba(11,92,173,0.35)" stroke="#0b5cad" stroke-width="2"><title>{title}</title></rect>"##,
             r = rank + 1,
             s = utc(w.start),
             e = utc(w.end),
+            title = xml_escape(&title),
             y = TOP - 4,
             w = x2 - x1,
             h = rows * ROW_HEIGHT + 2,
@@ -491,7 +583,7 @@ fn strips(day: NaiveDate, participants: &[SearchParticipant], windows: &[Window]
     svg.push_str("</svg>");
     html! {
         figure.strips {
-            figcaption { (day.format("%A %-d %B %Y")) " (UTC hours across the top; local hours in each strip)" }
+            figcaption { (m!("planner-strips-caption", day = day_name)) }
             div.scroll { (PreEscaped(svg)) }
         }
     }

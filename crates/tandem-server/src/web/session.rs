@@ -18,7 +18,7 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 use tandem_store::TokenRecord;
 
-use super::{html_response, page, PageError};
+use super::{html_response, m, page, t, PageError};
 use crate::sessions::{Session, SESSION_LIFETIME};
 use crate::state::AppState;
 use tandem_app::tokens::token_hash;
@@ -107,18 +107,18 @@ fn local_path(next: Option<&str>) -> String {
 
 fn signin_form(csrf: &str, next: &str, error: Option<&str>) -> maud::Markup {
     html! {
-        h1 { "Organiser sign-in" }
+        h1 { (t!("signin-heading")) }
         @if let Some(error) = error { div.errors role="alert" { p { (error) } } }
         form.planner method="post" action="/signin" {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="next" value=(next);
             label for="token" {
-                "API token (from " code { "tandem token create --role organiser" } ")"
+                (m!("signin-token", command = html! { code dir="ltr" { "tandem token create --role organiser" } }))
                 input id="token" name="token" type="password" autocomplete="off" required;
             }
-            div { button.button type="submit" { "Sign in" } }
+            div { button.button type="submit" { (t!("signin-submit")) } }
         }
-        p.muted { "The token is checked once and never stored in your browser: a session cookie is." }
+        p.muted { (t!("signin-note")) }
     }
 }
 
@@ -131,7 +131,7 @@ pub async fn signin_page(
     let mut response = html_response(
         StatusCode::OK,
         page(
-            "Sign in",
+            &t!("signin-title"),
             &signin_form(&csrf, &local_path(next.next.as_deref()), None),
         ),
     );
@@ -176,8 +176,8 @@ pub async fn signin(
         let mut response = html_response(
             StatusCode::UNAUTHORIZED,
             page(
-                "Sign in",
-                &signin_form(&form.csrf, &next, Some("That token is unknown or revoked.")),
+                &t!("signin-title"),
+                &signin_form(&form.csrf, &next, Some(&t!("signin-unknown"))),
             ),
         );
         response.headers_mut().append(
@@ -214,10 +214,10 @@ pub fn forbidden_form() -> Response {
     html_response(
         StatusCode::FORBIDDEN,
         page(
-            "Form expired",
+            &t!("form-expired-title"),
             &html! {
-                h1 { "This form has expired" }
-                p { "Reload the page and send the form again." }
+                h1 { (t!("form-expired-heading")) }
+                p { (t!("form-expired-text")) }
             },
         ),
     )

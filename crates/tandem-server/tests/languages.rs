@@ -1,0 +1,248 @@
+//! The pages in the reader's language (DESIGN §16): chosen from `Accept-Language`,
+//! overridden by `?lang=` and by the switcher's cookie; Arabic right to left with its
+//! planner strips labelled on the right while the hours still run left to right.
+#![allow(clippy::string_slice)]
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use tandem_i18n::Lang;
+use tandem_server::config::Settings;
+use tandem_store::{SqliteStore, Store};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+struct Site {
+    app: Router,
+    _dir: TempDir,
+}
+
+async fn site() -> Site {
+    let dir = TempDir::new().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let clock = common::clock();
+    let store: std::sync::Arc<dyn Store> = std::sync::Arc::new(
+        SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
+            .await
+            .unwrap(),
+    );
+    let figment = Settings::figment(
+        None,
+        figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),
+    );
+    let settings = Settings::from_figment(&figment).unwrap();
+    let state = tandem_server::state(store.clone(), settings, clock).unwrap();
+    tandem_server::demo::seed(
+        store.as_ref(),
+        &state.app.holiday_calendars,
+        state.app.clock.as_ref(),
+    )
+    .await
+    .unwrap();
+    Site {
+        app: tandem_server::app(state),
+        _dir: dir,
+    }
+}
+
+impl Site {
+    async fn get(
+        &self,
+        path: &str,
+        headers: &[(header::HeaderName, &str)],
+    ) -> (StatusCode, HeaderMap, String) {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        let response = self
+            .app
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (
+            status,
+            headers,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    }
+}
+
+fn html_open(body: &str) -> &str {
+    let start = body.find("<html").expect("an html element");
+    &body[start..=start + body[start..].find('>').unwrap()]
+}
+
+#[tokio::test]
+async fn accept_language_chooses_the_pages_language() {
+    let site = site().await;
+    let (status, headers, body) = site
+        .get("/", &[(header::ACCEPT_LANGUAGE, "ar-EG,ar;q=0.9,en;q=0.5")])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(html_open(&body), r#"<html lang="ar" dir="rtl">"#);
+    assert!(body.contains("الاجتماعات القادمة"), "the Arabic title");
+    assert_eq!(headers[header::CONTENT_LANGUAGE], "ar");
+    assert!(headers[header::VARY]
+        .to_str()
+        .unwrap()
+        .contains("Accept-Language"));
+    // Region names and the ITU terms in the reader's language, user text isolated.
+    assert!(body.contains("أفريقيا"), "{body}");
+    assert!(body.contains("<bdi>SG3RG-AFR meeting</bdi>"));
+
+    let (_, _, french) = site
+        .get("/", &[(header::ACCEPT_LANGUAGE, "fr-CA, en;q=0.8")])
+        .await;
+    assert_eq!(html_open(&french), r#"<html lang="fr" dir="ltr">"#);
+    assert!(french.contains("Prochaines réunions"));
+    assert!(french.contains("groupe régional"), "the ITU term");
+
+    let (_, _, none) = site.get("/", &[(header::ACCEPT_LANGUAGE, "de-DE")]).await;
+    assert_eq!(html_open(&none), r#"<html lang="en" dir="ltr">"#);
+}
+
+#[tokio::test]
+async fn the_query_and_the_switchers_cookie_override_the_header() {
+    let site = site().await;
+    let (_, _, body) = site
+        .get("/planner?lang=zh", &[(header::ACCEPT_LANGUAGE, "ru")])
+        .await;
+    assert_eq!(html_open(&body), r#"<html lang="zh" dir="ltr">"#);
+    assert!(body.contains("跨时区安排通话"));
+
+    // The switcher: every page links to each language in its own name, back to itself.
+    assert!(body.contains(">Русский</a>") && body.contains(">العربية</a>"));
+    assert!(
+        body.contains("/language?lang=es&amp;next=%2Fplanner\""),
+        "{body}"
+    );
+    let (status, headers, _) = site.get("/language?lang=es&next=/planner", &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/planner");
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("tandem_lang=es;"), "{cookie}");
+    let (_, _, spanish) = site
+        .get(
+            "/planner",
+            &[
+                (header::COOKIE, "tandem_lang=es"),
+                (header::ACCEPT_LANGUAGE, "ru"),
+            ],
+        )
+        .await;
+    assert!(spanish.contains("Planificar una llamada entre husos horarios"));
+    let (_, _, query) = site
+        .get("/planner?lang=fr", &[(header::COOKIE, "tandem_lang=es")])
+        .await;
+    assert!(query.contains("Planifier un appel entre fuseaux horaires"));
+
+    // Not an open redirect; an unknown language sets nothing.
+    let (_, headers, _) = site.get("/language?lang=xx&next=//evil.example", &[]).await;
+    assert_eq!(headers[header::LOCATION], "/");
+    assert!(headers.get(header::SET_COOKIE).is_none());
+    let (_, _, stale) = site
+        .get("/", &[(header::COOKIE, "tandem_lang=klingon")])
+        .await;
+    assert_eq!(html_open(&stale), r#"<html lang="en" dir="ltr">"#);
+}
+
+#[tokio::test]
+async fn dates_and_zone_names_follow_cldr_for_the_language() {
+    let site = site().await;
+    let (_, _, home) = site.get("/", &[]).await;
+    let event = home
+        .split("href=\"/events/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("an event link")
+        .to_owned();
+    let path = format!("/events/{event}");
+    let (_, _, api) = site.get(&format!("/api/v1/events/{event}"), &[]).await;
+    let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+    let zone = tandem_core::Zone::parse(api["tz"].as_str().unwrap()).unwrap();
+    let start: chrono::DateTime<chrono::Utc> = api["starts_at"].as_str().unwrap().parse().unwrap();
+    let local = start.with_timezone(&zone).fixed_offset();
+    for lang in Lang::ALL {
+        let (_, _, page) = site.get(&format!("{path}?lang={lang}"), &[]).await;
+        let escaped = |s: String| s.replace('\'', "&#39;");
+        let when = escaped(lang.short_date_time(&local));
+        assert!(page.contains(&when), "{lang}: {when} in {page}");
+        let zone_name = escaped(lang.zone_name(&local, zone.name()));
+        assert!(page.contains(&zone_name), "{lang}: {zone_name}");
+    }
+    assert!(tandem_i18n::Lang::Ru.short_date_time(&local).contains("г."));
+}
+
+#[tokio::test]
+async fn arabic_planner_strips_read_right_to_left_with_hours_in_order() {
+    let site = site().await;
+    let query = "/planner?places=Geneva%0D%0ABangkok&from=2027-03-01&to=2027-03-02&duration=60";
+    let (status, _, english) = site.get(query, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, arabic) = site.get(&format!("{query}&lang=ar"), &[]).await;
+    assert_eq!(html_open(&arabic), r#"<html lang="ar" dir="rtl">"#);
+    // Labels on the left in English, on the right in Arabic.
+    assert!(
+        english
+            .contains(r##"<text x="4" y="35" font-size="13" fill="#1d2430" text-anchor="start""##),
+        "{english}"
+    );
+    assert!(arabic.contains(r#"text-anchor="end""#));
+    // The hours run left to right in both: 00Z is the leftmost column, 23Z the rightmost.
+    let x_of = |page: &str, hour: &str| -> i64 {
+        let at = page.find(&format!(">{hour}Z</text>")).unwrap();
+        let open = page[..at].rfind("<text x=\"").unwrap() + 9;
+        page[open..open + page[open..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    for page in [&english, &arabic] {
+        assert!(x_of(page, "00") < x_of(page, "12") && x_of(page, "12") < x_of(page, "23"));
+    }
+    assert!(
+        x_of(&arabic, "00") < x_of(&english, "00"),
+        "the labels no longer sit left"
+    );
+    // The picture's text equivalent: the table of windows it is described by.
+    assert!(arabic.contains(r#"aria-describedby="windows""#));
+    assert!(arabic.contains(r#"<table class="windows" id="windows">"#));
+    assert!(arabic.contains("أفضل الفترات"));
+}
+#[tokio::test]
+async fn problem_titles_follow_accept_language_and_english_stays_as_it_was() {
+    let site = site().await;
+    let path = "/api/v1/events/00000000-0000-0000-0000-000000000000";
+    let (status, _, english) = site.get(path, &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, _, also_english) = site
+        .get(path, &[(header::ACCEPT_LANGUAGE, "en-GB, de")])
+        .await;
+    assert_eq!(english, also_english, "English is the document as it was");
+    let english: serde_json::Value = serde_json::from_str(&english).unwrap();
+    assert_eq!(english["title"], "Not found");
+
+    for (tag, title) in [
+        ("fr-FR", "Introuvable"),
+        ("ar", "غير موجود"),
+        ("zh-CN", "未找到"),
+        ("ru", "Не найдено"),
+        ("es-419", "No encontrado"),
+    ] {
+        let (status, _, body) = site.get(path, &[(header::ACCEPT_LANGUAGE, tag)]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(doc["title"], title, "{tag}");
+        // The field names and the problem's type stay as they are.
+        assert_eq!(doc["type"], english["type"]);
+        assert_eq!(doc["status"], 404);
+        assert!(doc.get("detail").is_some());
+    }
+}
