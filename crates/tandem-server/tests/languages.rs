@@ -35,7 +35,7 @@ async fn site() -> Site {
     );
     let settings = Settings::from_figment(&figment).unwrap();
     let state = tandem_server::state(store.clone(), settings, clock).unwrap();
-    tandem_server::demo::seed(
+    tandem_app::seed::demo::seed(
         store.as_ref(),
         &state.app.holiday_calendars,
         state.app.clock.as_ref(),
