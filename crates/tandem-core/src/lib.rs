@@ -6,6 +6,7 @@
 pub mod clash;
 pub mod clock;
 pub mod colocation;
+pub mod email;
 pub mod event;
 #[cfg(feature = "openapi")]
 pub mod openapi;
@@ -21,6 +22,7 @@ pub mod venue;
 pub mod weekday;
 
 pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
+pub use email::EmailAddress;
 pub use event::{
     Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Participant,
     ParticipantId, Title,

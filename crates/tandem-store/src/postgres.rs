@@ -8,7 +8,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
-use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, SharedClock, VenueDraft};
+use tandem_core::{
+    EmailAddress, EventDraft, EventStatus, GeoPoint, Interval, SharedClock, VenueDraft,
+};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -74,6 +76,7 @@ fn raw_participant(row: &PgRow) -> Result<RawParticipant, StoreError> {
         tz: row.try_get("tz")?,
         attendance: row.try_get("attendance")?,
         required: row.try_get("required")?,
+        email: row.try_get("email")?,
     })
 }
 
@@ -366,7 +369,7 @@ impl PostgresStore {
         }
         let ids: Vec<Uuid> = raws.iter().map(|r| r.id).collect();
         let participants = sqlx::query(
-            "SELECT event_id, participant_id, name, tz, attendance, required FROM event_participants \
+            "SELECT event_id, participant_id, name, tz, attendance, required, email FROM event_participants \
              WHERE event_id = ANY($1) ORDER BY event_id, position",
         )
         .bind(&ids)
@@ -563,14 +566,19 @@ impl PostgresStore {
             let zones: Vec<&str> = ps.iter().map(|p| p.tz.name()).collect();
             let attendance: Vec<&str> = ps.iter().map(|p| p.attendance.as_str()).collect();
             let required: Vec<bool> = ps.iter().map(|p| p.required).collect();
+            let emails: Vec<Option<&str>> = ps
+                .iter()
+                .map(|p| p.email.as_ref().map(EmailAddress::expose))
+                .collect();
             let positions: Vec<i32> = (0..ps.len())
                 .map(|i| i32::try_from(i).unwrap_or(i32::MAX))
                 .collect();
             let (first, last_end) = span(occurrences)?;
             sqlx::query(
                 "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, \
-                 starts_at, last_ends_at) \
-                 SELECT $1, *, $8, $9 FROM UNNEST($2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int4[])",
+                 email, starts_at, last_ends_at) \
+                 SELECT $1, *, $9, $10 FROM UNNEST($2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int4[], \
+                 $8::text[])",
             )
             .bind(id)
             .bind(&ids)
@@ -579,6 +587,7 @@ impl PostgresStore {
             .bind(&attendance)
             .bind(&required)
             .bind(&positions)
+            .bind(&emails)
             .bind(first.start)
             .bind(last_end)
             .execute(&mut *conn)

@@ -3,8 +3,8 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use tandem_core::time::{format_local_datetime, parse_local_datetime};
 use tandem_core::{
-    Attendance, EventKind, EventMode, EventStatus, Participant, ParticipantId, RegionCode,
-    WeekdaySet, Zone,
+    Attendance, EmailAddress, EventKind, EventMode, EventStatus, Participant, ParticipantId,
+    RegionCode, WeekdaySet, Zone,
 };
 use uuid::Uuid;
 
@@ -47,6 +47,7 @@ pub(crate) struct RawParticipant {
     pub tz: String,
     pub attendance: String,
     pub required: bool,
+    pub email: Option<String>,
 }
 
 /// The stored text of an event status.
@@ -104,6 +105,14 @@ pub(crate) fn participant(raw: RawParticipant) -> Result<Participant, StoreError
             .parse::<Attendance>()
             .map_err(|_| corrupt("attendance", &raw.attendance))?,
         required: raw.required,
+        email: raw
+            .email
+            .as_deref()
+            .map(|e| {
+                EmailAddress::parse(e)
+                    .map_err(|_| corrupt("e-mail address of participant", &raw.participant_id))
+            })
+            .transpose()?,
     })
 }
 

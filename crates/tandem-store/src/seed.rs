@@ -275,10 +275,10 @@ pub(crate) mod postgres {
         let prepared = prepare(events)?;
         insert_events(&mut *tx, &prepared, now).await?;
         let participants = participant_rows(&prepared);
-        for chunk in participants.chunks(MAX_BINDS / 9) {
+        for chunk in participants.chunks(MAX_BINDS / 10) {
             QueryBuilder::<Postgres>::new(
                 "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, \
-                 starts_at, last_ends_at) ",
+                 email, starts_at, last_ends_at) ",
             )
             .push_values(chunk, |mut b, (event, i, p, (start, last_end))| {
                 b.push_bind(*event)
@@ -288,6 +288,7 @@ pub(crate) mod postgres {
                     .push_bind(p.attendance.as_str())
                     .push_bind(p.required)
                     .push_bind(pg_position(*i))
+                    .push_bind(p.email.as_ref().map(tandem_core::EmailAddress::expose))
                     .push_bind(*start)
                     .push_bind(*last_end);
             })
@@ -474,9 +475,9 @@ pub(crate) mod sqlite {
         let prepared = prepare(events)?;
         insert_events(&mut *tx, &prepared, now).await?;
         let participants = participant_rows(&prepared);
-        for chunk in participants.chunks(MAX_BINDS / 7) {
+        for chunk in participants.chunks(MAX_BINDS / 8) {
             QueryBuilder::<Sqlite>::new(
-                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) ",
+                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, email) ",
             )
             .push_values(chunk, |mut b, (event, i, p, _)| {
                 b.push_bind(event.to_string())
@@ -485,7 +486,8 @@ pub(crate) mod sqlite {
                     .push_bind(p.tz.name())
                     .push_bind(p.attendance.as_str())
                     .push_bind(i64::from(p.required))
-                    .push_bind(position(*i));
+                    .push_bind(position(*i))
+                    .push_bind(p.email.as_ref().map(tandem_core::EmailAddress::expose));
             })
             .build()
             .execute(&mut *tx)

@@ -10,7 +10,9 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
-use tandem_core::{EventDraft, EventStatus, GeoPoint, Interval, SharedClock, VenueDraft};
+use tandem_core::{
+    EmailAddress, EventDraft, EventStatus, GeoPoint, Interval, SharedClock, VenueDraft,
+};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -91,6 +93,7 @@ fn raw_participant(row: &SqliteRow) -> Result<RawParticipant, StoreError> {
         tz: row.try_get("tz")?,
         attendance: row.try_get("attendance")?,
         required: row.try_get::<i64, _>("required")? != 0,
+        email: row.try_get("email")?,
     })
 }
 
@@ -281,7 +284,7 @@ impl SqliteStore {
             return Ok(Vec::new());
         }
         let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT event_id, participant_id, name, tz, attendance, required FROM event_participants WHERE event_id IN (",
+            "SELECT event_id, participant_id, name, tz, attendance, required, email FROM event_participants WHERE event_id IN (",
         );
         let mut ids = q.separated(", ");
         for raw in &raws {
@@ -463,8 +466,8 @@ impl SqliteStore {
             .await?;
         for (position, p) in draft.participants.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, email) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(id.to_string())
             .bind(p.id.as_str())
@@ -473,6 +476,7 @@ impl SqliteStore {
             .bind(p.attendance.as_str())
             .bind(i64::from(p.required))
             .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(p.email.as_ref().map(EmailAddress::expose))
             .execute(&mut *conn)
             .await?;
         }

@@ -263,6 +263,7 @@ fn participant(
         tz: zone(tz),
         attendance,
         required,
+        email: None,
     }
 }
 

@@ -11,17 +11,17 @@ use serde::{Deserialize, Deserializer, Serialize};
 use tandem_core::time::parse_instant;
 use tandem_core::time::{format_local_datetime, parse_local_datetime};
 use tandem_core::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, FieldError,
-    FieldErrors, Participant, ParticipantId, RegionCode, Title, Zone,
+    Attendance, EmailAddress, EventDraft, EventKind, EventMode, EventStatus, EventTiming,
+    FieldError, FieldErrors, Participant, ParticipantId, RegionCode, Title, Zone,
 };
-use tandem_store::{Event, EventCursor, EventFilter};
+use tandem_store::{Event, EventCursor, EventFilter, Role};
 use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::feed_tokens::Subscribe;
 use crate::api::wire;
-use crate::auth::{Authenticated, Reader};
+use crate::auth::{Authenticated, Caller, Reader};
 use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -58,6 +58,11 @@ pub struct ParticipantRequest {
     /// Whether the event needs them (default true).
     #[serde(default)]
     pub required: Option<bool>,
+    /// Where invitations and updates go (DESIGN §15). Private: never in feeds or event
+    /// lists; an event read by an organiser of its region (or an admin) shows it.
+    #[serde(default)]
+    #[schema(value_type = Option<wire::EmailText>)]
+    pub email: Option<Private>,
 }
 
 /// A new event (DESIGN §4). Times are local wall-clock times in `tz`.
@@ -230,6 +235,22 @@ pub struct ParticipantBody {
     pub attendance: String,
     /// Whether the event needs them.
     pub required: bool,
+    /// Their e-mail address: present only for an organiser of the event's region or an
+    /// admin reading one event (never in lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<wire::EmailText>)]
+    pub email: Option<Private>,
+}
+
+/// A value the API carries but never prints (an e-mail address): its `Debug` shows nothing.
+#[derive(Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Private(pub String);
+
+impl std::fmt::Debug for Private {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<private>")
+    }
 }
 
 /// Links to an event's representations.
@@ -497,13 +518,20 @@ fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, Field
                 .map_err(|e| e.under(&format!("{at}.attendance"))),
         );
         let name = optional_text(p.name.as_ref(), &format!("{at}.name"), 200, &mut errors);
-        if let (Some(id), Some(tz), Some(attendance)) = (id, tz, attendance) {
+        let email = match &p.email {
+            Some(Private(text)) => errors
+                .take(EmailAddress::parse(text).map_err(|e| e.under(&format!("{at}.email"))))
+                .map(Some),
+            None => Some(None),
+        };
+        if let (Some(id), Some(tz), Some(attendance), Some(email)) = (id, tz, attendance, email) {
             participants.push(Participant {
                 id,
                 name,
                 tz,
                 attendance,
                 required: p.required.unwrap_or(true),
+                email,
             });
         }
     }
@@ -561,6 +589,7 @@ fn as_request(event: &Event) -> EventRequest {
                 tz: Some(p.tz.name().to_owned()),
                 attendance: Some(p.attendance.as_str().to_owned()),
                 required: Some(p.required),
+                email: p.email.as_ref().map(|e| Private(e.expose().to_owned())),
             })
             .collect(),
     }
@@ -605,6 +634,7 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
                 tz: p.tz.name().to_owned(),
                 attendance: p.attendance.as_str().to_owned(),
                 required: p.required,
+                email: None,
             })
             .collect(),
         version: event.version,
@@ -653,12 +683,33 @@ pub async fn linked_event_body(state: &AppState, event: &Event) -> Result<EventB
     Ok(body)
 }
 
+/// Whether `caller` may read the participants' addresses of an event of `region` (DESIGN
+/// §15): an admin, or an organiser of that region.
+fn reads_addresses(caller: &Caller, region: RegionCode) -> bool {
+    caller.0.as_ref().is_some_and(|token| match token.role {
+        Role::Admin => true,
+        Role::Organiser => token.regions.contains(&region),
+        Role::Viewer => false,
+    })
+}
+
+/// The event, with its participants' addresses when `caller` may read them.
 async fn with_etag(
     status: StatusCode,
     event: &Event,
     state: &AppState,
+    caller: &Caller,
 ) -> Result<Response, ApiError> {
-    let mut response = (status, Json(linked_event_body(state, event).await?)).into_response();
+    let mut body = linked_event_body(state, event).await?;
+    if reads_addresses(caller, event.region) {
+        for (shown, stored) in body.participants.iter_mut().zip(&event.participants) {
+            shown.email = stored
+                .email
+                .as_ref()
+                .map(|e| Private(e.expose().to_owned()));
+        }
+    }
+    let mut response = (status, Json(body)).into_response();
     if let Ok(etag) = HeaderValue::from_str(&version_etag(event.version)) {
         response.headers_mut().insert(header::ETAG, etag);
     }
@@ -690,7 +741,7 @@ pub async fn create_event(
     let event = state.store.create_event(&validated.draft).await?;
     tracing::info!(event_id = %event.id, "event created");
     crate::clash_check::refresh_after_write(&state, &event).await;
-    let mut response = with_etag(StatusCode::CREATED, &event, &state).await?;
+    let mut response = with_etag(StatusCode::CREATED, &event, &state, &caller).await?;
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
         response.headers_mut().insert(header::LOCATION, location);
     }
@@ -712,11 +763,11 @@ fn parse_id(text: &str) -> Result<Uuid, ApiError> {
 )]
 pub async fn get_event(
     State(state): State<AppState>,
-    _reader: Reader,
+    Reader(caller): Reader,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let event = state.store.event(parse_id(&id)?).await?;
-    with_etag(StatusCode::OK, &event, &state).await
+    with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
 fn encode_cursor(event: &Event) -> String {
@@ -895,7 +946,7 @@ pub async fn update_event(
         )
         .await?;
     crate::clash_check::refresh_after_write(&state, &event).await;
-    with_etag(StatusCode::OK, &event, &state).await
+    with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
 /// Cancels an event: it stays stored (history, `include=cancelled`) and leaves feeds.
@@ -921,5 +972,5 @@ pub async fn cancel_event(
     caller.require_write(&[current.region])?;
     let event = state.store.cancel_event(id, expected).await?;
     crate::clash_check::refresh_after_write(&state, &event).await;
-    with_etag(StatusCode::OK, &event, &state).await
+    with_etag(StatusCode::OK, &event, &state, &caller).await
 }
