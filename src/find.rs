@@ -6,9 +6,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-use tandem_core::search::{search, SearchRequest, SearchResult, ValidatedSearch};
-use tandem_core::{FieldError, FieldErrors, Interval, Zone};
-use tandem_server::windows::calendar_busy;
+use tandem_app::windows;
+use tandem_core::search::{SearchRequest, SearchResult, ValidatedSearch};
+use tandem_core::{FieldErrors, Zone};
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -37,117 +37,9 @@ pub fn find(path: &Path) -> Result<(ValidatedSearch, SearchResult), String> {
                 e.into_inner()
             )
         })?;
-    let mut validated = request.validate().map_err(|e| describe(path, &e))?;
     let base = path.parent().unwrap_or_else(|| Path::new("."));
-    // Every calendar document, with the participant it belongs to and its field name.
-    let mut jobs: Vec<(usize, String, Source)> = Vec::new();
-    for (i, (calendars, ics)) in validated.calendars.iter().enumerate() {
-        for (j, file) in calendars.iter().enumerate() {
-            jobs.push((
-                i,
-                format!("participants[{i}].calendars[{j}]"),
-                Source::File(base.join(file)),
-            ));
-        }
-        if let Some(ics) = ics {
-            jobs.push((
-                i,
-                format!("participants[{i}].ics"),
-                Source::Inline(ics.clone()),
-            ));
-        }
-    }
-    let zones: Vec<Zone> = validated
-        .query
-        .participants
-        .iter()
-        .map(|p| p.zone)
-        .collect();
-    let range = validated.query.range;
-    let mut errors = FieldErrors::default();
-    for (i, outcome) in read_all(&jobs, &zones, range) {
-        match outcome {
-            Ok(busy) => validated.add_busy(i, busy),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(describe(path, &errors));
-    }
-    let result = search(&validated.query);
-    Ok((validated, result))
-}
-
-/// Where a calendar document comes from.
-enum Source {
-    File(std::path::PathBuf),
-    Inline(String),
-}
-
-/// Reads and expands every calendar, spread over the machine's cores (parsing dominates the
-/// cost of a search), keeping the jobs' order.
-fn read_all(
-    jobs: &[(usize, String, Source)],
-    zones: &[Zone],
-    range: Interval,
-) -> Vec<(usize, Result<Vec<Interval>, FieldError>)> {
-    let one = |(i, field, source): &(usize, String, Source)| {
-        let Some(&zone) = zones.get(*i) else {
-            return (
-                *i,
-                Err(FieldError::new(field.clone(), "no such participant")),
-            );
-        };
-        let outcome = match source {
-            Source::File(full) => match std::fs::read(full) {
-                Ok(bytes) => calendar_busy(&bytes, zone, range, field).map_err(|e| {
-                    FieldError::new(field.clone(), format!("{}: {}", full.display(), e.message))
-                }),
-                Err(e) => Err(FieldError::new(
-                    field.clone(),
-                    format!("cannot read {}: {e}", full.display()),
-                )),
-            },
-            Source::Inline(ics) => calendar_busy(ics.as_bytes(), zone, range, field),
-        };
-        (*i, outcome)
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(8);
-    if workers < 2 || jobs.len() < 4 {
-        return jobs.iter().map(one).collect();
-    }
-    let chunk = jobs.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                (
-                    part,
-                    scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()),
-                )
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(part, handle)| {
-                handle.join().unwrap_or_else(|_| {
-                    part.iter()
-                        .map(|(i, field, _)| {
-                            (
-                                *i,
-                                Err(FieldError::new(
-                                    field.clone(),
-                                    "reading this calendar failed unexpectedly",
-                                )),
-                            )
-                        })
-                        .collect()
-                })
-            })
-            .collect()
-    })
+    let found = windows::search_files(&request, base).map_err(|e| describe(path, &e))?;
+    Ok((found.search, found.result))
 }
 
 fn describe(path: &Path, errors: &FieldErrors) -> String {

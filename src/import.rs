@@ -5,9 +5,11 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use tandem_server::import::fetch::Progress;
-use tandem_server::import::{ImportError, ImportRequest, Importer, Source};
-use tandem_store::{Calendar, CalendarOwner, Store};
+use tandem_app::import::fetch::Progress;
+use tandem_app::import::{ImportRequest, Source};
+use tandem_app::{calendars, App, AppError, Caller};
+use tandem_core::FieldError;
+use tandem_store::{Calendar, CalendarOwner};
 
 /// What to import.
 #[derive(Debug)]
@@ -79,12 +81,9 @@ fn is_url(source: &str) -> bool {
     source.contains("://")
 }
 
-/// Runs the import and returns the stored calendar.
-pub async fn run(
-    importer: &Importer,
-    store: &dyn Store,
-    args: ImportArgs,
-) -> Result<Calendar, ImportFailure> {
+/// Runs the import (the use case `POST /api/v1/calendars` runs, as the operator) and
+/// returns the stored calendar.
+pub async fn run(app: &App, args: ImportArgs) -> Result<Calendar, ImportFailure> {
     let owner = match (args.owner, args.venue) {
         (Some(p), _) => CalendarOwner::Participant(p),
         (None, Some(v)) => CalendarOwner::Venue(v),
@@ -94,7 +93,7 @@ pub async fn run(
         let bar = Bar::new(format!("fetching {}", host(&args.source)));
         (Source::Url(args.source.clone()), bar)
     } else {
-        let limit = importer.settings().max_bytes;
+        let limit = app.importer.settings().max_bytes;
         let size = std::fs::metadata(&args.source)
             .map_err(|e| ImportFailure::Usage(format!("{}: {e}", args.source)))?
             .len();
@@ -114,16 +113,20 @@ pub async fn run(
         source,
         owner,
     };
-    let result = importer.import(store, request, &bar).await;
+    let result = calendars::import(app, &Caller::Operator, request, &bar).await;
     bar.0.finish_and_clear();
     result.map_err(|e| match e {
-        ImportError::Invalid {
-            field: "url" | "ics",
-            message,
-        } => ImportFailure::Usage(format!("{}: {message}", args.source)),
-        ImportError::Invalid { field, message } => {
-            let flag = if field == "venue_id" { "venue" } else { field };
-            ImportFailure::Usage(format!("--{flag}: {message}"))
+        AppError::Invalid(errors) => {
+            let lines: Vec<String> = errors
+                .0
+                .into_iter()
+                .map(|FieldError { field, message }| match field.as_str() {
+                    "url" | "ics" => format!("{}: {message}", args.source),
+                    "venue_id" => format!("--venue: {message}"),
+                    flag => format!("--{flag}: {message}"),
+                })
+                .collect();
+            ImportFailure::Usage(lines.join("\n"))
         }
         other => ImportFailure::Other(other.into()),
     })
@@ -131,7 +134,7 @@ pub async fn run(
 
 /// The host of a URL, for the progress message (the rest may be a secret link).
 fn host(url: &str) -> String {
-    tandem_server::import::fetch::source_url(url)
+    tandem_app::import::fetch::source_url(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_else(|| "the calendar".to_owned())

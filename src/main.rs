@@ -245,9 +245,9 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
             // time to record it) to finish, while the server finishes its requests.
             let stop = tokio_util::sync::CancellationToken::new();
             let grace = Duration::from_secs(state.settings.import.timeout_seconds) + RECORD_REFRESH;
-            let refresher = tandem_server::import::spawn_refresher(
-                state.importer.clone(),
-                state.store.clone(),
+            let refresher = tandem_app::import::spawn_refresher(
+                state.app.importer.clone(),
+                state.app.store.clone(),
                 stop.clone(),
                 grace,
             );
@@ -258,7 +258,7 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
                     stop.cancel();
                 }
             };
-            tracing::info!(%addr, backend = state.store.backend(), "tandem listening");
+            tracing::info!(%addr, backend = state.app.store.backend(), "tandem listening");
             println!("tandem listening on http://{addr}");
             let served = tandem_server::serve(listener, tandem_server::app(state), shutdown).await;
             stop.cancel();
@@ -281,20 +281,17 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
         } => {
             let settings = settings(&cli.common)?;
             let store = open_store(&settings, &clock).await?;
-            let importer = tandem_server::import::Importer::new(&settings.import, clock)?;
+            let app = tandem_app::App::new(store, &settings.import, clock)?;
             let args = import::ImportArgs {
                 source,
                 name,
                 owner,
                 venue,
             };
-            let calendar =
-                import::run(&importer, store.as_ref(), args)
-                    .await
-                    .map_err(|e| match e {
-                        import::ImportFailure::Usage(message) => UsageError(message).into(),
-                        import::ImportFailure::Other(e) => e,
-                    })?;
+            let calendar = import::run(&app, args).await.map_err(|e| match e {
+                import::ImportFailure::Usage(message) => UsageError(message).into(),
+                import::ImportFailure::Other(e) => e,
+            })?;
             println!(
                 "{}\t{} events\t{}",
                 calendar.id, calendar.event_count, calendar.name
@@ -303,10 +300,17 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
         Command::Clashes => {
             let settings = settings(&cli.common)?;
             let store = open_store(&settings, &clock).await?;
-            let clashes = store
-                .clashes(&tandem_store::ClashFilter::default())
-                .await
-                .context("reading clashes")?;
+            let app = tandem_app::App::new(store, &settings.import, clock)?;
+            let page = tandem_app::clashes::ClashPage {
+                after: None,
+                limit: u32::MAX,
+                suggestions: false,
+            };
+            let clashes =
+                tandem_app::clashes::list(&app, &tandem_store::ClashFilter::default(), page)
+                    .await
+                    .context("reading clashes")?;
+            let clashes: Vec<_> = clashes.items.into_iter().map(|c| c.clash).collect();
             println!("{}", clash_table(&clashes));
         }
         Command::Seed {
@@ -365,7 +369,7 @@ async fn run(cli: Cli, tzdata: &tandem_server::tzdata::Loaded) -> anyhow::Result
                         _ => {}
                     }
                     let (secret, record) =
-                        tandem_server::auth::issue_token(store.as_ref(), role, regions, label)
+                        tandem_app::tokens::issue_token(store.as_ref(), role, regions, label)
                             .await?;
                     eprintln!(
                         "token {} ({role}) created; it is shown once, store it now:",

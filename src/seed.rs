@@ -27,7 +27,7 @@ pub struct SeedArgs {
 /// Generates and stores the data, dated around `today` unless `--from` says otherwise;
 /// prints a summary line.
 pub async fn run(store: &dyn Store, args: SeedArgs, today: NaiveDate) -> anyhow::Result<()> {
-    let reference = tandem_server::reference_data()?;
+    let reference = tandem_app::reference_data()?;
     let options = SeedOptions {
         events: args.events,
         participants: args.participants.max(1),
@@ -35,7 +35,7 @@ pub async fn run(store: &dyn Store, args: SeedArgs, today: NaiveDate) -> anyhow:
         from: args.from.unwrap_or_else(|| default_from(today)),
     };
     let from = options.from;
-    let generator = Generator::new(&reference, &tandem_server::holiday_calendars(), options)?;
+    let generator = Generator::new(&reference, &tandem_app::holiday_calendars(), options)?;
     let target = if std::io::stdout().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {

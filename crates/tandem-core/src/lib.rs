@@ -3,6 +3,7 @@
 //! values and the tz database handed in at the edge ([`tz`]), so the hardest logic is the
 //! easiest to test.
 
+pub mod change;
 pub mod clash;
 pub mod clock;
 pub mod colocation;
@@ -21,6 +22,7 @@ pub mod validation;
 pub mod venue;
 pub mod weekday;
 
+pub use change::{EventChange, ParticipantSpec};
 pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
 pub use email::EmailAddress;
 pub use event::{

@@ -5,52 +5,10 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use secrecy::{ExposeSecret, SecretString};
-use sha2::{Digest, Sha256};
-use tandem_core::RegionCode;
-use tandem_store::{NewToken, Role, Store, TokenRecord};
+use tandem_app::tokens::token_hash;
 
 use crate::problem::ApiError;
 use crate::state::AppState;
-
-/// Prefix that makes tandem tokens recognisable (in logs, secret scanners).
-pub const TOKEN_PREFIX: &str = "tdm_";
-
-/// A new secret token: 256 bits from the operating system's RNG.
-pub fn generate_token() -> Result<SecretString, getrandom::Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)?;
-    Ok(SecretString::from(format!(
-        "{TOKEN_PREFIX}{}",
-        URL_SAFE_NO_PAD.encode(bytes)
-    )))
-}
-
-/// The SHA-256 of a token, which is all the database keeps.
-pub fn token_hash(token: &str) -> [u8; 32] {
-    Sha256::digest(token.as_bytes()).into()
-}
-
-/// Creates and stores a token; returns the secret (to show once) and its record.
-pub async fn issue_token(
-    store: &dyn Store,
-    role: Role,
-    regions: Vec<RegionCode>,
-    label: Option<String>,
-) -> anyhow::Result<(SecretString, TokenRecord)> {
-    let secret = generate_token()?;
-    let record = store
-        .create_token(&NewToken {
-            hash: token_hash(secret.expose_secret()),
-            role,
-            regions,
-            label,
-        })
-        .await?;
-    Ok((secret, record))
-}
 
 /// The token of an `Authorization: Bearer <token>` header value, if it is one.
 pub fn bearer_token(value: &HeaderValue) -> Option<&str> {
@@ -58,56 +16,8 @@ pub fn bearer_token(value: &HeaderValue) -> Option<&str> {
     Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
 }
 
-/// Who is calling: the token record, or nobody.
-#[derive(Clone, Debug)]
-pub struct Caller(pub Option<TokenRecord>);
-
-impl Caller {
-    /// The caller's token, or 401.
-    pub fn authenticated(&self) -> Result<&TokenRecord, ApiError> {
-        self.0.as_ref().ok_or_else(|| {
-            ApiError::Unauthorized(
-                "this needs a token: send 'Authorization: Bearer <token>'".into(),
-            )
-        })
-    }
-
-    /// Allows an admin, or an organiser whose regions include every one of `regions`.
-    pub fn require_write(&self, regions: &[RegionCode]) -> Result<&TokenRecord, ApiError> {
-        let token = self.authenticated()?;
-        match token.role {
-            Role::Admin => Ok(token),
-            Role::Organiser => match regions.iter().find(|r| !token.regions.contains(r)) {
-                None => Ok(token),
-                Some(outside) => Err(ApiError::Forbidden(format!(
-                    "this organiser token covers {}; region {outside} is outside it",
-                    if token.regions.is_empty() {
-                        "no region".to_owned()
-                    } else {
-                        token
-                            .regions
-                            .iter()
-                            .map(|r| r.code())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    }
-                ))),
-            },
-            Role::Viewer => Err(ApiError::Forbidden(
-                "a viewer token cannot change anything".into(),
-            )),
-        }
-    }
-
-    /// Allows reads: anyone when reads are public, else any valid token.
-    pub fn require_read(&self, public_reads: bool) -> Result<(), ApiError> {
-        if public_reads {
-            Ok(())
-        } else {
-            self.authenticated().map(|_| ())
-        }
-    }
-}
+/// Who is calling (the application layer's caller), found from the bearer token.
+pub use tandem_app::Caller;
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
@@ -117,19 +27,20 @@ impl FromRequestParts<AppState> for Caller {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
-            return Ok(Caller(None));
+            return Ok(Caller::Anonymous);
         };
         let token = bearer_token(value).ok_or_else(|| {
             ApiError::Unauthorized("expected 'Authorization: Bearer <token>'".into())
         })?;
         let hash = token_hash(token);
         let record = state
+            .app
             .store
             .token_by_hash(&hash)
             .await?
             .ok_or_else(|| ApiError::Unauthorized("the token is unknown or revoked".into()))?;
         state.rate_limit.token_verified(hash);
-        Ok(Caller(Some(record)))
+        Ok(Caller::Token(record))
     }
 }
 
@@ -166,20 +77,5 @@ impl FromRequestParts<AppState> for Reader {
         let caller = Caller::from_request_parts(parts, state).await?;
         caller.require_read(state.settings.auth.public_reads)?;
         Ok(Reader(caller))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_are_long_random_and_prefixed() {
-        let a = generate_token().unwrap();
-        let b = generate_token().unwrap();
-        assert!(a.expose_secret().starts_with(TOKEN_PREFIX));
-        assert_eq!(a.expose_secret().len(), TOKEN_PREFIX.len() + 43);
-        assert_ne!(a.expose_secret(), b.expose_secret());
-        assert_ne!(token_hash(a.expose_secret()), token_hash(b.expose_secret()));
     }
 }

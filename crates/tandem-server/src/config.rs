@@ -29,7 +29,7 @@ pub struct Settings {
     /// iCalendar feeds.
     pub feeds: FeedSettings,
     /// Importing external calendars.
-    pub import: crate::import::ImportSettings,
+    pub import: tandem_app::import::ImportSettings,
     /// The per-client rate limit.
     pub rate_limit: RateLimitSettings,
 }

@@ -496,7 +496,7 @@ mod tests {
     /// seeding: seven consecutive days (Monday to Sunday) through an injected clock.
     #[tokio::test]
     async fn demo_is_valid_whatever_the_day_it_is_seeded() {
-        let holidays: BTreeSet<String> = crate::holiday_calendars();
+        let holidays: BTreeSet<String> = tandem_app::holiday_calendars();
         let first = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         for offset in 0..7 {
             let today = first + Duration::days(offset);
@@ -599,7 +599,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let store = store(&dir, FixedClock::on(day)).await;
-        let holidays = crate::holiday_calendars();
+        let holidays = tandem_app::holiday_calendars();
         let venues = venues(&holidays).unwrap();
         let mut events = events(DemoCalendar::new(day), &venues).unwrap();
         let mut twin = events[0].clone();

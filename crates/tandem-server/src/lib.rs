@@ -4,12 +4,10 @@
 
 pub mod api;
 pub mod auth;
-pub mod clash_check;
 pub mod config;
 pub mod demo;
 pub mod extract;
 pub mod feeds;
-pub mod import;
 pub mod metrics;
 pub mod problem;
 pub mod rate_limit;
@@ -17,9 +15,7 @@ pub mod seed;
 pub mod state;
 pub mod tzdata;
 pub mod web;
-pub mod windows;
 
-use std::collections::BTreeSet;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,8 +25,9 @@ use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{middleware, Router};
-use include_dir::{include_dir, Dir};
-use tandem_core::reference::ReferenceData;
+use tandem_app::clashes::check;
+use tandem_app::import;
+use tandem_app::App;
 use tandem_store::Store;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -42,28 +39,6 @@ use crate::metrics::Metrics;
 use crate::problem::{problem_response, ApiError, Problem, PROBLEM_BASE};
 use crate::state::AppState;
 
-/// The ITU reference data bundled at build time (`config/reference/itu.toml`).
-pub const REFERENCE_TOML: &str = include_str!("../../../config/reference/itu.toml");
-
-/// The public-holiday calendars bundled at build time (`config/holidays/*.ics`).
-pub static HOLIDAYS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../config/holidays");
-
-/// Parses the bundled reference data.
-pub fn reference_data() -> anyhow::Result<ReferenceData> {
-    Ok(ReferenceData::parse(REFERENCE_TOML)?)
-}
-
-/// Codes of the bundled holiday calendars (`CM` for `config/holidays/CM.ics`).
-pub fn holiday_calendars() -> BTreeSet<String> {
-    HOLIDAYS
-        .files()
-        .filter_map(|f| {
-            let path = f.path();
-            (path.extension()? == "ics").then(|| path.file_stem()?.to_str().map(str::to_owned))?
-        })
-        .collect()
-}
-
 /// Builds the shared state on an open store; `clock` says when "now" is (give the store
 /// the same one: `tandem` builds one per process).
 pub fn state(
@@ -72,16 +47,12 @@ pub fn state(
     clock: tandem_core::SharedClock,
 ) -> anyhow::Result<AppState> {
     Ok(AppState {
-        store,
-        reference: Arc::new(reference_data()?),
-        importer: Arc::new(import::Importer::new(&settings.import, clock.clone())?),
+        app: App::new(store, &settings.import, clock)?,
         rate_limit: Arc::new(rate_limit::RateLimit::new(&settings.rate_limit)),
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
-        holiday_calendars: Arc::new(holiday_calendars()),
         feeds: Arc::new(feeds::FeedCache::default()),
         sessions: Arc::new(web::Sessions::default()),
-        clock,
     })
 }
 
@@ -207,16 +178,17 @@ pub async fn serve(
 /// (and refreshes their clash lists, so a room the new rules would double-book is listed),
 /// then seeds the demo data when asked.
 pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
-    let rederived = tzdata::rederive_future_events(state.store.as_ref(), state.clock.now()).await?;
+    let rederived =
+        tzdata::rederive_future_events(state.app.store.as_ref(), state.app.clock.now()).await?;
     for id in rederived.updated.iter().chain(&rederived.blocked) {
-        let event = state.store.event(*id).await?;
-        clash_check::refresh_all(state, &event).await?;
+        let event = state.app.store.event(*id).await?;
+        check::refresh_all(&state.app, &event).await?;
     }
     let seeded = demo
         && demo::seed(
-            state.store.as_ref(),
-            &state.holiday_calendars,
-            state.clock.as_ref(),
+            state.app.store.as_ref(),
+            &state.app.holiday_calendars,
+            state.app.clock.as_ref(),
         )
         .await?;
     if seeded {
@@ -224,7 +196,8 @@ pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
     }
     if demo {
         let imported =
-            import::holidays::import_venue_holidays(&state.importer, state.store.as_ref()).await?;
+            import::holidays::import_venue_holidays(&state.app.importer, state.app.store.as_ref())
+                .await?;
         if imported > 0 {
             tracing::info!(imported, "demo venue holiday calendars imported");
         }
@@ -238,8 +211,8 @@ pub async fn prepare(state: &AppState, demo: bool) -> anyhow::Result<()> {
             ],
             ..tandem_store::EventFilter::default()
         };
-        for event in state.store.events(&filter, None, 1000).await? {
-            clash_check::refresh_all(state, &event).await?;
+        for event in state.app.store.events(&filter, None, 1000).await? {
+            check::refresh_all(&state.app, &event).await?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use tandem_app::AppError;
 use tandem_core::{FieldError, FieldErrors};
 use tandem_store::{RoomClash, StoreError};
 use utoipa::ToSchema;
@@ -92,6 +93,14 @@ pub enum ApiError {
         /// Version stored now.
         current: i64,
     },
+    /// An outside source (a calendar URL) could not be reached: 502, naming the field.
+    #[error("{field}: {message}")]
+    Unreachable {
+        /// The field naming the source.
+        field: &'static str,
+        /// What went wrong.
+        message: String,
+    },
     /// The body is too large.
     #[error("request body too large")]
     PayloadTooLarge(String),
@@ -146,18 +155,26 @@ impl From<FieldErrors> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
+        AppError::from(error).into()
+    }
+}
+
+/// The one mapping from the application layer's errors to the API's.
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
         match error {
-            StoreError::NotFound { entity, id } => {
-                ApiError::NotFound(format!("no {entity} with id {id}"))
-            }
-            StoreError::InvalidReference { field, message } => ApiError::field(field, message),
-            StoreError::RoomTaken(clashes) => ApiError::RoomTaken(clashes),
-            StoreError::VersionMismatch { expected, current } => {
+            AppError::Invalid(errors) => errors.into(),
+            AppError::NotFound(detail) => ApiError::NotFound(detail),
+            AppError::Unauthorized(detail) => ApiError::Unauthorized(detail),
+            AppError::Forbidden(detail) => ApiError::Forbidden(detail),
+            AppError::RoomTaken(clashes) => ApiError::RoomTaken(clashes),
+            AppError::Conflict(detail) => ApiError::Conflict(detail),
+            AppError::PreconditionFailed { expected, current } => {
                 ApiError::PreconditionFailed { expected, current }
             }
-            StoreError::AlreadyExists(what) => ApiError::Conflict(what),
-            StoreError::Unavailable(e) => ApiError::Unavailable(e.into()),
-            other => ApiError::Internal(other.into()),
+            AppError::Unreachable { field, message } => ApiError::Unreachable { field, message },
+            AppError::Unavailable(e) => ApiError::Unavailable(e),
+            AppError::Internal(e) => ApiError::Internal(e),
         }
     }
 }
@@ -214,6 +231,19 @@ impl ApiError {
                 "The resource changed",
                 format!("If-Match named version {expected}, but the event is at version {current}: read it again and retry"),
             ),
+            ApiError::Unreachable { field, message } => Problem {
+                errors: vec![InvalidField {
+                    field: (*field).to_owned(),
+                    message: message.clone(),
+                }],
+                // The source failed, not the caller nor tandem.
+                ..problem(
+                    StatusCode::BAD_GATEWAY,
+                    "source-unreachable",
+                    "The calendar could not be fetched",
+                    message.clone(),
+                )
+            },
             ApiError::PayloadTooLarge(detail) => {
                 problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "Request body too large", detail.clone())
             }

@@ -114,7 +114,7 @@ impl RateLimit {
         {
             None => ClientKey::Address(address),
             Some(token) => {
-                let hash = crate::auth::token_hash(token);
+                let hash = tandem_app::tokens::token_hash(token);
                 let verified = self
                     .verified
                     .lock()
@@ -379,10 +379,10 @@ mod tests {
             limit.key(&headers, peer),
             ClientKey::UnverifiedToken(address("192.0.2.1"))
         );
-        limit.token_verified(crate::auth::token_hash("tdm_valid"));
+        limit.token_verified(tandem_app::tokens::token_hash("tdm_valid"));
         assert_eq!(
             limit.key(&headers, peer),
-            ClientKey::Token(crate::auth::token_hash("tdm_valid"))
+            ClientKey::Token(tandem_app::tokens::token_hash("tdm_valid"))
         );
         headers.insert(
             header::AUTHORIZATION,

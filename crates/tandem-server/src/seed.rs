@@ -837,8 +837,8 @@ mod tests {
 
     fn generator(seed: u64, events: usize) -> Generator {
         Generator::new(
-            &crate::reference_data().unwrap(),
-            &crate::holiday_calendars(),
+            &tandem_app::reference_data().unwrap(),
+            &tandem_app::holiday_calendars(),
             SeedOptions {
                 events,
                 participants: 50,

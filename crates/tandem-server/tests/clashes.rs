@@ -16,7 +16,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
-use tandem_server::auth::issue_token;
+use tandem_app::tokens::issue_token;
 use tandem_server::config::Settings;
 use tandem_store::{Role, SqliteStore, Store};
 use tower::ServiceExt;

@@ -20,7 +20,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
-use tandem_server::auth::issue_token;
+use tandem_app::tokens::issue_token;
 use tandem_server::config::Settings;
 use tandem_store::{Role, SqliteStore, Store};
 use tower::ServiceExt;

@@ -24,9 +24,9 @@ use figment::Figment;
 use http_body_util::BodyExt;
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
-use tandem_server::auth::issue_token;
+use tandem_app::import::{spawn_refresher, ImportSettings, Importer};
+use tandem_app::tokens::issue_token;
 use tandem_server::config::Settings;
-use tandem_server::import::{spawn_refresher, ImportSettings, Importer};
 use tandem_store::{CalendarCopy, CalendarOwner, NewCalendar, Role, SqliteStore, Store};
 use tempfile::TempDir;
 use tokio_util::sync::CancellationToken;
@@ -925,7 +925,7 @@ async fn demo_venues_get_their_holiday_calendars_once() {
         let bundled = venue
             .holiday_calendar
             .as_deref()
-            .and_then(tandem_server::import::holidays::bundled);
+            .and_then(tandem_app::import::holidays::bundled);
         match bundled {
             Some(_) => {
                 assert_eq!(theirs.len(), 1, "{} has its holiday calendar", venue.city);
@@ -1145,7 +1145,7 @@ async fn the_refresher_runs_until_shutdown() {
         .expect("created");
     let cancel = CancellationToken::new();
     let task = spawn_refresher(
-        app.state.importer.clone(),
+        app.state.app.importer.clone(),
         app.store.clone(),
         cancel.clone(),
         Duration::from_secs(5),
@@ -1203,7 +1203,7 @@ async fn refresh_in_progress(
         .expect("created");
     let stop = CancellationToken::new();
     let task = spawn_refresher(
-        app.state.importer.clone(),
+        app.state.app.importer.clone(),
         app.store.clone(),
         stop.clone(),
         grace,

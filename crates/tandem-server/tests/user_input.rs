@@ -13,7 +13,7 @@ use http_body_util::BodyExt;
 use proptest::prelude::*;
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
-use tandem_server::auth::issue_token;
+use tandem_app::tokens::issue_token;
 use tandem_server::config::Settings;
 use tandem_store::{Role, SqliteStore, Store};
 use tower::ServiceExt;

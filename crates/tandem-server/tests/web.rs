@@ -14,8 +14,8 @@ use axum::Router;
 use http_body_util::BodyExt;
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
+use tandem_app::tokens::issue_token;
 use tandem_core::RegionCode;
-use tandem_server::auth::issue_token;
 use tandem_server::config::Settings;
 use tandem_store::{Role, SqliteStore, Store};
 use tempfile::TempDir;
@@ -58,8 +58,8 @@ async fn site_on(clock: tandem_core::SharedClock, public_url: Option<&str>) -> S
     let state = tandem_server::state(store.clone(), settings, clock).unwrap();
     tandem_server::demo::seed(
         store.as_ref(),
-        &state.holiday_calendars,
-        state.clock.as_ref(),
+        &state.app.holiday_calendars,
+        state.app.clock.as_ref(),
     )
     .await
     .unwrap();

@@ -9,7 +9,7 @@ use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_core::{FieldError, FieldErrors};
-use tandem_store::{Calendar, CalendarFilter, CalendarOwner, StoreError};
+use tandem_store::{Calendar, CalendarFilter, CalendarOwner};
 use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -17,10 +17,11 @@ use uuid::Uuid;
 use crate::api::wire;
 use crate::auth::{Authenticated, Reader};
 use crate::extract::{ApiJson, ApiQuery};
-use crate::import::fetch::{shown_url, NoProgress};
-use crate::import::{schedule, ImportError, ImportRequest, Source};
-use crate::problem::{problem_response, ApiError, InvalidField, Problem, PROBLEM_BASE};
+use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
+use tandem_app::calendars;
+use tandem_app::import::fetch::{shown_url, NoProgress};
+use tandem_app::import::{schedule, ImportRequest, Source};
 
 /// A calendar to import: exactly one of `url` and `ics`; at most one of `owner` and
 /// `venue_id`.
@@ -121,7 +122,8 @@ pub fn calendar_body(calendar: &Calendar, state: &AppState) -> CalendarBody {
         refreshed_at: calendar.refreshed_at,
         next_refresh_at: calendar.next_refresh_at,
         refresh_interval_minutes: calendar.url.as_ref().map(|_| {
-            schedule::interval(state.importer.settings(), calendar.published_refresh).num_minutes()
+            schedule::interval(state.app.importer.settings(), calendar.published_refresh)
+                .num_minutes()
         }),
         created_at: calendar.created_at,
         updated_at: calendar.updated_at,
@@ -137,70 +139,6 @@ pub struct CalendarQuery {
     pub owner: Option<String>,
     /// Only this venue's (holiday) calendar.
     pub venue_id: Option<Uuid>,
-}
-
-/// Why a calendar request failed; answered as a problem document.
-#[derive(Debug)]
-pub enum CalendarError {
-    /// A failure every route shares.
-    Api(ApiError),
-    /// An import or refresh failure.
-    Import(ImportError),
-}
-
-impl From<ApiError> for CalendarError {
-    fn from(error: ApiError) -> Self {
-        CalendarError::Api(error)
-    }
-}
-
-impl From<FieldErrors> for CalendarError {
-    fn from(errors: FieldErrors) -> Self {
-        CalendarError::Api(errors.into())
-    }
-}
-
-impl From<StoreError> for CalendarError {
-    fn from(error: StoreError) -> Self {
-        CalendarError::Api(error.into())
-    }
-}
-
-impl From<ImportError> for CalendarError {
-    fn from(error: ImportError) -> Self {
-        CalendarError::Import(error)
-    }
-}
-
-impl IntoResponse for CalendarError {
-    fn into_response(self) -> Response {
-        let api = match self {
-            CalendarError::Api(e) => e,
-            CalendarError::Import(e) => match e {
-                ImportError::Invalid { field, message } => ApiError::field(field, message),
-                ImportError::Unreachable(detail) => {
-                    // The source failed, not the caller nor tandem: 502, naming the field.
-                    return problem_response(&Problem {
-                        kind: format!("{PROBLEM_BASE}source-unreachable"),
-                        title: "The calendar could not be fetched".into(),
-                        status: StatusCode::BAD_GATEWAY.as_u16(),
-                        errors: vec![InvalidField {
-                            field: "url".into(),
-                            message: detail.clone(),
-                        }],
-                        detail,
-                        clashes: Vec::new(),
-                    });
-                }
-                e @ (ImportError::NotRefreshable | ImportError::Busy) => {
-                    ApiError::Conflict(e.to_string())
-                }
-                ImportError::Store(e) => e.into(),
-                ImportError::Internal(e) => ApiError::Internal(e),
-            },
-        };
-        api.into_response()
-    }
 }
 
 fn calendar_id(text: &str) -> Result<Uuid, ApiError> {
@@ -270,14 +208,9 @@ pub async fn create_calendar(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
     ApiJson(request): ApiJson<CalendarRequest>,
-) -> Result<Response, CalendarError> {
-    caller.require_write(&[])?;
+) -> Result<Response, ApiError> {
     let request = import_request(request)?;
-    let calendar = state
-        .importer
-        .import(state.store.as_ref(), request, &NoProgress)
-        .await?;
-    crate::clash_check::recheck_owner(&state, &calendar.owner).await;
+    let calendar = calendars::import(&state.app, &caller, request, &NoProgress).await?;
     let mut response =
         (StatusCode::CREATED, Json(calendar_body(&calendar, &state))).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/calendars/{}", calendar.id)) {
@@ -299,15 +232,13 @@ pub async fn list_calendars(
     State(state): State<AppState>,
     _reader: Reader,
     ApiQuery(query): ApiQuery<CalendarQuery>,
-) -> Result<Json<Vec<CalendarBody>>, CalendarError> {
-    let calendars = state
-        .store
-        .calendars(&CalendarFilter {
-            participant: query.owner,
-            venue_id: query.venue_id,
-            ..CalendarFilter::default()
-        })
-        .await?;
+) -> Result<Json<Vec<CalendarBody>>, ApiError> {
+    let filter = CalendarFilter {
+        participant: query.owner,
+        venue_id: query.venue_id,
+        ..CalendarFilter::default()
+    };
+    let calendars = calendars::list(&state.app, &filter).await?;
     Ok(Json(
         calendars.iter().map(|c| calendar_body(c, &state)).collect(),
     ))
@@ -326,8 +257,8 @@ pub async fn get_calendar(
     State(state): State<AppState>,
     _reader: Reader,
     Path(id): Path<String>,
-) -> Result<Json<CalendarBody>, CalendarError> {
-    let calendar = state.store.calendar(calendar_id(&id)?).await?;
+) -> Result<Json<CalendarBody>, ApiError> {
+    let calendar = calendars::get(&state.app, calendar_id(&id)?).await?;
     Ok(Json(calendar_body(&calendar, &state)))
 }
 
@@ -348,14 +279,8 @@ pub async fn delete_calendar(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
     Path(id): Path<String>,
-) -> Result<StatusCode, CalendarError> {
-    caller.require_write(&[])?;
-    let id = calendar_id(&id)?;
-    let owner = state.store.calendar(id).await.ok().map(|c| c.owner);
-    state.store.delete_calendar(id).await?;
-    if let Some(owner) = &owner {
-        crate::clash_check::recheck_owner(&state, owner).await;
-    }
+) -> Result<StatusCode, ApiError> {
+    calendars::delete(&state.app, &caller, calendar_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -379,12 +304,9 @@ pub async fn refresh_calendar(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
     Path(id): Path<String>,
-) -> Result<Json<CalendarBody>, CalendarError> {
-    caller.require_write(&[])?;
-    let id = calendar_id(&id)?;
+) -> Result<Json<CalendarBody>, ApiError> {
     // A client that hangs up does not cut the refresh short (every handler runs to
     // completion: `run_to_completion` in lib.rs), so the lease is released when it is recorded.
-    let calendar = state.importer.refresh_now(state.store.as_ref(), id).await?;
-    crate::clash_check::recheck_owner(&state, &calendar.owner).await;
+    let calendar = calendars::refresh(&state.app, &caller, calendar_id(&id)?).await?;
     Ok(Json(calendar_body(&calendar, &state)))
 }

@@ -5,32 +5,23 @@
 
 use axum::extract::State;
 use axum::Json;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_core::clash::{ClashParticipant, EventFacts, Severity};
-use tandem_core::colocation::{
-    CandidateRank, ColocationPlan, Length, Placement, Slot, MAX_DAYS, MAX_SCAN_DAYS,
-};
-use tandem_core::search::{
-    search, ParticipantRequest, RangeRequest, SearchParticipant, SearchRequest, WindowQuery,
-};
+use tandem_app::colocations::{self, ColocationQuery};
+use tandem_core::colocation::{Length, Placement, MAX_DAYS};
+use tandem_core::search::ParticipantRequest;
 use tandem_core::time::format_local_datetime;
-use tandem_core::{
-    Attendance, EventKind, EventMode, EventStatus, FieldError, FieldErrors, Interval,
-    LocalTimeOfDay, Zone,
-};
+use tandem_core::{EventKind, EventMode, FieldError, FieldErrors, LocalTimeOfDay, Zone};
 use tracing::instrument;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::api::clashes::{ClashBody, RoomRef};
+use crate::api::clashes::RoomRef;
 use crate::api::wire;
 use crate::auth::Reader;
-use crate::clash_check::{self, facts, Venues};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
-use crate::windows::{add_all_calendars, imported_calendars};
 
 /// Daily hours at the venue.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
@@ -163,17 +154,11 @@ pub struct ColocationResponse {
     pub explanation: Option<String>,
 }
 
-struct Parsed {
-    length: Length,
-    daily_start: LocalTimeOfDay,
-    daily_end: LocalTimeOfDay,
-    placements: Vec<Placement>,
-    max_gap_days: u32,
-    mode: EventMode,
-    limit: usize,
-}
-
-fn parse(request: &ColocationRequest, state: &AppState) -> Result<Parsed, FieldErrors> {
+/// The query a request describes, every invalid field named.
+pub fn query(
+    request: &ColocationRequest,
+    state: &AppState,
+) -> Result<ColocationQuery, FieldErrors> {
     let mut errors = FieldErrors::default();
     errors.take(
         request
@@ -182,7 +167,7 @@ fn parse(request: &ColocationRequest, state: &AppState) -> Result<Parsed, FieldE
             .map_err(|e| e.under("kind")),
     );
     if let Some(group) = &request.group {
-        if state.reference.group(group).is_none() {
+        if state.app.reference.group(group).is_none() {
             errors.push(FieldError::new("group", format!("unknown group '{group}'")));
         }
     }
@@ -275,61 +260,68 @@ fn parse(request: &ColocationRequest, state: &AppState) -> Result<Parsed, FieldE
         errors.push(FieldError::new("limit", "must be between 1 and 50"));
     }
     match (length, daily_start, daily_end) {
-        (Some(length), Some(daily_start), Some(daily_end)) if errors.is_empty() => Ok(Parsed {
-            length,
-            daily_start,
-            daily_end,
-            placements,
-            max_gap_days,
-            mode,
-            limit,
-        }),
+        (Some(length), Some(daily_start), Some(daily_end)) if errors.is_empty() => {
+            Ok(ColocationQuery {
+                anchor: request.anchor_event_id,
+                group: request.group.clone(),
+                mode,
+                length,
+                daily_start,
+                daily_end,
+                placements,
+                max_gap_days,
+                expected_attendance: request.expected_attendance,
+                participants: request.participants.clone(),
+                limit,
+            })
+        }
         _ => Err(errors),
     }
 }
 
-/// Who is available on every one of `days` (each judged as one window).
-fn attendees(participants: &[SearchParticipant], days: &[Interval]) -> Vec<bool> {
-    let mut ok = vec![true; participants.len()];
-    for day in days {
-        let query = WindowQuery {
-            range: *day,
-            duration: day.duration(),
-            step: day.duration(),
-            limit: 1,
-            participants: participants.to_vec(),
-        };
-        let result = search(&query);
-        let available = result
-            .windows
-            .first()
-            .map(|w| w.available.clone())
-            .unwrap_or_default();
-        for (flag, p) in ok.iter_mut().zip(participants) {
-            if !available.contains(&p.id) {
-                *flag = false;
-            }
+impl ColocationCandidate {
+    fn new(c: &colocations::Candidate, zone: Zone) -> Self {
+        Self {
+            start: format_local_datetime(c.slot.local_start),
+            end: format_local_datetime(c.slot.local_end),
+            tz: zone.name().to_owned(),
+            starts_at: c.slot.at.start,
+            ends_at: c.slot.at.end,
+            placement: c.slot.placement.as_str().to_owned(),
+            gap_days: c.slot.gap_days,
+            room: RoomRef {
+                id: c.room.id,
+                name: c.room.name.clone(),
+                capacity: c.room.capacity,
+            },
+            available: c.available.clone(),
+            unavailable: c.unavailable.clone(),
+            clashes: c
+                .clashes
+                .iter()
+                .map(|c| CandidateClash {
+                    kind: c.clash.kind.as_str().to_owned(),
+                    severity: c.clash.severity.as_str().to_owned(),
+                    event_id: c.event_id,
+                    subject: c.clash.subject.clone(),
+                    detail: c.clash.detail.clone(),
+                })
+                .collect(),
         }
     }
-    ok
 }
 
-/// The daily intervals a slot occupies at the venue.
-fn slot_days(slot: &Slot, zone: Zone, plan: &ColocationPlan) -> Vec<Interval> {
-    match plan.length {
-        Length::Minutes(_) => vec![slot.at],
-        Length::Days(_) => slot
-            .local_start
-            .date()
-            .iter_days()
-            .take_while(|d| *d <= slot.local_end.date())
-            .filter_map(|d| {
-                Interval::new(
-                    zone.resolve(plan.daily_start.on(d)),
-                    zone.resolve(plan.daily_end.on(d)),
-                )
-            })
-            .collect(),
+impl From<&colocations::Candidates> for ColocationResponse {
+    fn from(found: &colocations::Candidates) -> Self {
+        Self {
+            candidates: found
+                .candidates
+                .iter()
+                .map(|c| ColocationCandidate::new(c, found.zone))
+                .collect(),
+            considered: found.considered,
+            explanation: found.explanation.clone(),
+        }
     }
 }
 
@@ -349,229 +341,7 @@ pub async fn search_colocations(
     _reader: Reader,
     ApiJson(request): ApiJson<ColocationRequest>,
 ) -> Result<Json<ColocationResponse>, ApiError> {
-    let parsed = parse(&request, &state)?;
-    let store = state.store.as_ref();
-    let anchor = match store.event(request.anchor_event_id).await {
-        Err(tandem_store::StoreError::NotFound { .. }) => {
-            return Err(ApiError::field(
-                "anchor_event_id",
-                format!("no event with id '{}'", request.anchor_event_id),
-            ))
-        }
-        other => other?,
-    };
-    let Some(venue_id) = anchor.venue_id else {
-        return Err(ApiError::field(
-            "anchor_event_id",
-            "the anchor event has no venue to hold an event alongside",
-        ));
-    };
-    let venue = store.venue(venue_id).await?;
-    let zone = venue.tz;
-    // Within the dates a request may name (DESIGN §2): no candidate lies outside them.
-    let bounds = tandem_core::time::accepted_instants();
-    let scan = Interval::new(
-        (anchor.starts_at - Duration::days(MAX_SCAN_DAYS + 2)).max(bounds.start),
-        (anchor.last_ends_at + Duration::days(MAX_SCAN_DAYS + 2)).min(bounds.end),
-    )
-    .unwrap_or(Interval {
-        start: anchor.starts_at,
-        end: anchor.ends_at,
-    });
-    let plan = ColocationPlan {
-        zone,
-        working_days: clash_check::working_days(state.store.as_ref(), &venue, scan).await,
-        anchor_first: zone.local(anchor.starts_at).date(),
-        anchor_last: zone.local(anchor.ends_at - Duration::seconds(1)).date(),
-        length: parsed.length,
-        daily_start: parsed.daily_start,
-        daily_end: parsed.daily_end,
-        placements: parsed.placements.clone(),
-        max_gap_days: parsed.max_gap_days,
-        step_minutes: 30,
-    };
-    let slots = plan.slots();
-
-    // Participants through the window engine's validation (zones, hours, busy, inline ics).
-    let mut search_request = SearchRequest {
-        range: RangeRequest {
-            start: scan.start.to_rfc3339(),
-            end: scan.end.to_rfc3339(),
-        },
-        duration_minutes: 60,
-        step_minutes: Some(24 * 60),
-        limit: Some(1),
-        venue_tz: Some(zone.name().to_owned()),
-        participants: request.participants.clone(),
-    };
-    for p in &mut search_request.participants {
-        // Everyone is judged; `required` only matters for clashes here.
-        p.required = Some(false);
-    }
-    let judged = if search_request.participants.is_empty() {
-        Vec::new()
-    } else {
-        let mut validated = search_request.validate()?;
-        let imported = imported_calendars(&state, &validated).await?;
-        add_all_calendars(&mut validated, &imported)?;
-        validated.query.participants
-    };
-    let clash_people: Vec<ClashParticipant> = request
-        .participants
-        .iter()
-        .zip(&judged)
-        .map(|(r, p)| ClashParticipant {
-            id: p.id.clone(),
-            tz: Zone::parse(&r.tz).unwrap_or(p.zone),
-            attendance: p.attendance,
-            required: r.required.unwrap_or(true),
-        })
-        .collect();
-    let seats = request.expected_attendance.unwrap_or_else(|| {
-        u32::try_from(
-            clash_people
-                .iter()
-                .filter(|p| p.attendance == Attendance::InPerson)
-                .count(),
-        )
-        .unwrap_or(u32::MAX)
-    });
-
-    // Everything the candidates could clash with, read once.
-    let span = Interval::new(
-        slots
-            .iter()
-            .map(|s| s.at.start)
-            .min()
-            .unwrap_or(anchor.starts_at),
-        slots
-            .iter()
-            .map(|s| s.at.end)
-            .max()
-            .unwrap_or(anchor.ends_at),
-    )
-    .unwrap_or(scan);
-    let mut probe = EventFacts {
-        id: Uuid::new_v4(),
-        status: EventStatus::Proposed,
-        mode: parsed.mode,
-        region: anchor.region,
-        group: request.group.clone(),
-        venue_id: Some(venue_id),
-        room_id: None,
-        occurrences: vec![span],
-        participants: clash_people,
-    };
-    let others: Vec<EventFacts> = clash_check::neighbours(store, &probe, span)
-        .await?
-        .iter()
-        .map(facts)
-        .collect();
-
-    let big_enough: Vec<_> = venue.rooms.iter().filter(|r| r.capacity >= seats).collect();
-    let mut venues = Venues::default();
-    let mut ranked = Vec::new();
-    let mut without_room = 0usize;
-    for slot in &slots {
-        let Some(room) = big_enough.iter().find(|r| {
-            !others.iter().any(|o| {
-                o.room_id == Some(r.id)
-                    && o.status != EventStatus::Cancelled
-                    && o.occurrences.iter().any(|x| x.overlaps(&slot.at))
-            })
-        }) else {
-            without_room += 1;
-            continue;
-        };
-        probe.room_id = Some(room.id);
-        probe.occurrences = vec![slot.at];
-        let clashes = clash_check::clashes_against(store, &mut venues, &probe, &others).await?;
-        let ok = attendees(&judged, &slot_days(slot, zone, &plan));
-        let (available, unavailable): (Vec<_>, Vec<_>) =
-            judged.iter().zip(&ok).partition(|(_, ok)| **ok);
-        let rank = CandidateRank {
-            hard: clashes
-                .iter()
-                .filter(|c| c.severity == Severity::Hard)
-                .count(),
-            soft: clashes
-                .iter()
-                .filter(|c| c.severity == Severity::Soft)
-                .count(),
-            gap_days: slot.gap_days,
-            attendees: available.len(),
-            start: slot.at.start,
-        };
-        ranked.push((
-            rank,
-            ColocationCandidate {
-                start: format_local_datetime(slot.local_start),
-                end: format_local_datetime(slot.local_end),
-                tz: zone.name().to_owned(),
-                starts_at: slot.at.start,
-                ends_at: slot.at.end,
-                placement: slot.placement.as_str().to_owned(),
-                gap_days: slot.gap_days,
-                room: RoomRef {
-                    id: room.id,
-                    name: room.name.clone(),
-                    capacity: room.capacity,
-                },
-                available: available.iter().map(|(p, _)| p.id.clone()).collect(),
-                unavailable: unavailable.iter().map(|(p, _)| p.id.clone()).collect(),
-                clashes: clashes
-                    .iter()
-                    .map(|c| {
-                        let body = ClashBody::from(c);
-                        CandidateClash {
-                            kind: body.kind,
-                            severity: body.severity,
-                            event_id: c
-                                .other_event_id
-                                .filter(|o| *o != probe.id)
-                                .or(Some(c.event_id).filter(|e| *e != probe.id)),
-                            subject: body.subject,
-                            detail: body.detail,
-                        }
-                    })
-                    .collect(),
-            },
-        ));
-    }
-    ranked.sort_by_key(|(rank, _)| *rank);
-    let candidates: Vec<_> = ranked
-        .into_iter()
-        .take(parsed.limit)
-        .map(|(_, c)| c)
-        .collect();
-    let explanation = candidates.is_empty().then(|| {
-        let placements: Vec<&str> = parsed.placements.iter().map(|p| p.as_str()).collect();
-        if slots.is_empty() {
-            format!(
-                "no candidate dates: no run of working days at {} ({}; weekend {}, holidays from calendar {}) fits {} within {} working days of the anchor",
-                venue.name,
-                zone,
-                venue.weekend,
-                venue.holiday_calendar.as_deref().unwrap_or("none"),
-                placements.join("/"),
-                parsed.max_gap_days
-            )
-        } else if big_enough.is_empty() {
-            format!(
-                "no room at {} seats {seats} (largest: {})",
-                venue.name,
-                venue.rooms.iter().map(|r| r.capacity).max().unwrap_or(0)
-            )
-        } else {
-            format!(
-                "every one of the {without_room} candidate dates has no free room seating {seats} at {}",
-                venue.name
-            )
-        }
-    });
-    Ok(Json(ColocationResponse {
-        candidates,
-        considered: slots.len(),
-        explanation,
-    }))
+    let query = query(&request, &state)?;
+    let found = colocations::search_colocations(&state.app, &query).await?;
+    Ok(Json(ColocationResponse::from(&found)))
 }

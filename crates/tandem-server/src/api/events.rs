@@ -8,23 +8,24 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
-use tandem_core::time::parse_instant;
-use tandem_core::time::{format_local_datetime, parse_local_datetime};
+use tandem_app::events;
+use tandem_core::time::{format_local_datetime, parse_instant, parse_local_datetime};
 use tandem_core::{
-    Attendance, EmailAddress, EventDraft, EventKind, EventMode, EventStatus, EventTiming,
-    FieldError, FieldErrors, Participant, ParticipantId, RegionCode, Title, Zone,
+    Attendance, EmailAddress, EventChange, EventDraft, EventKind, EventMode, EventStatus,
+    EventTiming, FieldError, FieldErrors, ParticipantId, ParticipantSpec, RegionCode, Title, Zone,
 };
-use tandem_store::{Event, EventCursor, EventFilter, Role};
+use tandem_store::{Event, EventCursor, EventFilter};
 use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::feed_tokens::Subscribe;
 use crate::api::wire;
-use crate::auth::{Authenticated, Caller, Reader};
+use crate::auth::{Authenticated, Reader};
 use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
+use tandem_app::Caller;
 
 /// Most participants one event may list.
 pub const MAX_PARTICIPANTS: usize = 1000;
@@ -193,35 +194,6 @@ pub struct EventPatch {
     pub participants: Option<Vec<ParticipantRequest>>,
 }
 
-impl EventPatch {
-    fn apply(self, mut to: EventRequest) -> EventRequest {
-        macro_rules! set {
-            ($($field:ident),*) => { $(if let Some(v) = self.$field { to.$field = v; })* };
-        }
-        set!(
-            title,
-            description,
-            kind,
-            mode,
-            region,
-            group,
-            venue_id,
-            room_id,
-            tz,
-            start,
-            end,
-            rrule,
-            co_located_with,
-            remote_url,
-            participants
-        );
-        if let Some(status) = self.status {
-            to.status = Some(status);
-        }
-        to
-    }
-}
-
 /// A participant as stored.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ParticipantBody {
@@ -375,11 +347,6 @@ pub struct EventQuery {
     pub cursor: Option<String>,
 }
 
-/// Everything a valid request turns into.
-struct Validated {
-    draft: EventDraft,
-}
-
 fn optional_text(
     value: Option<&String>,
     field: &str,
@@ -400,49 +367,18 @@ fn optional_text(
     Some(text.to_owned())
 }
 
-fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let title = errors.take(Title::parse(&request.title).map_err(|e| e.under("title")));
-    let description = optional_text(
-        request.description.as_ref(),
-        "description",
-        MAX_DESCRIPTION,
-        &mut errors,
-    );
-    let kind = errors.take(
-        request
-            .kind
-            .parse::<EventKind>()
-            .map_err(|e| e.under("kind")),
-    );
-    let mode = errors.take(
-        request
-            .mode
-            .parse::<EventMode>()
-            .map_err(|e| e.under("mode")),
-    );
-    let status = errors.take(
-        request
-            .status
-            .as_deref()
-            .unwrap_or("confirmed")
-            .parse::<EventStatus>()
-            .map_err(|e| e.under("status")),
-    );
-    let region = errors.take(
-        request
-            .region
-            .parse::<RegionCode>()
-            .map_err(|e| e.under("region")),
-    );
-    let group = match request
-        .group
-        .as_deref()
-        .map(str::trim)
-        .filter(|g| !g.is_empty())
-    {
+fn wire_enum<T: std::str::FromStr<Err = FieldError>>(
+    text: &str,
+    field: &str,
+    errors: &mut FieldErrors,
+) -> Option<T> {
+    errors.take(text.parse::<T>().map_err(|e| e.under(field)))
+}
+
+fn group_code(text: Option<&str>, state: &AppState, errors: &mut FieldErrors) -> Option<String> {
+    match text.map(str::trim).filter(|g| !g.is_empty()) {
         None => None,
-        Some(code) if state.reference.group(code).is_some() => Some(code.to_owned()),
+        Some(code) if state.app.reference.group(code).is_some() => Some(code.to_owned()),
         Some(code) => {
             errors.push(FieldError::new(
                 "group",
@@ -450,74 +386,63 @@ fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, Field
             ));
             None
         }
-    };
-    if request.room_id.is_some() && request.venue_id.is_none() {
-        errors.push(FieldError::new("room_id", "a room needs its venue_id"));
     }
-    let zone = errors.take(Zone::parse(&request.tz).map_err(|e| e.under("tz")));
-    let start = errors.take(parse_local_datetime(&request.start).map_err(|e| e.under("start")));
-    let end = errors.take(parse_local_datetime(&request.end).map_err(|e| e.under("end")));
-    let rrule = request
-        .rrule
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    let timing = match (zone, start, end) {
-        (Some(zone), Some(start), Some(end)) => match EventTiming::new(zone, start, end, rrule) {
-            Ok(timing) => Some(timing),
-            Err(list) => {
-                for e in list {
-                    errors.push(e);
-                }
-                None
-            }
-        },
-        _ => None,
-    };
-    let remote_url = optional_text(request.remote_url.as_ref(), "remote_url", 2000, &mut errors);
-    if let Some(url) = &remote_url {
-        if !(url.starts_with("https://") || url.starts_with("http://"))
-            || url.chars().any(char::is_whitespace)
-        {
-            errors.push(FieldError::new(
-                "remote_url",
-                format!("'{url}' is not an http(s) URL"),
-            ));
-        }
+}
+
+fn remote_url(text: Option<&String>, errors: &mut FieldErrors) -> Option<String> {
+    let url = optional_text(text, "remote_url", 2000, errors)?;
+    if !(url.starts_with("https://") || url.starts_with("http://"))
+        || url.chars().any(char::is_whitespace)
+    {
+        errors.push(FieldError::new(
+            "remote_url",
+            format!("'{url}' is not an http(s) URL"),
+        ));
     }
-    if request.participants.len() > MAX_PARTICIPANTS {
+    Some(url)
+}
+
+fn rrule_text(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
+}
+
+fn participant_specs(
+    list: &[ParticipantRequest],
+    errors: &mut FieldErrors,
+) -> Vec<ParticipantSpec> {
+    if list.len() > MAX_PARTICIPANTS {
         errors.push(FieldError::new(
             "participants",
             format!("at most {MAX_PARTICIPANTS} participants"),
         ));
     }
-    let mut participants = Vec::with_capacity(request.participants.len());
-    for (i, p) in request.participants.iter().enumerate() {
+    let mut specs = Vec::with_capacity(list.len());
+    for (i, p) in list.iter().enumerate() {
         let at = format!("participants[{i}]");
         let id = errors.take(ParticipantId::parse(&p.id).map_err(|e| e.under(&format!("{at}.id"))));
-        if request.participants.iter().take(i).any(|q| q.id == p.id) {
+        if list.iter().take(i).any(|q| q.id == p.id) {
             errors.push(FieldError::new(
                 format!("{at}.id"),
                 format!("participant '{}' is listed twice", p.id),
             ));
         }
         let tz = match &p.tz {
-            Some(tz) => errors.take(Zone::parse(tz).map_err(|e| e.under(&format!("{at}.tz")))),
-            None => zone,
+            Some(tz) => match Zone::parse(tz) {
+                Ok(zone) => Some(Some(zone)),
+                Err(e) => {
+                    errors.push(e.under(&format!("{at}.tz")));
+                    None
+                }
+            },
+            None => Some(None),
         };
-        let default_attendance = if mode == Some(EventMode::InPerson) {
-            "in_person"
-        } else {
-            "remote"
+        let attendance = match p.attendance.as_deref() {
+            Some(a) => wire_enum::<Attendance>(a, &format!("{at}.attendance"), errors).map(Some),
+            None => Some(None),
         };
-        let attendance = errors.take(
-            p.attendance
-                .as_deref()
-                .unwrap_or(default_attendance)
-                .parse::<Attendance>()
-                .map_err(|e| e.under(&format!("{at}.attendance"))),
-        );
-        let name = optional_text(p.name.as_ref(), &format!("{at}.name"), 200, &mut errors);
+        let name = optional_text(p.name.as_ref(), &format!("{at}.name"), 200, errors);
         let email = match &p.email {
             Some(Private(text)) => errors
                 .take(EmailAddress::parse(text).map_err(|e| e.under(&format!("{at}.email"))))
@@ -525,7 +450,7 @@ fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, Field
             None => Some(None),
         };
         if let (Some(id), Some(tz), Some(attendance), Some(email)) = (id, tz, attendance, email) {
-            participants.push(Participant {
+            specs.push(ParticipantSpec {
                 id,
                 name,
                 tz,
@@ -535,73 +460,121 @@ fn validate(request: &EventRequest, state: &AppState) -> Result<Validated, Field
             });
         }
     }
+    specs
+}
+
+/// The draft a new event's request describes (DESIGN §4), every invalid field named.
+fn draft(request: &EventRequest, state: &AppState) -> Result<EventDraft, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let title = errors.take(Title::parse(&request.title).map_err(|e| e.under("title")));
+    let description = optional_text(
+        request.description.as_ref(),
+        "description",
+        MAX_DESCRIPTION,
+        &mut errors,
+    );
+    let kind = wire_enum::<EventKind>(&request.kind, "kind", &mut errors);
+    let mode = wire_enum::<EventMode>(&request.mode, "mode", &mut errors);
+    let status = wire_enum::<EventStatus>(
+        request.status.as_deref().unwrap_or("confirmed"),
+        "status",
+        &mut errors,
+    );
+    let region = wire_enum::<RegionCode>(&request.region, "region", &mut errors);
+    let group = group_code(request.group.as_deref(), state, &mut errors);
+    if request.room_id.is_some() && request.venue_id.is_none() {
+        errors.push(FieldError::new("room_id", "a room needs its venue_id"));
+    }
+    let zone = errors.take(Zone::parse(&request.tz).map_err(|e| e.under("tz")));
+    let start = errors.take(parse_local_datetime(&request.start).map_err(|e| e.under("start")));
+    let end = errors.take(parse_local_datetime(&request.end).map_err(|e| e.under("end")));
+    let rrule = rrule_text(request.rrule.as_deref());
+    let timing = match (zone, start, end) {
+        (Some(zone), Some(start), Some(end)) => {
+            match EventTiming::new(zone, start, end, rrule.as_deref()) {
+                Ok(timing) => Some(timing),
+                Err(list) => {
+                    for e in list {
+                        errors.push(e);
+                    }
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let remote_url = remote_url(request.remote_url.as_ref(), &mut errors);
+    let specs = participant_specs(&request.participants, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
     match (title, kind, mode, status, region, timing) {
         (Some(title), Some(kind), Some(mode), Some(status), Some(region), Some(timing)) => {
-            Ok(Validated {
-                draft: EventDraft {
-                    title,
-                    description,
-                    kind,
-                    mode,
-                    status,
-                    region,
-                    group,
-                    venue_id: request.venue_id,
-                    room_id: request.room_id,
-                    timing,
-                    co_located_with: request.co_located_with,
-                    remote_url,
-                    participants,
-                },
+            Ok(EventDraft {
+                title,
+                description,
+                kind,
+                mode,
+                status,
+                region,
+                group,
+                venue_id: request.venue_id,
+                room_id: request.room_id,
+                co_located_with: request.co_located_with,
+                remote_url,
+                participants: specs
+                    .into_iter()
+                    .map(|p| p.resolve(timing.zone(), mode))
+                    .collect(),
+                timing,
             })
         }
         _ => Err(FieldError::new("", "invalid event").into()),
     }
 }
 
-/// The request that would recreate `event` as it is.
-fn as_request(event: &Event) -> EventRequest {
-    EventRequest {
-        title: event.title.clone(),
-        description: event.description.clone(),
-        kind: event.kind.as_str().to_owned(),
-        mode: event.mode.as_str().to_owned(),
-        status: Some(event.status.as_str().to_owned()),
-        region: event.region.code().to_owned(),
-        group: event.group.clone(),
-        venue_id: event.venue_id,
-        room_id: event.room_id,
-        tz: event.tz.name().to_owned(),
-        start: format_local_datetime(event.local_start),
-        end: format_local_datetime(event.local_end),
-        rrule: event.rrule.clone(),
-        co_located_with: event.co_located_with,
-        remote_url: event.remote_url.clone(),
-        participants: event
+/// The change a PATCH body describes, every invalid field named.
+fn change(patch: EventPatch, state: &AppState) -> Result<EventChange, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let change = EventChange {
+        title: patch
+            .title
+            .and_then(|t| errors.take(Title::parse(&t).map_err(|e| e.under("title")))),
+        description: patch
+            .description
+            .map(|d| optional_text(d.as_ref(), "description", MAX_DESCRIPTION, &mut errors)),
+        kind: patch.kind.and_then(|k| wire_enum(&k, "kind", &mut errors)),
+        mode: patch.mode.and_then(|m| wire_enum(&m, "mode", &mut errors)),
+        status: patch
+            .status
+            .and_then(|s| wire_enum(&s, "status", &mut errors)),
+        region: patch
+            .region
+            .and_then(|r| wire_enum(&r, "region", &mut errors)),
+        group: patch
+            .group
+            .map(|g| group_code(g.as_deref(), state, &mut errors)),
+        venue_id: patch.venue_id,
+        room_id: patch.room_id,
+        tz: patch
+            .tz
+            .and_then(|z| errors.take(Zone::parse(&z).map_err(|e| e.under("tz")))),
+        start: patch
+            .start
+            .and_then(|s| errors.take(parse_local_datetime(&s).map_err(|e| e.under("start")))),
+        end: patch
+            .end
+            .and_then(|e| errors.take(parse_local_datetime(&e).map_err(|e| e.under("end")))),
+        rrule: patch.rrule.map(|r| rrule_text(r.as_deref())),
+        co_located_with: patch.co_located_with,
+        remote_url: patch
+            .remote_url
+            .map(|u| remote_url(u.as_ref(), &mut errors)),
+        participants: patch
             .participants
-            .iter()
-            .map(|p| ParticipantRequest {
-                id: p.id.to_string(),
-                name: p.name.clone(),
-                tz: Some(p.tz.name().to_owned()),
-                attendance: Some(p.attendance.as_str().to_owned()),
-                required: Some(p.required),
-                email: p.email.as_ref().map(|e| Private(e.expose().to_owned())),
-            })
-            .collect(),
-    }
-}
-
-/// True when subscribers would see the difference (everything but the participant list).
-fn visible_change(before: &EventDraft, after: &EventDraft) -> bool {
-    let strip = |d: &EventDraft| EventDraft {
-        participants: Vec::new(),
-        ..d.clone()
+            .map(|list| participant_specs(&list, &mut errors)),
     };
-    strip(before) != strip(after)
+    errors.finish(|| change)
 }
 
 /// Renders a stored event.
@@ -658,7 +631,7 @@ pub async fn link_co_located(state: &AppState, bodies: &mut [EventBody]) -> Resu
     if ids.is_empty() {
         return Ok(());
     }
-    let links = state.store.co_locations(&ids).await?;
+    let links = events::co_locations(&state.app, &ids).await?;
     for body in bodies.iter_mut() {
         let mut linked: Vec<CoLocatedEvent> = links
             .iter()
@@ -683,17 +656,8 @@ pub async fn linked_event_body(state: &AppState, event: &Event) -> Result<EventB
     Ok(body)
 }
 
-/// Whether `caller` may read the participants' addresses of an event of `region` (DESIGN
-/// §15): an admin, or an organiser of that region.
-fn reads_addresses(caller: &Caller, region: RegionCode) -> bool {
-    caller.0.as_ref().is_some_and(|token| match token.role {
-        Role::Admin => true,
-        Role::Organiser => token.regions.contains(&region),
-        Role::Viewer => false,
-    })
-}
-
-/// The event, with its participants' addresses when `caller` may read them.
+/// The event, with its participants' addresses when `caller` may read them (DESIGN §15:
+/// an admin, or an organiser of the event's region).
 async fn with_etag(
     status: StatusCode,
     event: &Event,
@@ -701,7 +665,7 @@ async fn with_etag(
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let mut body = linked_event_body(state, event).await?;
-    if reads_addresses(caller, event.region) {
+    if caller.token().is_some() && caller.require_write(&[event.region]).is_ok() {
         for (shown, stored) in body.participants.iter_mut().zip(&event.participants) {
             shown.email = stored
                 .email
@@ -736,11 +700,7 @@ pub async fn create_event(
     Authenticated(caller): Authenticated,
     ApiJson(request): ApiJson<EventRequest>,
 ) -> Result<Response, ApiError> {
-    let validated = validate(&request, &state)?;
-    caller.require_write(&[validated.draft.region])?;
-    let event = state.store.create_event(&validated.draft).await?;
-    tracing::info!(event_id = %event.id, "event created");
-    crate::clash_check::refresh_after_write(&state, &event).await;
+    let event = events::create(&state.app, &caller, &draft(&request, &state)?).await?;
     let mut response = with_etag(StatusCode::CREATED, &event, &state, &caller).await?;
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
         response.headers_mut().insert(header::LOCATION, location);
@@ -766,7 +726,7 @@ pub async fn get_event(
     Reader(caller): Reader,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let event = state.store.event(parse_id(&id)?).await?;
+    let event = events::get(&state.app, parse_id(&id)?).await?;
     with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
@@ -801,7 +761,7 @@ pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter,
         .as_deref()
         .and_then(|r| errors.take(r.parse::<RegionCode>().map_err(|e| e.under("region"))));
     if let Some(group) = &query.group {
-        if state.reference.group(group).is_none() {
+        if state.app.reference.group(group).is_none() {
             errors.push(FieldError::new("group", format!("unknown group '{group}'")));
         }
     }
@@ -868,7 +828,7 @@ pub async fn list_events(
         ));
     }
     let cursor = query.cursor.as_deref().map(decode_cursor).transpose()?;
-    let events = state.store.events(&filter, cursor.as_ref(), limit).await?;
+    let events = events::list(&state.app, &filter, cursor.as_ref(), limit).await?;
     let next_cursor = (events.len() == limit as usize)
         .then(|| events.last().map(encode_cursor))
         .flatten();
@@ -921,31 +881,8 @@ pub async fn update_event(
     IfMatch(expected): IfMatch,
     ApiJson(patch): ApiJson<EventPatch>,
 ) -> Result<Response, ApiError> {
-    let id = parse_id(&id)?;
-    let current = state.store.event(id).await?;
-    caller.require_write(&[current.region])?;
-    if let Some(expected) = expected {
-        if expected != current.version {
-            return Err(ApiError::PreconditionFailed {
-                expected,
-                current: current.version,
-            });
-        }
-    }
-    let before = validate(&as_request(&current), &state)?.draft;
-    let after = validate(&patch.apply(as_request(&current)), &state)?.draft;
-    caller.require_write(&[after.region])?;
-    let visible = visible_change(&before, &after);
-    let event = state
-        .store
-        .update_event(
-            id,
-            Some(expected.unwrap_or(current.version)),
-            &after,
-            visible,
-        )
-        .await?;
-    crate::clash_check::refresh_after_write(&state, &event).await;
+    let change = change(patch, &state)?;
+    let event = events::update(&state.app, &caller, parse_id(&id)?, expected, change).await?;
     with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
@@ -967,10 +904,6 @@ pub async fn cancel_event(
     Path(id): Path<String>,
     IfMatch(expected): IfMatch,
 ) -> Result<Response, ApiError> {
-    let id = parse_id(&id)?;
-    let current = state.store.event(id).await?;
-    caller.require_write(&[current.region])?;
-    let event = state.store.cancel_event(id, expected).await?;
-    crate::clash_check::refresh_after_write(&state, &event).await;
+    let event = events::cancel(&state.app, &caller, parse_id(&id)?, expected).await?;
     with_etag(StatusCode::OK, &event, &state, &caller).await
 }

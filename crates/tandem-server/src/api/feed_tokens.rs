@@ -5,27 +5,21 @@
 
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tandem_app::tokens;
 use tandem_core::ParticipantId;
-use tandem_store::{FeedTokenRecord, Role};
+use tandem_store::FeedTokenRecord;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::wire;
-use crate::auth::token_hash;
 use crate::extract::{ApiJson, ApiQuery};
-use crate::feeds::participant_of;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
-
-/// Prefix of private feed tokens.
-pub const FEED_TOKEN_PREFIX: &str = "tdf_";
 
 /// A request for a participant's private feed.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
@@ -117,49 +111,9 @@ fn body(record: &FeedTokenRecord) -> FeedTokenBody {
     }
 }
 
-/// Who may manage a participant's feed tokens: an admin or organiser (by API token), or the
-/// participant themselves (by presenting one of their live feed tokens as the bearer).
-pub enum Manager {
-    /// An admin or organiser.
-    Staff,
-    /// The participant a live feed token belongs to.
-    Participant(String),
-}
-
-async fn manager(state: &AppState, headers: &HeaderMap) -> Result<Manager, ApiError> {
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' '))
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, token)| token.trim().to_owned())
-        .ok_or_else(|| {
-            ApiError::Unauthorized(
-                "this needs a token: send 'Authorization: Bearer <token>'".into(),
-            )
-        })?;
-    if bearer.starts_with(FEED_TOKEN_PREFIX) {
-        return participant_of(state, &bearer)
-            .await
-            .map(Manager::Participant)
-            .map_err(|_| ApiError::Unauthorized("the token is unknown or revoked".into()));
-    }
-    let record = state
-        .store
-        .token_by_hash(&token_hash(&bearer))
-        .await?
-        .ok_or_else(|| ApiError::Unauthorized("the token is unknown or revoked".into()))?;
-    match record.role {
-        Role::Admin | Role::Organiser => Ok(Manager::Staff),
-        Role::Viewer => Err(ApiError::Forbidden(
-            "a viewer token cannot manage feed tokens".into(),
-        )),
-    }
-}
-
-/// The caller of a feed-token route, authenticated before the query or body is read, so an
-/// anonymous request is a 401 whatever it holds.
-pub struct FeedTokenManager(Manager);
+/// Who manages feed tokens: the bearer of an API token of an admin or organiser, or of a
+/// live feed token (its own participant's only).
+pub struct FeedTokenManager(tokens::FeedTokenManager);
 
 impl FromRequestParts<AppState> for FeedTokenManager {
     type Rejection = ApiError;
@@ -168,42 +122,40 @@ impl FromRequestParts<AppState> for FeedTokenManager {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        manager(state, &parts.headers).await.map(FeedTokenManager)
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim().to_owned())
+            .ok_or_else(|| {
+                ApiError::Unauthorized(
+                    "this needs a token: send 'Authorization: Bearer <token>'".into(),
+                )
+            })?;
+        Ok(FeedTokenManager(
+            tokens::manager_of(&state.app, &bearer).await?,
+        ))
     }
 }
 
-fn allowed(manager: &Manager, participant: &str) -> Result<(), ApiError> {
-    match manager {
-        Manager::Staff => Ok(()),
-        Manager::Participant(p) if p == participant => Ok(()),
-        Manager::Participant(_) => Err(ApiError::Forbidden(
-            "a feed token manages only its own participant's tokens".into(),
-        )),
-    }
-}
-
-async fn issue(state: &AppState, participant: &str) -> Result<FeedTokenCreated, ApiError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("OS RNG failed: {e}")))?;
-    let token = format!("{FEED_TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
-    let record = state
-        .store
-        .create_feed_token(participant, &token_hash(&token))
-        .await?;
+/// The answer to a new token: the secret and its subscribe links.
+fn created(state: &AppState, issued: tokens::IssuedFeedToken) -> FeedTokenCreated {
     let base = state.settings.public_url();
+    let token = issued.secret;
     let url = format!("{base}/feeds/private/{token}.ics");
     let freebusy_url = format!("{base}/feeds/freebusy/{token}.ics");
-    Ok(FeedTokenCreated {
-        id: record.id,
-        participant: record.participant,
+    FeedTokenCreated {
+        id: issued.record.id,
+        participant: issued.record.participant,
         webcal: webcal(&url),
         url,
         freebusy_webcal: webcal(&freebusy_url),
         freebusy_url,
         token,
-        created_at: record.created_at,
-    })
+        created_at: issued.record.created_at,
+    }
 }
 
 /// Creates a private feed token for a participant (shown once).
@@ -225,9 +177,8 @@ pub async fn create_feed_token(
 ) -> Result<Response, ApiError> {
     let participant = ParticipantId::parse(&request.participant)
         .map_err(|e| ApiError::from(e.under("participant")))?;
-    allowed(&who, participant.as_str())?;
-    let created = issue(&state, participant.as_str()).await?;
-    Ok((StatusCode::CREATED, Json(created)).into_response())
+    let issued = tokens::create_feed_token(&state.app, &who, &participant).await?;
+    Ok((StatusCode::CREATED, Json(created(&state, issued))).into_response())
 }
 
 /// A participant's feed tokens (records only).
@@ -244,16 +195,8 @@ pub async fn list_feed_tokens(
     FeedTokenManager(who): FeedTokenManager,
     ApiQuery(query): ApiQuery<FeedTokenQuery>,
 ) -> Result<Json<Vec<FeedTokenBody>>, ApiError> {
-    allowed(&who, &query.participant)?;
-    Ok(Json(
-        state
-            .store
-            .feed_tokens(&query.participant)
-            .await?
-            .iter()
-            .map(body)
-            .collect(),
-    ))
+    let list = tokens::feed_tokens(&state.app, &who, &query.participant).await?;
+    Ok(Json(list.iter().map(body).collect()))
 }
 
 fn parse_id(text: &str) -> Result<Uuid, ApiError> {
@@ -276,16 +219,8 @@ pub async fn rotate_feed_token(
     FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let record = state.store.feed_token(parse_id(&id)?).await?;
-    allowed(&who, &record.participant)?;
-    if record.revoked_at.is_some() {
-        return Err(ApiError::Conflict(
-            "this token was revoked; create a new one".into(),
-        ));
-    }
-    let created = issue(&state, &record.participant).await?;
-    state.store.revoke_feed_token(record.id).await?;
-    Ok((StatusCode::CREATED, Json(created)).into_response())
+    let issued = tokens::rotate_feed_token(&state.app, &who, parse_id(&id)?).await?;
+    Ok((StatusCode::CREATED, Json(created(&state, issued))).into_response())
 }
 
 /// Revokes a token; its feed answers 404 from now on.
@@ -303,8 +238,6 @@ pub async fn revoke_feed_token(
     FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Json<FeedTokenBody>, ApiError> {
-    let record = state.store.feed_token(parse_id(&id)?).await?;
-    allowed(&who, &record.participant)?;
-    state.store.revoke_feed_token(record.id).await?;
-    Ok(Json(body(&state.store.feed_token(record.id).await?)))
+    let record = tokens::revoke_feed_token(&state.app, &who, parse_id(&id)?).await?;
+    Ok(Json(body(&record)))
 }

@@ -39,13 +39,14 @@ pub async fn healthz() -> Json<Status> {
               (status = 503, description = "Database unreachable", body = Problem, content_type = "application/problem+json")))]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<Status>, ApiError> {
     state
+        .app
         .store
         .ping()
         .await
         .map_err(|e| ApiError::Unavailable(e.into()))?;
     Ok(Json(Status {
         status: "ready",
-        database: Some(state.store.backend()),
+        database: Some(state.app.store.backend()),
         tzdata: tandem_core::time::tzdata_version(),
     }))
 }

@@ -176,7 +176,7 @@ pub async fn list_regions(
     Ok(Json(
         RegionCode::ALL
             .iter()
-            .map(|c| region_body(&state.reference, *c, state.settings.public_url()))
+            .map(|c| region_body(&state.app.reference, *c, state.settings.public_url()))
             .collect(),
     ))
 }
@@ -197,7 +197,7 @@ pub async fn get_region(
         ))
     })?;
     Ok(Json(region_body(
-        &state.reference,
+        &state.app.reference,
         code,
         state.settings.public_url(),
     )))
@@ -214,6 +214,7 @@ pub async fn list_offices(
     let region = region_param(filter.region.as_ref())?;
     Ok(Json(
         state
+            .app
             .reference
             .offices
             .iter()
@@ -243,6 +244,7 @@ pub async fn list_organizations(
     let region = region_param(filter.region.as_ref())?;
     Ok(Json(
         state
+            .app
             .reference
             .regional_organizations
             .iter()
@@ -301,6 +303,7 @@ pub async fn list_groups(
     };
     Ok(Json(
         state
+            .app
             .reference
             .groups
             .iter()
@@ -322,6 +325,7 @@ pub async fn get_group(
     Path(code): Path<String>,
 ) -> Result<Json<GroupBody>, ApiError> {
     state
+        .app
         .reference
         .group(&code)
         .map(|g| Json(group_body(g, state.settings.public_url())))

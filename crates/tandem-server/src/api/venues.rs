@@ -164,13 +164,14 @@ pub fn validate_venue(request: &VenueRequest, state: &AppState) -> Result<VenueD
         Some(days) => errors.take(WeekdaySet::parse(days).map_err(|e| e.under("weekend"))),
     };
     let holiday_calendar = match request.holiday_calendar.as_deref() {
-        Some(code) if state.holiday_calendars.contains(code) => Some(code.to_owned()),
+        Some(code) if state.app.holiday_calendars.contains(code) => Some(code.to_owned()),
         Some(code) => {
             errors.push(FieldError::new(
                 "holiday_calendar",
                 format!(
                     "no bundled holiday calendar '{code}': known codes are {}",
                     state
+                        .app
                         .holiday_calendars
                         .iter()
                         .cloned()
@@ -182,7 +183,7 @@ pub fn validate_venue(request: &VenueRequest, state: &AppState) -> Result<VenueD
         }
         None => country
             .map(|c| c.as_str().to_owned())
-            .filter(|c| state.holiday_calendars.contains(c)),
+            .filter(|c| state.app.holiday_calendars.contains(c)),
     };
     let geo = request
         .geo
@@ -237,7 +238,7 @@ pub async fn create_venue(
 ) -> Result<Response, ApiError> {
     caller.require_write(&[])?;
     let draft = validate_venue(&request, &state)?;
-    let venue = state.store.create_venue(&draft).await?;
+    let venue = state.app.store.create_venue(&draft).await?;
     let mut response = (
         StatusCode::CREATED,
         Json(venue_body(&venue, state.settings.public_url())),
@@ -260,6 +261,7 @@ pub async fn list_venues(
 ) -> Result<Json<Vec<VenueBody>>, ApiError> {
     Ok(Json(
         state
+            .app
             .store
             .venues()
             .await?
@@ -286,7 +288,7 @@ pub async fn get_venue(
     let id =
         Uuid::parse_str(&id).map_err(|_| ApiError::NotFound(format!("no venue with id '{id}'")))?;
     Ok(Json(venue_body(
-        &state.store.venue(id).await?,
+        &state.app.store.venue(id).await?,
         state.settings.public_url(),
     )))
 }

@@ -2,14 +2,14 @@
 
 use axum::extract::State;
 use axum::Json;
-use tandem_core::search::{search, SearchRequest, SearchResult};
+use tandem_app::windows;
+use tandem_core::search::{SearchRequest, SearchResult};
 use tracing::instrument;
 
 use crate::auth::Reader;
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
-use crate::windows::{add_all_calendars, imported_calendars};
 
 /// Finds the best windows for a meeting. `calendars` are ids of imported calendars
 /// (`POST /api/v1/calendars`); `ics` is an inline iCalendar document. Every bad field is a
@@ -28,12 +28,7 @@ pub async fn search_windows(
     _reader: Reader,
     ApiJson(request): ApiJson<SearchRequest>,
 ) -> Result<Json<SearchResult>, ApiError> {
-    let mut validated = request.validate()?;
-    let imported = imported_calendars(&state, &validated).await?;
-    let result = tokio::task::spawn_blocking(move || {
-        add_all_calendars(&mut validated, &imported).map(|()| search(&validated.query))
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.into()))??;
-    Ok(Json(result))
+    Ok(Json(
+        windows::search_windows(&state.app, &request).await?.result,
+    ))
 }

@@ -20,7 +20,7 @@ pub struct GroupCode;
 
 impl PartialSchema for GroupCode {
     fn schema() -> RefOr<Schema> {
-        let codes: Vec<String> = crate::reference_data()
+        let codes: Vec<String> = tandem_app::reference_data()
             .map(|r| r.groups.iter().map(|g| g.code.clone()).collect())
             .unwrap_or_default();
         string_enum(
@@ -45,7 +45,7 @@ impl PartialSchema for HolidayCalendarCode {
     fn schema() -> RefOr<Schema> {
         string_enum(
             "A bundled public-holiday calendar (`config/holidays/CC.ics`).",
-            crate::holiday_calendars(),
+            tandem_app::holiday_calendars(),
         )
     }
 }

@@ -67,6 +67,7 @@ async fn events_in_scope(
     let mut cursor: Option<EventCursor> = None;
     loop {
         let page = state
+            .app
             .store
             .events(&store_filter, cursor.as_ref(), PAGE)
             .await?;
@@ -182,6 +183,7 @@ fn names(
         ),
         FeedScope::Group(g) => {
             let title = state
+                .app
                 .reference
                 .group(g)
                 .map(|x| x.title.clone())
@@ -288,9 +290,10 @@ pub async fn build(
     filter: &FeedFilter,
     revision: Revision,
 ) -> Result<RenderedFeed, ApiError> {
-    let today = state.clock.today();
+    let today = state.app.clock.today();
     let events = events_in_scope(state, scope, filter, today).await?;
     let venues: HashMap<Uuid, Venue> = state
+        .app
         .store
         .venues()
         .await?
@@ -311,7 +314,7 @@ pub async fn build(
         // filters) would point a client at nothing.
         let in_feed: HashSet<Uuid> = ids.iter().copied().collect();
         let mut related: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-        for link in state.store.co_locations(&ids).await? {
+        for link in state.app.store.co_locations(&ids).await? {
             if in_feed.contains(&link.event) && in_feed.contains(&link.alongside) {
                 related.entry(link.event).or_default().push(link.alongside);
                 related.entry(link.alongside).or_default().push(link.event);

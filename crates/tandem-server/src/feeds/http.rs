@@ -10,13 +10,11 @@ use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use subtle::ConstantTimeEq;
 use tandem_core::time::parse_instant;
 use tandem_core::{EventKind, FieldError, FieldErrors, RegionCode};
 use uuid::Uuid;
 
 use super::{build, FeedFilter, FeedScope, RenderedFeed};
-use crate::auth::token_hash;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -184,17 +182,22 @@ async fn serve(
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
     let filter = filter(params)?;
-    let revision = state.store.revision().await?;
+    let revision = state.app.store.revision().await?;
     let private = scope.is_private();
     let key = (scope, filter);
     let feed = state
         .feeds
-        .get_or_build(key.clone(), revision.number, state.clock.today(), async {
-            check_exists(state, &key.0).await?;
-            let feed = build(state, &key.0, &key.1, revision).await?;
-            state.metrics.feed_built();
-            Ok::<_, ApiError>(feed)
-        })
+        .get_or_build(
+            key.clone(),
+            revision.number,
+            state.app.clock.today(),
+            async {
+                check_exists(state, &key.0).await?;
+                let feed = build(state, &key.0, &key.1, revision).await?;
+                state.metrics.feed_built();
+                Ok::<_, ApiError>(feed)
+            },
+        )
         .await?;
     Ok(respond(
         &feed,
@@ -207,12 +210,14 @@ async fn serve(
 async fn check_exists(state: &AppState, scope: &FeedScope) -> Result<(), ApiError> {
     match scope {
         FeedScope::Venue(id) => state
+            .app
             .store
             .venue(*id)
             .await
             .map(|_| ())
             .map_err(ApiError::from),
         FeedScope::Event(id) => state
+            .app
             .store
             .event(*id)
             .await
@@ -256,7 +261,7 @@ async fn group(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let code = stem(&file)?;
-    if state.reference.group(code).is_none() {
+    if state.app.reference.group(code).is_none() {
         return Err(ApiError::NotFound(format!("no group '{code}'")));
     }
     serve(&state, FeedScope::Group(code.to_owned()), &params, &headers).await
@@ -282,30 +287,13 @@ async fn event(
     serve(&state, FeedScope::Event(id), &params, &headers).await
 }
 
-/// The participant a private feed token belongs to; unknown and revoked tokens are the same
-/// 404, so the answer says nothing about which tokens exist.
-pub async fn participant_of(state: &AppState, token: &str) -> Result<String, ApiError> {
-    let unknown = || ApiError::NotFound("no such feed".into());
-    let hash = token_hash(token);
-    let (record, stored) = state
-        .store
-        .feed_token_by_hash(&hash)
-        .await?
-        .ok_or_else(unknown)?;
-    if bool::from(stored.as_slice().ct_eq(&hash[..])) {
-        Ok(record.participant)
-    } else {
-        Err(unknown())
-    }
-}
-
 async fn private(
     State(state): State<AppState>,
     Path(file): Path<String>,
     ApiQuery(params): ApiQuery<FeedParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let participant = participant_of(&state, stem(&file)?).await?;
+    let participant = tandem_app::tokens::participant_of(&state.app, stem(&file)?).await?;
     serve(
         &state,
         FeedScope::Participant(participant),
@@ -321,6 +309,6 @@ async fn freebusy(
     ApiQuery(params): ApiQuery<FeedParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let participant = participant_of(&state, stem(&file)?).await?;
+    let participant = tandem_app::tokens::participant_of(&state.app, stem(&file)?).await?;
     serve(&state, FeedScope::FreeBusy(participant), &params, &headers).await
 }

@@ -21,7 +21,7 @@ use tandem_core::{EventKind, RegionCode};
 use uuid::Uuid;
 
 pub use build::build;
-pub use http::{participant_of, router};
+pub use http::router;
 
 /// Which events a feed shows.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

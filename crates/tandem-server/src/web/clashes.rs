@@ -8,15 +8,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::html;
 use serde::Deserialize;
+use tandem_app::clashes::{self, DashboardClash};
+use tandem_app::Caller;
 use tandem_core::clash::Severity;
-use tandem_store::{ClashFilter, Role};
+use tandem_core::time::format_local_datetime;
 use tracing::instrument;
+use uuid::Uuid;
 
 use super::session::{forbidden_form, same_secret, signed_in};
 use super::{html_response, local_span, page, PageError};
-use crate::api::clashes::{resolve_clash, suggestions, ResolveRequest};
-use crate::auth::{Authenticated, Caller};
-use crate::extract::{ApiJson, IfMatch};
 use crate::state::AppState;
 
 /// A notice after a resolution.
@@ -35,25 +35,8 @@ pub async fn dashboard(
     let Some(user) = signed_in(&state, &headers).await? else {
         return Ok(Redirect::to("/signin?next=/clashes").into_response());
     };
-    let mut clashes = state.store.clashes(&ClashFilter::default()).await?;
-    if user.token.role != Role::Admin {
-        let mut mine = Vec::new();
-        for clash in clashes {
-            let event = state.store.event(clash.event_id).await?;
-            if user.token.regions.contains(&event.region) {
-                mine.push(clash);
-            }
-        }
-        clashes = mine;
-    }
-    let mut rows = Vec::new();
-    for clash in clashes {
-        let event = state.store.event(clash.event_id).await?;
-        let fixes = suggestions(&state, &clash).await?;
-        rows.push((clash, event, fixes));
-    }
-    // Hard clashes first; the store's order (by start) otherwise.
-    rows.sort_by_key(|(clash, _, _)| clash.severity != Severity::Hard);
+    let caller = Caller::Token(user.token.clone());
+    let rows = clashes::for_caller(&state.app, &caller).await?;
     let body = html! {
         div.head-row {
             h1 { "Clashes" }
@@ -73,7 +56,7 @@ pub async fn dashboard(
             p { "No clash in your regions." }
         }
         ul.events {
-            @for (clash, event, fixes) in &rows {
+            @for DashboardClash { clash, event, suggestions: fixes } in &rows {
                 li.clash data-clash=(clash.id) {
                     span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
                         (clash.severity.as_str())
@@ -91,7 +74,7 @@ pub async fn dashboard(
                                     form.resolve method="post" action={ "/clashes/" (clash.id) "/resolve" } {
                                         input type="hidden" name="csrf" value=(user.csrf);
                                         input type="hidden" name="suggestion" value=(fix.id);
-                                        (fix.action) ": " (fix.start) " – " (fix.end) " (" (fix.tz) ")"
+                                        (fix.action.as_str()) ": " (format_local_datetime(fix.start)) " – " (format_local_datetime(fix.end)) " (" (fix.tz.name()) ")"
                                         @if let Some(room) = &fix.room { ", " (room.name) }
                                         " · leaves " (fix.leaves.len()) " clash(es) "
                                         button.button type="submit" { "Apply" }
@@ -128,37 +111,10 @@ pub async fn resolve(
     if !same_secret(&user.csrf, &form.csrf) {
         return Ok(forbidden_form());
     }
-    let caller = Authenticated(Caller(Some(user.token)));
-    let answer = resolve_clash(
-        State(state),
-        caller,
-        Path(id.clone()),
-        IfMatch(None),
-        ApiJson(ResolveRequest {
-            suggestion: form.suggestion,
-        }),
-    )
-    .await;
-    match answer {
-        Ok(_) => Ok(Redirect::to(&format!("/clashes?resolved={id}")).into_response()),
-        Err(e) => {
-            if let crate::problem::ApiError::Internal(inner) = &e {
-                tracing::error!(error = ?inner, "resolving a clash from the dashboard failed");
-            }
-            let problem = e.problem();
-            let status =
-                StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            Ok(html_response(
-                status,
-                page(
-                    "Not applied",
-                    &html! {
-                        h1 { "The suggestion was not applied" }
-                        p { (problem.detail) }
-                        p { a href="/clashes" { "Back to the clashes" } }
-                    },
-                ),
-            ))
-        }
-    }
+    let caller = Caller::Token(user.token);
+    let Ok(clash_id) = Uuid::parse_str(&id) else {
+        return Err(PageError::NotFound(format!("no clash with id '{id}'")));
+    };
+    clashes::resolve(&state.app, &caller, clash_id, &form.suggestion, None).await?;
+    Ok(Redirect::to(&format!("/clashes?resolved={id}")).into_response())
 }

@@ -1,28 +1,27 @@
 //! `/colocations`: pick an anchor meeting, describe the event to hold alongside it
 //! (Resolution 21), see the ranked candidates with the clashes each would cause, and — signed
-//! in — create the chosen one, linked to its anchor. Both steps go through the API's own
-//! handlers, so the page and `POST /api/v1/colocations/search` / `POST /api/v1/events` agree.
-
-use std::fmt::Write as _;
+//! in — create the chosen one, linked to its anchor. Both steps are the use cases of
+//! `tandem_app::colocations`, which `POST /api/v1/colocations/search` runs too.
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
+use axum::Form;
 use maud::{html, Markup};
 use serde::Deserialize;
-use serde_json::json;
+use tandem_app::colocations::{self, CandidateClash, Candidates, ChosenCandidate};
+use tandem_app::{events, AppError, Caller};
+use tandem_core::clash::Severity;
 use tandem_core::event::EventStatus;
+use tandem_core::time::{format_local_datetime, parse_local_datetime};
+use tandem_core::{EventKind, FieldError, FieldErrors, Title, Zone};
 use tandem_store::EventFilter;
 use tracing::instrument;
+use uuid::Uuid;
 
 use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
-use super::{html_response, local_span, page, PageError};
-use crate::api::colocations::{search_colocations, ColocationResponse};
-use crate::api::events::create_event;
-use crate::auth::{Authenticated, Caller, Reader};
-use crate::extract::ApiJson;
-use crate::problem::ApiError;
+use super::{html_response, local_span, page, refusal, PageError};
+use crate::api::colocations::{query, ColocationRequest};
 use crate::state::AppState;
 
 /// The proposal form (GET: it only reads).
@@ -39,21 +38,50 @@ pub struct ProposalForm {
     during: Option<String>,
 }
 
-fn problem_text(e: &ApiError) -> (StatusCode, String) {
-    if let ApiError::Internal(inner) = e {
-        tracing::error!(error = ?inner, "a co-location page request failed");
-    }
-    let problem = e.problem();
-    let mut text = problem.detail;
-    for field in problem.errors {
-        if !text.contains(&field.message) {
-            let _ = write!(text, "; {}: {}", field.field, field.message);
-        }
-    }
-    (
-        StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-        text,
-    )
+/// The search the form describes (through the API's own request checks).
+fn search_request(
+    form: &ProposalForm,
+    (title, kind, days, gap, seats): (&str, &str, &str, &str, &str),
+) -> Result<ColocationRequest, AppError> {
+    let anchor = form.anchor.as_deref().unwrap_or_default();
+    let anchor_event_id = Uuid::parse_str(anchor)
+        .map_err(|_| AppError::field("anchor", format!("'{anchor}' is not an event id")))?;
+    let any_placement = form.before.is_some() || form.after.is_some() || form.during.is_some();
+    let placement = [
+        ("before", &form.before),
+        ("after", &form.after),
+        ("during", &form.during),
+    ]
+    .into_iter()
+    .filter(|(_, on)| !any_placement || on.is_some())
+    .map(|(name, _)| name.to_owned())
+    .collect();
+    Ok(ColocationRequest {
+        anchor_event_id,
+        kind: kind.to_owned(),
+        title: Some(title.to_owned()),
+        group: None,
+        mode: None,
+        days: days.trim().parse::<u32>().ok(),
+        duration_minutes: None,
+        daily_hours: None,
+        placement: Some(placement),
+        max_gap_days: gap.trim().parse::<u32>().ok(),
+        expected_attendance: seats.trim().parse::<u32>().ok(),
+        participants: Vec::new(),
+        limit: None,
+    })
+}
+
+/// Runs the search of the form for `caller`.
+async fn search(
+    state: &AppState,
+    caller: &Caller,
+    request: Result<ColocationRequest, AppError>,
+) -> Result<Candidates, AppError> {
+    caller.require_read(state.settings.auth.public_reads)?;
+    let query = query(&request?, state)?;
+    colocations::search_colocations(&state.app, &query).await
 }
 
 /// `GET /colocations`.
@@ -64,18 +92,12 @@ pub async fn colocations(
     Query(form): Query<ProposalForm>,
 ) -> Result<Response, PageError> {
     let user = signed_in(&state, &headers).await?;
-    let anchors = state
-        .store
-        .events(
-            &EventFilter {
-                from: Some(state.clock.now()),
-                statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
-                ..EventFilter::default()
-            },
-            None,
-            200,
-        )
-        .await?;
+    let filter = EventFilter {
+        from: Some(state.app.clock.now()),
+        statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
+        ..EventFilter::default()
+    };
+    let anchors = events::list(&state.app, &filter, None, 200).await?;
     // An organiser can only create events in their regions, which are the anchor's.
     let mine = |e: &tandem_store::Event| {
         user.as_ref().is_none_or(|u| {
@@ -99,43 +121,14 @@ pub async fn colocations(
     let placement = |p: &Option<String>| !searched || !any_placement || p.is_some();
     let (mut status, mut outcome) = (StatusCode::OK, html! {});
     if searched {
-        let mut placements = Vec::new();
-        for (name, on) in [
-            ("before", &form.before),
-            ("after", &form.after),
-            ("during", &form.during),
-        ] {
-            if !any_placement || on.is_some() {
-                placements.push(name);
-            }
-        }
-        let mut request = json!({
-            "anchor_event_id": form.anchor,
-            "kind": kind,
-            "title": title,
-            "days": days.trim().parse::<u32>().ok(),
-            "max_gap_days": gap.trim().parse::<u32>().ok(),
-            "placement": placements,
-        });
-        if let (Ok(seats), Some(fields)) = (seats.trim().parse::<u32>(), request.as_object_mut()) {
-            fields.insert("expected_attendance".to_owned(), json!(seats));
-        }
-        let caller = Caller(user.as_ref().map(|u| u.token.clone()));
-        let answer = match serde_json::from_value(request) {
-            Ok(request) => match caller.require_read(state.settings.auth.public_reads) {
-                Ok(()) => {
-                    search_colocations(State(state.clone()), Reader(caller), ApiJson(request))
-                        .await
-                        .map(|Json(r)| r)
-                }
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(ApiError::field("anchor", e.to_string())),
-        };
-        match answer {
+        let caller = Caller::from_token(user.as_ref().map(|u| u.token.clone()));
+        let request = search_request(&form, (&title, &kind, &days, &gap, &seats));
+        match search(&state, &caller, request).await {
             Ok(found) => outcome = candidates(&found, user.as_ref(), &form, &title, &kind),
             Err(e) => {
-                let (code, text) = problem_text(&e);
+                let Some((code, text)) = refusal(&e) else {
+                    return Err(e.into());
+                };
                 status = code;
                 outcome = html! { div.errors role="alert" { p { (text) } } };
             }
@@ -179,7 +172,7 @@ pub async fn colocations(
 }
 
 fn candidates(
-    found: &ColocationResponse,
+    found: &Candidates,
     user: Option<&SignedIn>,
     form: &ProposalForm,
     title: &str,
@@ -193,18 +186,18 @@ fn candidates(
         ol.events {
             @for c in &found.candidates {
                 li.candidate {
-                    strong { (c.placement) } " · " (local_span(c.starts_at, c.ends_at, tandem_core::Zone::parse(&c.tz).unwrap_or(tandem_core::Zone::UTC)))
-                    " " small { "(" (c.tz) ")" }
+                    strong { (c.slot.placement.as_str()) } " · " (local_span(c.slot.at.start, c.slot.at.end, found.zone))
+                    " " small { "(" (found.zone.name()) ")" }
                     br;
-                    "Room " (c.room.name) " (" (c.room.capacity) " seats) · gap " (c.gap_days) " working day(s)"
+                    "Room " (c.room.name) " (" (c.room.capacity) " seats) · gap " (c.slot.gap_days) " working day(s)"
                     @if c.clashes.is_empty() {
                         " · " span.badge { "no clash" }
                     } @else {
                         ul {
-                            @for clash in &c.clashes {
+                            @for CandidateClash { clash, .. } in &c.clashes {
                                 li {
-                                    span.badge.hard[clash.severity == "hard"].soft[clash.severity == "soft"] { (clash.severity) }
-                                    " " (clash.kind) ": " (clash.detail)
+                                    span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] { (clash.severity.as_str()) }
+                                    " " (clash.kind.as_str()) ": " (clash.detail)
                                 }
                             }
                         }
@@ -215,9 +208,9 @@ fn candidates(
                             input type="hidden" name="anchor" value=(form.anchor.as_deref().unwrap_or_default());
                             input type="hidden" name="title" value=(title);
                             input type="hidden" name="kind" value=(kind);
-                            input type="hidden" name="tz" value=(c.tz);
-                            input type="hidden" name="start" value=(c.start);
-                            input type="hidden" name="end" value=(c.end);
+                            input type="hidden" name="tz" value=(found.zone.name());
+                            input type="hidden" name="start" value=(format_local_datetime(c.slot.local_start));
+                            input type="hidden" name="end" value=(format_local_datetime(c.slot.local_end));
                             input type="hidden" name="room_id" value=(c.room.id);
                             " " button.button type="submit" { "Create this one" }
                         }
@@ -256,49 +249,62 @@ pub async fn create(
     if !same_secret(&user.csrf, &form.csrf) {
         return Ok(forbidden_form());
     }
-    let anchor = uuid::Uuid::parse_str(&form.anchor)
-        .map_err(|_| PageError::NotFound(format!("no event '{}'", form.anchor)))?;
-    let anchor = state.store.event(anchor).await?;
-    let request = json!({
-        "title": form.title, "kind": form.kind, "mode": "in_person", "status": "confirmed",
-        "region": anchor.region.code(), "venue_id": anchor.venue_id, "room_id": form.room_id,
-        "tz": form.tz, "start": form.start, "end": form.end, "co_located_with": anchor.id,
-    });
-    let answer = match serde_json::from_value(request) {
-        Ok(request) => {
-            create_event(
-                State(state.clone()),
-                Authenticated(Caller(Some(user.token))),
-                ApiJson(request),
-            )
-            .await
+    let caller = Caller::Token(user.token);
+    match colocations::create_alongside(&state.app, &caller, chosen(&form)?).await {
+        Ok(event) => Ok(Redirect::to(&format!("/events/{}", event.id)).into_response()),
+        Err(e) => {
+            let Some((status, text)) = refusal(&e) else {
+                return Err(e.into());
+            };
+            Ok(html_response(
+                status,
+                page(
+                    "Not created",
+                    &html! {
+                        h1 { "The event was not created" }
+                        p { (text) }
+                        p { a href="/colocations" { "Back to co-location" } }
+                    },
+                ),
+            ))
         }
-        Err(e) => Err(ApiError::field("event", e.to_string())),
-    };
-    let (status, text) = match answer {
-        Ok(response) => {
-            let id = response
-                .headers()
-                .get(header::LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|l| l.rsplit('/').next())
-                .map(str::to_owned);
-            if let Some(id) = id {
-                return Ok(Redirect::to(&format!("/events/{id}")).into_response());
-            }
-            (response.status(), "created".to_owned())
-        }
-        Err(e) => problem_text(&e),
-    };
-    Ok(html_response(
-        status,
-        page(
-            "Not created",
-            &html! {
-                h1 { "The event was not created" }
-                p { (text) }
-                p { a href="/colocations" { "Back to co-location" } }
-            },
-        ),
-    ))
+    }
+}
+
+/// The candidate the form names, every field checked.
+fn chosen(form: &CreateForm) -> Result<ChosenCandidate, AppError> {
+    let mut errors = FieldErrors::default();
+    let anchor = errors.take(
+        Uuid::parse_str(&form.anchor)
+            .map_err(|_| FieldError::new("anchor", format!("no event '{}'", form.anchor))),
+    );
+    let title = errors.take(Title::parse(&form.title).map_err(|e| e.under("title")));
+    let kind = errors.take(form.kind.parse::<EventKind>().map_err(|e| e.under("kind")));
+    let tz = errors.take(Zone::parse(&form.tz).map_err(|e| e.under("tz")));
+    let start = errors.take(parse_local_datetime(&form.start).map_err(|e| e.under("start")));
+    let end = errors.take(parse_local_datetime(&form.end).map_err(|e| e.under("end")));
+    let room_id =
+        errors.take(Uuid::parse_str(&form.room_id).map_err(|_| {
+            FieldError::new("room_id", format!("'{}' is not a room id", form.room_id))
+        }));
+    match (anchor, title, kind, tz, start, end, room_id) {
+        (
+            Some(anchor),
+            Some(title),
+            Some(kind),
+            Some(tz),
+            Some(start),
+            Some(end),
+            Some(room_id),
+        ) => Ok(ChosenCandidate {
+            anchor,
+            title,
+            kind,
+            tz,
+            start,
+            end,
+            room_id,
+        }),
+        _ => Err(errors.into()),
+    }
 }

@@ -21,24 +21,25 @@ pub async fn event_page(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let id = Uuid::parse_str(&id).map_err(|_| PageError::NotFound(format!("no event '{id}'")))?;
-    let event = state.store.event(id).await?;
+    let event = state.app.store.event(id).await?;
     let venue = match event.venue_id {
-        Some(v) => Some(state.store.venue(v).await?),
+        Some(v) => Some(state.app.store.venue(v).await?),
         None => None,
     };
     let room = venue
         .as_ref()
         .and_then(|v| v.rooms.iter().find(|r| Some(r.id) == event.room_id));
     let mut alongside: Vec<Event> = Vec::new();
-    for link in state.store.co_locations(&[id]).await? {
+    for link in state.app.store.co_locations(&[id]).await? {
         let Some((other, _)) = link.other_end(id) else {
             continue;
         };
         if other != id && !alongside.iter().any(|e| e.id == other) {
-            alongside.push(state.store.event(other).await?);
+            alongside.push(state.app.store.event(other).await?);
         }
     }
     let clashes = state
+        .app
         .store
         .clashes(&ClashFilter {
             event_id: Some(id),
@@ -46,6 +47,7 @@ pub async fn event_page(
         })
         .await?;
     let cities = state
+        .app
         .reference
         .region(event.region)
         .map(|r| r.cities.clone())

@@ -22,11 +22,11 @@ const UPCOMING: u32 = 200;
 #[instrument(skip_all)]
 pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
     let filter = EventFilter {
-        from: Some(state.clock.now()),
+        from: Some(state.app.clock.now()),
         statuses: vec![EventStatus::Confirmed, EventStatus::Proposed],
         ..EventFilter::default()
     };
-    let events = state.store.events(&filter, None, UPCOMING).await?;
+    let events = state.app.store.events(&filter, None, UPCOMING).await?;
     let mut by_region: BTreeMap<RegionCode, BTreeMap<Option<String>, Vec<&Event>>> =
         BTreeMap::new();
     for event in &events {
@@ -72,7 +72,7 @@ fn group_section(state: &AppState, group: Option<&str>, events: &[&Event]) -> Ma
                 @if let Some(code) = group {
                     h3 {
                         (code)
-                        @if let Some(g) = state.reference.group(code) { " " small { (g.title) } }
+                        @if let Some(g) = state.app.reference.group(code) { " " small { (g.title) } }
                     }
                     (subscribe_links(state, &format!("/feeds/groups/{code}.ics"), &format!("group {code}")))
                 } @else {

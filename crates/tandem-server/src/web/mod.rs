@@ -94,6 +94,8 @@ fn html_response(status: StatusCode, markup: Markup) -> Response {
 #[derive(Debug)]
 enum PageError {
     NotFound(String),
+    /// The change asked for was refused (invalid, forbidden, in conflict): its status and why.
+    Refused(StatusCode, String),
     /// The database is busy (pool saturated) or unreachable: 503 with Retry-After, like the API.
     Unavailable(anyhow::Error),
     Internal(anyhow::Error),
@@ -101,10 +103,47 @@ enum PageError {
 
 impl From<tandem_store::StoreError> for PageError {
     fn from(e: tandem_store::StoreError) -> Self {
-        match e {
-            tandem_store::StoreError::NotFound { .. } => PageError::NotFound(e.to_string()),
-            tandem_store::StoreError::Unavailable(_) => PageError::Unavailable(e.into()),
-            e => PageError::Internal(e.into()),
+        tandem_app::AppError::from(e).into()
+    }
+}
+
+/// The status and the words a page shows for a refused use case: the one mapping from the
+/// application layer's errors to HTML. `None` for failures of tandem itself (busy, broken),
+/// which get their own pages.
+fn refusal(e: &tandem_app::AppError) -> Option<(StatusCode, String)> {
+    use tandem_app::AppError;
+    Some(match e {
+        AppError::NotFound(what) => (StatusCode::NOT_FOUND, what.clone()),
+        AppError::Invalid(errors) => (StatusCode::BAD_REQUEST, errors.to_string()),
+        AppError::Unauthorized(why) => (StatusCode::UNAUTHORIZED, why.clone()),
+        AppError::Forbidden(why) => (StatusCode::FORBIDDEN, why.clone()),
+        AppError::Conflict(why) => (StatusCode::CONFLICT, why.clone()),
+        AppError::RoomTaken(clashes) => {
+            let names: Vec<String> = clashes.iter().map(|c| format!("'{}'", c.title)).collect();
+            (
+                StatusCode::CONFLICT,
+                format!("the room is held at that time by {}", names.join(", ")),
+            )
+        }
+        AppError::PreconditionFailed { .. } => (
+            StatusCode::PRECONDITION_FAILED,
+            "the event changed meanwhile: reload the page and try again".into(),
+        ),
+        AppError::Unreachable { field, message } => {
+            (StatusCode::BAD_GATEWAY, format!("{field}: {message}"))
+        }
+        AppError::Unavailable(_) | AppError::Internal(_) => return None,
+    })
+}
+
+impl From<tandem_app::AppError> for PageError {
+    fn from(e: tandem_app::AppError) -> Self {
+        use tandem_app::AppError;
+        match (refusal(&e), e) {
+            (_, AppError::NotFound(what)) => PageError::NotFound(what),
+            (Some((status, why)), _) => PageError::Refused(status, why),
+            (None, AppError::Unavailable(e)) => PageError::Unavailable(e),
+            (None, e) => PageError::Internal(e.into()),
         }
     }
 }
@@ -117,6 +156,13 @@ impl IntoResponse for PageError {
                 page(
                     "Not found",
                     &html! { h1 { "Not found" } p { (what) } p { a href="/" { "All events" } } },
+                ),
+            ),
+            PageError::Refused(status, why) => html_response(
+                status,
+                page(
+                    "Not done",
+                    &html! { h1 { "That was not done" } p { (why) } p { a href="/" { "All events" } } },
                 ),
             ),
             PageError::Unavailable(e) => {

@@ -4,7 +4,6 @@
 //! hours, acceptable hours and night, with the windows highlighted across all strips.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -13,15 +12,14 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 use serde_json::json;
-use tandem_core::search::{search, SearchParticipant, SearchRequest, SearchResult, Window};
+use tandem_app::{windows, AppError};
+use tandem_core::search::{SearchParticipant, SearchRequest, SearchResult, Window};
 use tandem_core::{FieldError, FieldErrors, Interval, Zone};
 use tracing::instrument;
 use uuid::Uuid;
 
 use super::{html_response, page, PageError};
-use crate::problem::ApiError;
 use crate::state::AppState;
-use crate::windows::{add_all_calendars, imported_calendars};
 
 /// The planner form, as sent by the browser (every field optional: an empty form is shown
 /// with defaults).
@@ -61,7 +59,7 @@ pub async fn planner(
     State(state): State<AppState>,
     Query(form): Query<PlannerForm>,
 ) -> Result<Response, PageError> {
-    let today = state.clock.today();
+    let today = state.app.clock.today();
     let from = form
         .from
         .clone()
@@ -134,6 +132,7 @@ fn fold(name: &str) -> String {
 fn resolve_place(state: &AppState, venues: &[tandem_store::Venue], name: &str) -> Option<Zone> {
     let folded = fold(name);
     state
+        .app
         .reference
         .regions
         .iter()
@@ -251,7 +250,7 @@ async fn run(
     duration: &str,
 ) -> Result<Outcome, PageError> {
     let mut errors = FieldErrors::default();
-    let venues = state.store.venues().await?;
+    let venues = state.app.store.venues().await?;
     let places = match parse_places(state, &venues, places) {
         Ok(p) => Some(p),
         Err(e) => {
@@ -276,37 +275,13 @@ async fn run(
         Ok(r) => r,
         Err(e) => return Ok(Outcome::Invalid(vec![e])),
     };
-    let mut validated = match request.validate() {
-        Ok(v) => v,
-        Err(e) => return Ok(Outcome::Invalid(e.0)),
-    };
-    let imported = match imported_calendars(state, &validated).await {
-        Ok(i) => i,
-        Err(ApiError::Invalid { errors, .. }) => {
-            return Ok(Outcome::Invalid(
-                errors
-                    .into_iter()
-                    .map(|e| FieldError::new(e.field, e.message))
-                    .collect(),
-            ))
-        }
-        Err(e @ ApiError::Unavailable(_)) => return Err(PageError::Unavailable(e.into())),
-        Err(e) => return Err(PageError::Internal(anyhow::anyhow!("{e:?}"))),
-    };
-    let imported = Arc::new(imported);
-    let answer = tokio::task::spawn_blocking(move || {
-        add_all_calendars(&mut validated, &imported)?;
-        let result = search(&validated.query);
-        Ok::<_, FieldErrors>((result, validated.query.participants))
-    })
-    .await
-    .map_err(|e| PageError::Internal(e.into()))?;
-    Ok(match answer {
-        Ok((result, participants)) => Outcome::Found {
-            result,
-            participants,
+    Ok(match windows::search_windows(&state.app, &request).await {
+        Ok(found) => Outcome::Found {
+            result: found.result,
+            participants: found.search.query.participants,
         },
-        Err(e) => Outcome::Invalid(e.0),
+        Err(AppError::Invalid(errors)) => Outcome::Invalid(errors.0),
+        Err(e) => return Err(e.into()),
     })
 }
 

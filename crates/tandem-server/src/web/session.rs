@@ -21,8 +21,8 @@ use subtle::ConstantTimeEq;
 use tandem_store::TokenRecord;
 
 use super::{html_response, page, PageError};
-use crate::auth::token_hash;
 use crate::state::AppState;
+use tandem_app::tokens::token_hash;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "tandem_session";
@@ -134,7 +134,7 @@ pub async fn signed_in(
     let Some(session) = state.sessions.get(&id) else {
         return Ok(None);
     };
-    let Some(token) = state.store.token_by_hash(&session.token_hash).await? else {
+    let Some(token) = state.app.store.token_by_hash(&session.token_hash).await? else {
         state.sessions.remove(&id);
         return Ok(None);
     };
@@ -221,6 +221,7 @@ pub async fn signin(
         return Ok(forbidden_form());
     }
     let Some(token) = state
+        .app
         .store
         .token_by_hash(&token_hash(form.token.trim()))
         .await?

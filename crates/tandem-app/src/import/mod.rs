@@ -656,17 +656,3 @@ pub fn spawn_refresher(
         tracing::info!("calendar refresher stopped");
     })
 }
-
-/// Adds the busy time of an imported calendar to participant `index` of a search, expanded
-/// in the zone that participant is judged in (DESIGN §2–§3).
-pub fn add_imported_busy(
-    search: &mut tandem_core::search::ValidatedSearch,
-    index: usize,
-    calendar: &ImportedCalendar,
-) {
-    let Some(participant) = search.query.participants.get(index) else {
-        return;
-    };
-    let busy = calendar.busy(participant.zone, search.query.range);
-    search.add_busy(index, busy);
-}

@@ -15,7 +15,7 @@ use tandem_ical::ImportedCalendar;
 use tandem_store::{CalendarFilter, Event, EventFilter, Neighbourhood, Store, StoreResult, Venue};
 use uuid::Uuid;
 
-use crate::state::AppState;
+use crate::App;
 
 /// Most events one clash check reads.
 const NEIGHBOURS_MAX: u32 = 20_000;
@@ -252,11 +252,11 @@ pub struct CalendarBusy {
 /// calendars are read in the participant's zone. One query for the calendars; parsed copies
 /// come from this instance's cache.
 pub async fn participant_busy(
-    state: &AppState,
+    app: &App,
     event: &Event,
     span: Interval,
 ) -> StoreResult<Vec<CalendarBusy>> {
-    let store = state.store.as_ref();
+    let store = app.store();
     let filter = CalendarFilter {
         participants: event
             .participants
@@ -275,7 +275,7 @@ pub async fn participant_busy(
             matches!(&c.owner, tandem_store::CalendarOwner::Participant(owner) if owner.as_str() == p.id.as_str())
         });
         for calendar in theirs {
-            let parsed = match state.importer.parsed(store, calendar.id).await {
+            let parsed = match app.importer.parsed(store, calendar.id).await {
                 Ok(parsed) => parsed,
                 Err(error) => {
                     tracing::warn!(calendar_id = %calendar.id, error = ?error, "calendar unreadable for the clash check");
@@ -342,7 +342,7 @@ pub fn calendar_clashes_of(
 }
 
 /// Clashes of a stored event with its participants' own imported calendars.
-pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Vec<Clash>> {
+pub async fn calendar_clashes(app: &App, event: &Event) -> StoreResult<Vec<Clash>> {
     let me = facts(event);
     let Some(span) = me.span() else {
         return Ok(Vec::new());
@@ -350,26 +350,24 @@ pub async fn calendar_clashes(state: &AppState, event: &Event) -> StoreResult<Ve
     if event.status == EventStatus::Cancelled {
         return Ok(Vec::new());
     }
-    let busy = participant_busy(state, event, span).await?;
+    let busy = participant_busy(app, event, span).await?;
     Ok(calendar_clashes_of(event.id, &me.occurrences, &busy))
 }
 
 /// The clashes of the event just written — with other events and with its participants'
 /// imported calendars — stored in place of its previous ones.
-pub async fn refresh_all(state: &AppState, event: &Event) -> StoreResult<Vec<Clash>> {
-    let (mut clashes, calendars) = tokio::try_join!(
-        check(state.store.as_ref(), event),
-        calendar_clashes(state, event)
-    )?;
+pub async fn refresh_all(app: &App, event: &Event) -> StoreResult<Vec<Clash>> {
+    let (mut clashes, calendars) =
+        tokio::try_join!(check(app.store(), event), calendar_clashes(app, event))?;
     clashes.extend(calendars);
-    state.store.replace_clashes(event.id, &clashes).await?;
+    app.store.replace_clashes(event.id, &clashes).await?;
     Ok(clashes)
 }
 
 /// [`refresh_all`] after a write that has already committed: a failure is logged, not
 /// returned (the clash list catches up with the event's next write).
-pub async fn refresh_after_write(state: &AppState, event: &Event) {
-    if let Err(error) = refresh_all(state, event).await {
+pub async fn refresh_after_write(app: &App, event: &Event) {
+    if let Err(error) = refresh_all(app, event).await {
         tracing::error!(event_id = %event.id, error = ?error, "clash check after a write failed");
     }
 }
@@ -396,9 +394,9 @@ pub fn draft_with(event: &Event, timing: EventTiming, room_id: Option<Uuid>) -> 
 /// Re-checks the clashes of the events that have not ended of whoever owns a calendar that
 /// just changed (import, refresh on demand, deletion): a participant's events, or a venue's
 /// (its holidays); at most 500 events.
-pub async fn recheck_owner(state: &AppState, owner: &tandem_store::CalendarOwner) {
+pub async fn recheck_owner(app: &App, owner: &tandem_store::CalendarOwner) {
     let mut filter = EventFilter {
-        from: Some(state.clock.now()),
+        from: Some(app.clock.now()),
         statuses: vec![EventStatus::Proposed, EventStatus::Confirmed],
         ..EventFilter::default()
     };
@@ -414,10 +412,10 @@ pub async fn recheck_owner(state: &AppState, owner: &tandem_store::CalendarOwner
         tandem_store::CalendarOwner::Nobody => return,
     };
     let owner_name = name.as_str();
-    match state.store.events(&filter, None, 500).await {
+    match app.store.events(&filter, None, 500).await {
         Ok(events) => {
             for event in &events {
-                refresh_after_write(state, event).await;
+                refresh_after_write(app, event).await;
             }
         }
         Err(error) => {

@@ -1,0 +1,107 @@
+//! Who runs a use case: the token record of a signed-in organiser or an API client, or
+//! nobody. The adapters find it (a bearer token, a session, the command line); the use
+//! cases decide what it may do.
+
+use tandem_core::RegionCode;
+use tandem_store::{Role, TokenRecord};
+
+use crate::error::AppError;
+
+/// Who is calling.
+#[derive(Clone, Debug)]
+pub enum Caller {
+    /// Nobody in particular (an anonymous reader).
+    Anonymous,
+    /// The holder of an API token (a bearer token, or a signed-in organiser's session).
+    Token(TokenRecord),
+    /// Whoever runs the command line on the database itself: every right, no token.
+    Operator,
+}
+
+impl Caller {
+    /// The caller of a request that carried `token`, or none.
+    pub fn from_token(token: Option<TokenRecord>) -> Self {
+        token.map_or(Caller::Anonymous, Caller::Token)
+    }
+
+    /// The caller's token, if it presented one.
+    pub fn token(&self) -> Option<&TokenRecord> {
+        match self {
+            Caller::Token(token) => Some(token),
+            Caller::Anonymous | Caller::Operator => None,
+        }
+    }
+
+    /// Refuses an anonymous caller ([`AppError::Unauthorized`]).
+    pub fn authenticated(&self) -> Result<(), AppError> {
+        match self {
+            Caller::Anonymous => Err(AppError::Unauthorized(
+                "this needs a token: send 'Authorization: Bearer <token>'".into(),
+            )),
+            Caller::Token(_) | Caller::Operator => Ok(()),
+        }
+    }
+
+    /// Allows an admin (or the operator), or an organiser whose regions include every one
+    /// of `regions`.
+    pub fn require_write(&self, regions: &[RegionCode]) -> Result<(), AppError> {
+        self.authenticated()?;
+        let Caller::Token(token) = self else {
+            return Ok(());
+        };
+        match token.role {
+            Role::Admin => Ok(()),
+            Role::Organiser => match regions.iter().find(|r| !token.regions.contains(r)) {
+                None => Ok(()),
+                Some(outside) => Err(AppError::Forbidden(format!(
+                    "this organiser token covers {}; region {outside} is outside it",
+                    if token.regions.is_empty() {
+                        "no region".to_owned()
+                    } else {
+                        token
+                            .regions
+                            .iter()
+                            .map(|r| r.code())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    }
+                ))),
+            },
+            Role::Viewer => Err(AppError::Forbidden(
+                "a viewer token cannot change anything".into(),
+            )),
+        }
+    }
+
+    /// Allows reads: anyone when reads are public, else any valid token.
+    pub fn require_read(&self, public_reads: bool) -> Result<(), AppError> {
+        if public_reads {
+            Ok(())
+        } else {
+            self.authenticated()
+        }
+    }
+
+    /// The regions this caller sees in its own views (`None`: all of them, for an admin or
+    /// the operator).
+    pub fn own_regions(&self) -> Option<&[RegionCode]> {
+        match self {
+            Caller::Token(token) if token.role == Role::Admin => None,
+            Caller::Token(token) => Some(&token.regions),
+            Caller::Operator => None,
+            Caller::Anonymous => Some(&[]),
+        }
+    }
+
+    /// Who the caller is in a record (the token's label, else its id).
+    pub fn name(&self) -> Result<String, AppError> {
+        self.authenticated()?;
+        Ok(match self {
+            Caller::Token(token) => token
+                .label
+                .clone()
+                .unwrap_or_else(|| format!("token {}", token.id)),
+            Caller::Operator | Caller::Anonymous => "the operator (command line)".to_owned(),
+        })
+    }
+}
