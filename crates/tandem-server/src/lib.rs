@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod extract;
 pub mod feeds;
+pub mod mail;
 pub mod metrics;
 pub mod problem;
 pub mod rate_limit;

@@ -10,6 +10,7 @@ mod clashes;
 mod error;
 mod listing;
 mod model;
+mod outbox;
 mod postgres;
 mod rows;
 mod seed;
@@ -30,6 +31,9 @@ pub use model::{
     CoLocation, Event, EventCursor, EventFilter, FeedTokenRecord, Neighbourhood, NewToken,
     Revision, Role, Room, TokenRecord, Venue,
 };
+pub use outbox::{
+    messages_for, DeliveryOutcome, DeliveryState, MessageKind, NewMessage, Outbox, OutboxMessage,
+};
 pub use postgres::PostgresStore;
 pub use seed::{Load, SeedEvent, SeedVenue};
 pub use sqlite::SqliteStore;
@@ -39,7 +43,7 @@ pub type StoreResult<T> = Result<T, StoreError>;
 
 /// Everything tandem keeps: venues, events with their occurrences, API tokens, metadata.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: Outbox + Send + Sync + 'static {
     /// Which backend this is (`sqlite` or `postgres`), for logs and `/readyz`.
     fn backend(&self) -> &'static str;
 

@@ -680,6 +680,7 @@ impl PostgresStore {
         Self::write_children(&mut tx, id, draft, occurrences, FRESH).await?;
         bump_revision(&mut tx, now).await?;
         let event = Self::event_in(&mut tx, id).await?;
+        crate::outbox::postgres::enqueue(&mut tx, None, &event, now).await?;
         tx.commit().await?;
         Ok(event)
     }
@@ -698,6 +699,7 @@ impl PostgresStore {
         let mut tx = self.pool.begin().await?;
         let (current, _) = Self::lock_version(&mut tx, id).await?;
         check_version(expected_version, current)?;
+        let before = Self::event_in(&mut tx, id).await?;
         Self::check_references(&mut tx, draft, Some(id)).await?;
         sqlx::query(
             "UPDATE events SET title = $1, description = $2, kind = $3, mode = $4, status = $5, region = $6, \
@@ -732,6 +734,7 @@ impl PostgresStore {
         Self::write_children(&mut tx, id, draft, occurrences, !FRESH).await?;
         bump_revision(&mut tx, now).await?;
         let event = Self::event_in(&mut tx, id).await?;
+        crate::outbox::postgres::enqueue(&mut tx, Some(&before), &event, now).await?;
         let recorded = match resolution {
             Some(r) => {
                 let record = crate::NewResolution {
@@ -978,6 +981,7 @@ impl Store for PostgresStore {
         let (current, status) = Self::lock_version(&mut tx, id).await?;
         check_version(expected_version, current)?;
         if status != EventStatus::Cancelled.as_str() {
+            let before = Self::event_in(&mut tx, id).await?;
             let now = self.clock.now();
             sqlx::query(
                 "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, \
@@ -992,6 +996,8 @@ impl Store for PostgresStore {
                 .execute(&mut *tx)
                 .await?;
             bump_revision(&mut tx, now).await?;
+            let after = Self::event_in(&mut tx, id).await?;
+            crate::outbox::postgres::enqueue(&mut tx, Some(&before), &after, now).await?;
         }
         let event = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -1343,5 +1349,30 @@ impl Store for PostgresStore {
 
     async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
         crate::seed::postgres::load(&self.pool, load, self.clock.now()).await
+    }
+}
+
+#[async_trait]
+impl crate::Outbox for PostgresStore {
+    async fn claim_messages(
+        &self,
+        owner: &str,
+        lease: chrono::Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<crate::OutboxMessage>> {
+        crate::outbox::postgres::claim(&self.pool, owner, lease, limit, self.clock.now()).await
+    }
+
+    async fn finish_message(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &crate::DeliveryOutcome,
+    ) -> StoreResult<bool> {
+        crate::outbox::postgres::finish(&self.pool, id, owner, outcome, self.clock.now()).await
+    }
+
+    async fn deliveries(&self, event_id: Uuid) -> StoreResult<Vec<crate::OutboxMessage>> {
+        crate::outbox::postgres::deliveries(&self.pool, event_id).await
     }
 }

@@ -113,6 +113,7 @@ impl SqliteStore {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let (current, _) = Self::current_version(&mut tx, id).await?;
         check_version(id, expected_version, current)?;
+        let before = self.event_in(&mut tx, id).await?;
         self.check_references(&mut tx, draft, Some(id)).await?;
         if let (EventStatus::Confirmed, Some(room)) = (draft.status, draft.room_id) {
             let clashes = Self::room_clashes(&mut tx, room, &occurrences, id).await?;
@@ -153,6 +154,7 @@ impl SqliteStore {
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
         bump_revision(&mut tx, now).await?;
         let event = self.event_in(&mut tx, id).await?;
+        crate::outbox::sqlite::enqueue(&mut tx, Some(&before), &event, now).await?;
         let recorded = match resolution {
             Some(r) => {
                 let record = crate::NewResolution {
@@ -791,6 +793,7 @@ impl Store for SqliteStore {
         Self::write_children(&mut tx, id, draft, &occurrences).await?;
         bump_revision(&mut tx, now).await?;
         let event = self.event_in(&mut tx, id).await?;
+        crate::outbox::sqlite::enqueue(&mut tx, None, &event, now).await?;
         tx.commit().await?;
         Ok(event)
     }
@@ -893,6 +896,7 @@ impl Store for SqliteStore {
         let (current, status) = Self::current_version(&mut tx, id).await?;
         check_version(id, expected_version, current)?;
         if status != EventStatus::Cancelled.as_str() {
+            let before = self.event_in(&mut tx, id).await?;
             let now = self.clock.now();
             sqlx::query(
                 "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, updated_at = ? WHERE id = ?",
@@ -906,6 +910,8 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
             bump_revision(&mut tx, now).await?;
+            let after = self.event_in(&mut tx, id).await?;
+            crate::outbox::sqlite::enqueue(&mut tx, Some(&before), &after, now).await?;
         }
         let event = self.event_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -1267,6 +1273,31 @@ impl Store for SqliteStore {
 
     async fn load(&self, load: &crate::Load<'_>) -> StoreResult<bool> {
         crate::seed::sqlite::load(&self.pool, load, self.clock.now()).await
+    }
+}
+
+#[async_trait]
+impl crate::Outbox for SqliteStore {
+    async fn claim_messages(
+        &self,
+        owner: &str,
+        lease: chrono::Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<crate::OutboxMessage>> {
+        crate::outbox::sqlite::claim(&self.pool, owner, lease, limit, self.clock.now()).await
+    }
+
+    async fn finish_message(
+        &self,
+        id: Uuid,
+        owner: &str,
+        outcome: &crate::DeliveryOutcome,
+    ) -> StoreResult<bool> {
+        crate::outbox::sqlite::finish(&self.pool, id, owner, outcome, self.clock.now()).await
+    }
+
+    async fn deliveries(&self, event_id: Uuid) -> StoreResult<Vec<crate::OutboxMessage>> {
+        crate::outbox::sqlite::deliveries(&self.pool, event_id).await
     }
 }
 
