@@ -12,6 +12,8 @@ receipt time is when the sink wrote the message (its file name). Prints p50/p90/
 receipt − commit over the changes whose message arrived within 120 s, and how many did not.
 """
 
+import email
+import email.policy
 import json
 import pathlib
 import statistics
@@ -32,19 +34,23 @@ def call(method, url, token, body=None):
 
 
 def received(directory):
-    """(uid, sequence) → arrival ns, from the sink's files (read lazily: just the header lines
-    a calendar part carries)."""
+    """(uid, sequence) → arrival ns, from the sink's files (the calendar part decoded by
+    Python's `email`: lettre picks quoted-printable or base64 as the text needs)."""
     out = {}
     for path in pathlib.Path(directory).glob("*.eml"):
-        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n ", "")
-        uid = seq = None
-        for line in text.splitlines():
-            if line.startswith("UID:") and uid is None:
-                uid = line[4:].strip()
-            elif line.startswith("SEQUENCE:") and seq is None:
-                seq = int(line[9:].strip())
-        if uid is not None and seq is not None:
-            out[(uid, seq)] = int(path.stem.split("-")[0])
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        for part in message.walk():
+            if part.get_content_type() != "text/calendar":
+                continue
+            text = part.get_content().replace("\r\n ", "")
+            uid = seq = None
+            for line in text.splitlines():
+                if line.startswith("UID:") and uid is None:
+                    uid = line[4:].strip()
+                elif line.startswith("SEQUENCE:") and seq is None:
+                    seq = int(line[9:].strip())
+            if uid is not None and seq is not None:
+                out[(uid, seq)] = int(path.stem.split("-")[0])
     return out
 
 
