@@ -251,6 +251,10 @@ async fn run(cli: Cli, tzdata: &tandem_app::tzdata::Loaded) -> anyhow::Result<()
                 stop.clone(),
                 grace,
             );
+            // The invitation sender (DESIGN §15) stops on the same signal; its claims left
+            // unsent expire and go to another instance, or to this one after a restart.
+            let sender = tandem_server::mail::spawn_sender(state.clone(), stop.clone());
+            let sender_grace = state.settings.mail.timeout_seconds + 5;
             let shutdown = {
                 let stop = stop.clone();
                 async move {
@@ -269,6 +273,12 @@ async fn run(cli: Cli, tzdata: &tandem_app::tzdata::Loaded) -> anyhow::Result<()
                 .is_err()
             {
                 tracing::warn!("the calendar refresher did not stop in time");
+            }
+            if let Some(sender) = sender {
+                let timeout = Duration::from_secs(sender_grace);
+                if tokio::time::timeout(timeout, sender).await.is_err() {
+                    tracing::warn!("the invitation sender did not stop in time");
+                }
             }
             served?;
             tracing::info!("stopped");

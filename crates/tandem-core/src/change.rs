@@ -7,6 +7,7 @@
 use chrono::NaiveDateTime;
 use uuid::Uuid;
 
+use crate::email::EmailAddress;
 use crate::event::{Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming};
 use crate::event::{Participant, ParticipantId, Title};
 use crate::region::RegionCode;
@@ -27,6 +28,8 @@ pub struct ParticipantSpec {
     pub attendance: Option<Attendance>,
     /// Whether the event needs them.
     pub required: bool,
+    /// Where invitations go (DESIGN §15).
+    pub email: Option<EmailAddress>,
 }
 
 impl ParticipantSpec {
@@ -43,6 +46,7 @@ impl ParticipantSpec {
             tz: self.tz.unwrap_or(zone),
             attendance: self.attendance.unwrap_or(default_attendance),
             required: self.required,
+            email: self.email,
         }
     }
 }
@@ -245,6 +249,7 @@ mod tests {
                 tz: None,
                 attendance: None,
                 required: true,
+                email: None,
             }]),
             ..EventChange::default()
         };

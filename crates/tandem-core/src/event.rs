@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::email::EmailAddress;
 use crate::recurrence::{occurrence, Recurrence};
 use crate::region::RegionCode;
 use crate::time::{check_local, format_local_datetime, Interval, Resolution, Zone};
@@ -189,6 +190,8 @@ pub struct Participant {
     pub attendance: Attendance,
     /// Whether the event needs them.
     pub required: bool,
+    /// Where invitations go (DESIGN §15); private, and its `Debug` shows nothing of it.
+    pub email: Option<EmailAddress>,
 }
 
 /// When an event happens: local wall-clock start and end in its zone, and its recurrence.

@@ -7,6 +7,7 @@ pub mod change;
 pub mod clash;
 pub mod clock;
 pub mod colocation;
+pub mod email;
 pub mod event;
 pub mod hours;
 #[cfg(feature = "openapi")]
@@ -24,6 +25,7 @@ pub mod weekday;
 
 pub use change::{EventChange, ParticipantSpec};
 pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
+pub use email::EmailAddress;
 pub use event::{
     Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Participant,
     ParticipantId, Title,

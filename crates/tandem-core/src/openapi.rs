@@ -208,6 +208,18 @@ schema_type!(
 );
 
 schema_type!(
+    /// A participant's e-mail address ([`crate::EmailAddress`]).
+    EmailText as "EmailAddress" => string_pattern(
+        "An e-mail address for invitations (`amina.diallo@example.org`): a dot-atom before \
+         `@`, a domain name of two or more labels after it, at most 254 characters, no white \
+         space. Private: shown only to organisers of the event's region.",
+        crate::email::EMAIL_PATTERN,
+        Some(5),
+        Some(crate::email::MAX_EMAIL_OCTETS),
+    )
+);
+
+schema_type!(
     /// A title of up to 200 characters.
     TitleText as "Title" => string_pattern(
         "A display text: 1 to 200 characters once trimmed of white space, no control character.",

@@ -32,6 +32,8 @@ pub struct Settings {
     pub import: tandem_app::import::ImportSettings,
     /// The per-client rate limit.
     pub rate_limit: RateLimitSettings,
+    /// Invitations by e-mail (DESIGN §15).
+    pub mail: crate::mail::MailSettings,
 }
 
 /// The per-client rate limit (DESIGN §9): a token bucket per client, refilled at
@@ -175,6 +177,7 @@ impl Settings {
             }
         }
         settings.import.check().map_err(ConfigError)?;
+        settings.mail.check().map_err(ConfigError)?;
         if settings.server.body_limit_bytes == 0 || settings.database.max_connections == 0 {
             return Err(ConfigError(
                 "server.body_limit_bytes and database.max_connections must be positive".into(),

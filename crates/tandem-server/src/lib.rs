@@ -8,6 +8,7 @@ pub mod config;
 pub mod extract;
 pub mod feed_cache;
 pub mod feeds;
+pub mod mail;
 pub mod metrics;
 pub mod problem;
 pub mod rate_limit;

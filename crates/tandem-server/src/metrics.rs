@@ -41,6 +41,9 @@ pub struct Metrics {
     durations: Family<RouteLabels, Histogram>,
     feed_builds: Counter,
     rate_limited: Counter,
+    mail_sent: Counter,
+    mail_retried: Counter,
+    mail_failed: Counter,
 }
 
 impl Default for Metrics {
@@ -68,12 +71,33 @@ impl Default for Metrics {
             "Requests answered 429 by the per-client rate limit",
             rate_limited.clone(),
         );
+        let mail_sent = Counter::default();
+        registry.register(
+            "mail_sent",
+            "Invitations and updates accepted by the mail server",
+            mail_sent.clone(),
+        );
+        let mail_retried = Counter::default();
+        registry.register(
+            "mail_retried",
+            "Invitation attempts that failed for now and will be retried",
+            mail_retried.clone(),
+        );
+        let mail_failed = Counter::default();
+        registry.register(
+            "mail_failed",
+            "Invitations given up (permanent error, too many attempts, event over)",
+            mail_failed.clone(),
+        );
         Self {
             registry,
             requests,
             durations,
             feed_builds,
             rate_limited,
+            mail_sent,
+            mail_retried,
+            mail_failed,
         }
     }
 }
@@ -87,6 +111,21 @@ impl Metrics {
     /// Counts one request refused by the rate limit.
     pub fn rate_limited(&self) {
         self.rate_limited.inc();
+    }
+
+    /// Counts one message accepted by the mail server.
+    pub fn mail_sent(&self) {
+        self.mail_sent.inc();
+    }
+
+    /// Counts one delivery attempt to be retried.
+    pub fn mail_retried(&self) {
+        self.mail_retried.inc();
+    }
+
+    /// Counts one message given up.
+    pub fn mail_failed(&self) {
+        self.mail_failed.inc();
     }
 
     /// The metrics in Prometheus text format.

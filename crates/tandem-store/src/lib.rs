@@ -14,6 +14,7 @@ mod clashes;
 mod error;
 mod events;
 mod meta;
+mod outbox;
 mod postgres;
 mod rows;
 mod settings;
@@ -34,6 +35,9 @@ pub use events::{
     CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, SeedEvent,
 };
 pub use meta::{MetaStore, Revision};
+pub use outbox::{
+    messages_for, DeliveryOutcome, DeliveryState, MessageKind, NewMessage, Outbox, OutboxMessage,
+};
 pub use postgres::PostgresStore;
 pub use settings::{redact_url, PoolSettings};
 pub use sqlite::SqliteStore;
@@ -44,7 +48,8 @@ pub use venues::{Room, SeedVenue, Venue, VenueStore};
 /// rather than a `dyn Store`: `use tandem_store::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        BulkLoad, CalendarStore, ClashStore, EventStore, MetaStore, Store, TokenStore, VenueStore,
+        BulkLoad, CalendarStore, ClashStore, EventStore, MetaStore, Outbox, Store, TokenStore,
+        VenueStore,
     };
 }
 
@@ -59,6 +64,7 @@ pub trait Store:
     + ClashStore
     + MetaStore
     + BulkLoad
+    + Outbox
     + Send
     + Sync
     + 'static

@@ -263,6 +263,7 @@ fn participant(
         tz: zone(tz),
         attendance,
         required,
+        email: None,
     }
 }
 
@@ -2630,8 +2631,10 @@ async fn a_connection_ended_by_the_server_is_unavailable_then_replaced() {
             .await
             .expect("opened");
         store.ping().await.expect("answers");
+        // With a timeout the call returns once the backend is gone: without one it only
+        // signals it, and a statement sent at once may still be answered by the old backend.
         let ended: Vec<bool> = sqlx::query_scalar(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = $1",
         )
         .bind(&database)
         .fetch_all(&mut admin)
@@ -2642,8 +2645,11 @@ async fn a_connection_ended_by_the_server_is_unavailable_then_replaced() {
         for _ in 0..2 {
             outcomes.push(store.revision().await);
         }
+        // Whether the pool sees the closed socket before the statement is sent (and opens a
+        // new connection at once) or only when it fails is a race with the server's FATAL
+        // message: either way the caller never gets an internal error.
         assert!(
-            matches!(outcomes[0], Err(StoreError::Unavailable(_))),
+            matches!(outcomes[0], Ok(_) | Err(StoreError::Unavailable(_))),
             "first use of the ended connection: {:?}",
             outcomes[0]
         );

@@ -7,9 +7,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use tandem_core::{
-    Attendance, Clock, CountryCode, EventDraft, EventKind, EventMode, EventStatus, EventTiming,
-    GeoPoint, Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet,
-    Zone,
+    Attendance, Clock, CountryCode, EmailAddress, EventDraft, EventKind, EventMode, EventStatus,
+    EventTiming, GeoPoint, Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft,
+    WeekdaySet, Zone,
 };
 use tandem_store::{Load, SeedEvent, SeedVenue, Store};
 use uuid::Uuid;
@@ -97,6 +97,8 @@ fn participant(
         tz: Zone::parse(tz).ok()?,
         attendance,
         required,
+        // Demo participants can be invited (DESIGN §15): example.org is reserved for this.
+        email: EmailAddress::parse(&format!("{id}@example.org")).ok(),
     })
 }
 

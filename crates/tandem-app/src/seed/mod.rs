@@ -432,6 +432,7 @@ impl Generator {
                 tz: city.tz,
                 attendance: Attendance::Remote,
                 required: false,
+                email: None,
             });
         }
         let mut groups: HashMap<RegionCode, Vec<String>> = HashMap::new();

@@ -11,8 +11,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use tandem_app::events;
 use tandem_core::time::{format_local_datetime, parse_instant, parse_local_datetime};
 use tandem_core::{
-    Attendance, EventChange, EventDraft, EventKind, EventMode, EventStatus, EventTiming,
-    FieldError, FieldErrors, ParticipantId, ParticipantSpec, RegionCode, Title, Zone,
+    Attendance, EmailAddress, EventChange, EventDraft, EventKind, EventMode, EventStatus,
+    EventTiming, FieldError, FieldErrors, ParticipantId, ParticipantSpec, RegionCode, Title, Zone,
 };
 use tandem_store::{Event, EventCursor, EventFilter};
 use tracing::instrument;
@@ -25,6 +25,7 @@ use crate::auth::{Authenticated, Reader};
 use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
+use tandem_app::Caller;
 
 /// Most participants one event may list.
 pub const MAX_PARTICIPANTS: usize = 1000;
@@ -58,6 +59,11 @@ pub struct ParticipantRequest {
     /// Whether the event needs them (default true).
     #[serde(default)]
     pub required: Option<bool>,
+    /// Where invitations and updates go (DESIGN §15). Private: never in feeds or event
+    /// lists; an event read by an organiser of its region (or an admin) shows it.
+    #[serde(default)]
+    #[schema(value_type = Option<wire::EmailText>)]
+    pub email: Option<Private>,
 }
 
 /// A new event (DESIGN §4). Times are local wall-clock times in `tz`.
@@ -201,6 +207,22 @@ pub struct ParticipantBody {
     pub attendance: String,
     /// Whether the event needs them.
     pub required: bool,
+    /// Their e-mail address: present only for an organiser of the event's region or an
+    /// admin reading one event (never in lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<wire::EmailText>)]
+    pub email: Option<Private>,
+}
+
+/// A value the API carries but never prints (an e-mail address): its `Debug` shows nothing.
+#[derive(Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Private(pub String);
+
+impl std::fmt::Debug for Private {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<private>")
+    }
 }
 
 /// Links to an event's representations.
@@ -421,13 +443,20 @@ fn participant_specs(
             None => Some(None),
         };
         let name = optional_text(p.name.as_ref(), &format!("{at}.name"), 200, errors);
-        if let (Some(id), Some(tz), Some(attendance)) = (id, tz, attendance) {
+        let email = match &p.email {
+            Some(Private(text)) => errors
+                .take(EmailAddress::parse(text).map_err(|e| e.under(&format!("{at}.email"))))
+                .map(Some),
+            None => Some(None),
+        };
+        if let (Some(id), Some(tz), Some(attendance), Some(email)) = (id, tz, attendance, email) {
             specs.push(ParticipantSpec {
                 id,
                 name,
                 tz,
                 attendance,
                 required: p.required.unwrap_or(true),
+                email,
             });
         }
     }
@@ -578,6 +607,7 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
                 tz: p.tz.name().to_owned(),
                 attendance: p.attendance.as_str().to_owned(),
                 required: p.required,
+                email: None,
             })
             .collect(),
         version: event.version,
@@ -626,12 +656,24 @@ pub async fn linked_event_body(state: &AppState, event: &Event) -> Result<EventB
     Ok(body)
 }
 
+/// The event, with its participants' addresses when `caller` may read them (DESIGN §15:
+/// an admin, or an organiser of the event's region).
 async fn with_etag(
     status: StatusCode,
     event: &Event,
     state: &AppState,
+    caller: &Caller,
 ) -> Result<Response, ApiError> {
-    let mut response = (status, Json(linked_event_body(state, event).await?)).into_response();
+    let mut body = linked_event_body(state, event).await?;
+    if caller.token().is_some() && caller.require_write(&[event.region]).is_ok() {
+        for (shown, stored) in body.participants.iter_mut().zip(&event.participants) {
+            shown.email = stored
+                .email
+                .as_ref()
+                .map(|e| Private(e.expose().to_owned()));
+        }
+    }
+    let mut response = (status, Json(body)).into_response();
     if let Ok(etag) = HeaderValue::from_str(&version_etag(event.version)) {
         response.headers_mut().insert(header::ETAG, etag);
     }
@@ -659,7 +701,7 @@ pub async fn create_event(
     ApiJson(request): ApiJson<EventRequest>,
 ) -> Result<Response, ApiError> {
     let event = events::create(&state.app, &caller, &draft(&request, &state)?).await?;
-    let mut response = with_etag(StatusCode::CREATED, &event, &state).await?;
+    let mut response = with_etag(StatusCode::CREATED, &event, &state, &caller).await?;
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
         response.headers_mut().insert(header::LOCATION, location);
     }
@@ -681,11 +723,11 @@ fn parse_id(text: &str) -> Result<Uuid, ApiError> {
 )]
 pub async fn get_event(
     State(state): State<AppState>,
-    _reader: Reader,
+    Reader(caller): Reader,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let event = events::get(&state.app, parse_id(&id)?).await?;
-    with_etag(StatusCode::OK, &event, &state).await
+    with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
 fn encode_cursor(event: &Event) -> String {
@@ -846,7 +888,7 @@ pub async fn update_event(
 ) -> Result<Response, ApiError> {
     let change = change(patch, &state)?;
     let event = events::update(&state.app, &caller, parse_id(&id)?, expected, change).await?;
-    with_etag(StatusCode::OK, &event, &state).await
+    with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
 /// Cancels an event: it stays stored (history, `include=cancelled`) and leaves feeds.
@@ -868,5 +910,5 @@ pub async fn cancel_event(
     IfMatch(expected): IfMatch,
 ) -> Result<Response, ApiError> {
     let event = events::cancel(&state.app, &caller, parse_id(&id)?, expected).await?;
-    with_etag(StatusCode::OK, &event, &state).await
+    with_etag(StatusCode::OK, &event, &state, &caller).await
 }

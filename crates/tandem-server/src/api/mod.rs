@@ -3,6 +3,7 @@
 pub mod calendars;
 pub mod clashes;
 pub mod colocations;
+pub mod deliveries;
 pub mod events;
 pub mod feed_tokens;
 pub mod operations;
@@ -80,6 +81,7 @@ fn operations() -> Vec<UtoipaMethodRouter<AppState>> {
             events::update_event,
             events::cancel_event
         ),
+        routes!(deliveries::list_deliveries),
         routes!(venues::create_venue, venues::list_venues),
         routes!(venues::get_venue),
         routes!(windows::search_windows),

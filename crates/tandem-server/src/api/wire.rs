@@ -5,9 +5,10 @@ use std::borrow::Cow;
 
 use tandem_core::openapi::{blank_pattern, string_enum, string_pattern};
 pub use tandem_core::openapi::{
-    AttendanceName, ClashTypeName, DescriptionText, EventKindName, EventModeName, EventStatusName,
-    Instant, LocalDateText, LocalDateTimeText, ParticipantIdText, PersonNameText, RegionCodeName,
-    RemoteUrlText, SeverityName, ShortNameText, TimeOfDayText, TitleText, WeekdayName, ZoneName,
+    AttendanceName, ClashTypeName, DescriptionText, EmailText, EventKindName, EventModeName,
+    EventStatusName, Instant, LocalDateText, LocalDateTimeText, ParticipantIdText, PersonNameText,
+    RegionCodeName, RemoteUrlText, SeverityName, ShortNameText, TimeOfDayText, TitleText,
+    WeekdayName, ZoneName,
 };
 use utoipa::openapi::schema::{AnyOfBuilder, Schema};
 use utoipa::openapi::{Ref, RefOr};

@@ -354,3 +354,25 @@ pub async fn build(
         filename: format!("{stem}.ics"),
     })
 }
+
+/// One event as an invitation carries it (DESIGN §15): as its own feed renders it, with
+/// RELATED-TO naming the live events it is held alongside.
+pub async fn invitation_event(state: &AppState, event: &Event) -> Result<FeedEvent, ApiError> {
+    let mut venues = HashMap::new();
+    if let Some(id) = event.venue_id {
+        venues.insert(id, state.app.store.venue(id).await?);
+    }
+    let mut related: Vec<Uuid> = state
+        .app
+        .store
+        .co_locations(&[event.id])
+        .await?
+        .iter()
+        .filter_map(|link| link.other_end(event.id))
+        .filter(|(_, status)| *status != EventStatus::Cancelled)
+        .map(|(id, _)| id)
+        .collect();
+    related.sort();
+    related.dedup();
+    Ok(feed_event(state, event, &venues, &related))
+}

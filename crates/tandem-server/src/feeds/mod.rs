@@ -9,7 +9,7 @@
 //! time of the request; the free/busy window and the horizon of cancelled events move at
 //! midnight UTC), so every instance serves identical feeds with identical strong ETags.
 
-mod build;
+pub(crate) mod build;
 mod http;
 
 pub use crate::feed_cache::{FeedCache, FeedFilter, FeedScope, RenderedFeed};

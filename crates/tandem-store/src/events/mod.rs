@@ -337,6 +337,7 @@ pub(crate) struct RawParticipant {
     pub tz: String,
     pub attendance: String,
     pub required: bool,
+    pub email: Option<String>,
 }
 
 /// The stored text of an event status.
@@ -357,6 +358,14 @@ fn participant(raw: RawParticipant) -> Result<Participant, StoreError> {
             .parse::<Attendance>()
             .map_err(|_| corrupt("attendance", &raw.attendance))?,
         required: raw.required,
+        email: raw
+            .email
+            .as_deref()
+            .map(|e| {
+                tandem_core::EmailAddress::parse(e)
+                    .map_err(|_| corrupt("e-mail address of participant", &raw.participant_id))
+            })
+            .transpose()?,
     })
 }
 

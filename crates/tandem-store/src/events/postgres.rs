@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::query_builder::Separated;
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
-use tandem_core::{EventDraft, EventStatus, Interval};
+use tandem_core::{EmailAddress, EventDraft, EventStatus, Interval};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -64,6 +64,7 @@ fn raw_participant(row: &PgRow) -> Result<RawParticipant, StoreError> {
         tz: row.try_get("tz")?,
         attendance: row.try_get("attendance")?,
         required: row.try_get("required")?,
+        email: row.try_get("email")?,
     })
 }
 
@@ -206,6 +207,7 @@ pub(crate) async fn rewrite(
 ) -> StoreResult<Event> {
     let (current, _) = lock_version(conn, p.id).await?;
     check_version(expected_version, current)?;
+    let before = event_in(conn, p.id).await?;
     check_references(conn, p.draft, Some(p.id)).await?;
     let mut q = QueryBuilder::<Postgres>::new(format!("UPDATE events SET ({WRITTEN}) = ("));
     let mut columns = q.separated(", ");
@@ -222,7 +224,9 @@ pub(crate) async fn rewrite(
             .await?;
     }
     insert_children(conn, std::slice::from_ref(p)).await?;
-    event_in(conn, p.id).await
+    let event = event_in(conn, p.id).await?;
+    crate::outbox::postgres::enqueue(conn, Some(&before), &event, now).await?;
+    Ok(event)
 }
 
 /// Writes the participants and occurrences of `events`: two statements whatever their
@@ -242,6 +246,10 @@ async fn insert_children(conn: &mut PgConnection, events: &[Prepared<'_>]) -> St
             .map(|(_, _, p)| p.attendance.as_str())
             .collect();
         let required: Vec<bool> = participants.iter().map(|(_, _, p)| p.required).collect();
+        let emails: Vec<Option<&str>> = participants
+            .iter()
+            .map(|(_, _, p)| p.email.as_ref().map(EmailAddress::expose))
+            .collect();
         let positions: Vec<i32> = participants
             .iter()
             .map(|(_, i, _)| rows::position(*i))
@@ -252,9 +260,9 @@ async fn insert_children(conn: &mut PgConnection, events: &[Prepared<'_>]) -> St
             participants.iter().map(|(e, _, _)| e.last_end).collect();
         sqlx::query(
             "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, \
-             starts_at, last_ends_at) \
+             starts_at, last_ends_at, email) \
              SELECT * FROM UNNEST($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], \
-             $7::int4[], $8::timestamptz[], $9::timestamptz[])",
+             $7::int4[], $8::timestamptz[], $9::timestamptz[], $10::text[])",
         )
         .bind(&event_ids)
         .bind(&ids)
@@ -265,6 +273,7 @@ async fn insert_children(conn: &mut PgConnection, events: &[Prepared<'_>]) -> St
         .bind(&positions)
         .bind(&starts)
         .bind(&last_ends)
+        .bind(&emails)
         .execute(&mut *conn)
         .await?;
     }
@@ -425,7 +434,7 @@ async fn load_events(conn: &mut PgConnection, rows: Vec<PgRow>) -> StoreResult<V
     }
     let ids: Vec<Uuid> = raws.iter().map(|r| r.id).collect();
     let participants = sqlx::query(
-        "SELECT event_id, participant_id, name, tz, attendance, required FROM event_participants \
+        "SELECT event_id, participant_id, name, tz, attendance, required, email FROM event_participants \
          WHERE event_id = ANY($1) ORDER BY event_id, position",
     )
     .bind(&ids)
@@ -638,6 +647,7 @@ impl EventStore for PostgresStore {
             insert(&mut tx, std::slice::from_ref(p), now).await?;
             bump_revision(&mut tx, now).await?;
             let event = event_in(&mut tx, p.id).await?;
+            crate::outbox::postgres::enqueue(&mut tx, None, &event, now).await?;
             tx.commit().await?;
             Ok(event)
         })
@@ -732,6 +742,7 @@ impl EventStore for PostgresStore {
         let (current, status) = lock_version(&mut tx, id).await?;
         check_version(expected_version, current)?;
         if status != EventStatus::Cancelled.as_str() {
+            let before = event_in(&mut tx, id).await?;
             let now = self.clock.now();
             sqlx::query(
                 "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, \
@@ -746,6 +757,8 @@ impl EventStore for PostgresStore {
                 .execute(&mut *tx)
                 .await?;
             bump_revision(&mut tx, now).await?;
+            let after = event_in(&mut tx, id).await?;
+            crate::outbox::postgres::enqueue(&mut tx, Some(&before), &after, now).await?;
         }
         let event = event_in(&mut tx, id).await?;
         tx.commit().await?;

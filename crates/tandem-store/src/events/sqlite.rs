@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sqlx::query_builder::Separated;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
-use tandem_core::{EventDraft, EventStatus, Interval};
+use tandem_core::{EmailAddress, EventDraft, EventStatus, Interval};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -62,6 +62,7 @@ fn raw_participant(row: &SqliteRow) -> Result<RawParticipant, StoreError> {
         tz: row.try_get("tz")?,
         attendance: row.try_get("attendance")?,
         required: row.try_get::<i64, _>("required")? != 0,
+        email: row.try_get("email")?,
     })
 }
 
@@ -127,6 +128,7 @@ pub(crate) async fn rewrite(
 ) -> StoreResult<Event> {
     let (current, _) = current_version(conn, p.id).await?;
     check_version(expected_version, current)?;
+    let before = event_in(conn, p.id).await?;
     check_references(conn, p.draft, Some(p.id)).await?;
     let mut q = QueryBuilder::<Sqlite>::new(format!("UPDATE events SET ({WRITTEN}) = ("));
     let mut columns = q.separated(", ");
@@ -145,14 +147,16 @@ pub(crate) async fn rewrite(
     let events = std::slice::from_ref(p);
     insert_children(conn, events).await?;
     check_rooms(conn, events).await?;
-    event_in(conn, p.id).await
+    let event = event_in(conn, p.id).await?;
+    crate::outbox::sqlite::enqueue(conn, Some(&before), &event, now).await?;
+    Ok(event)
 }
 
 /// Writes the participants and occurrences of `events`.
 async fn insert_children(conn: &mut SqliteConnection, events: &[Prepared<'_>]) -> StoreResult<()> {
-    for chunk in participant_rows(events).chunks(MAX_BINDS / 7) {
+    for chunk in participant_rows(events).chunks(MAX_BINDS / 8) {
         QueryBuilder::<Sqlite>::new(
-            "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position) ",
+            "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, email) ",
         )
         .push_values(chunk, |mut b, (event, i, p)| {
             b.push_bind(event.id.to_string())
@@ -161,7 +165,8 @@ async fn insert_children(conn: &mut SqliteConnection, events: &[Prepared<'_>]) -
                 .push_bind(p.tz.name())
                 .push_bind(p.attendance.as_str())
                 .push_bind(p.required)
-                .push_bind(rows::position(*i));
+                .push_bind(rows::position(*i))
+                .push_bind(p.email.as_ref().map(EmailAddress::expose));
         })
         .build()
         .execute(&mut *conn)
@@ -292,7 +297,7 @@ async fn load_events(conn: &mut SqliteConnection, rows: Vec<SqliteRow>) -> Store
         return Ok(Vec::new());
     }
     let mut q = QueryBuilder::<Sqlite>::new(
-        "SELECT event_id, participant_id, name, tz, attendance, required FROM event_participants WHERE event_id IN (",
+        "SELECT event_id, participant_id, name, tz, attendance, required, email FROM event_participants WHERE event_id IN (",
     );
     let mut ids = q.separated(", ");
     for raw in &raws {
@@ -513,6 +518,7 @@ impl EventStore for SqliteStore {
         insert(&mut tx, std::slice::from_ref(&p), now).await?;
         bump_revision(&mut tx, now).await?;
         let event = event_in(&mut tx, p.id).await?;
+        crate::outbox::sqlite::enqueue(&mut tx, None, &event, now).await?;
         tx.commit().await?;
         Ok(event)
     }
@@ -619,6 +625,7 @@ impl EventStore for SqliteStore {
         let (current, status) = current_version(&mut tx, id).await?;
         check_version(expected_version, current)?;
         if status != EventStatus::Cancelled.as_str() {
+            let before = event_in(&mut tx, id).await?;
             let now = self.clock.now();
             sqlx::query(
                 "UPDATE events SET status = 'cancelled', sequence = sequence + 1, version = version + 1, updated_at = ? WHERE id = ?",
@@ -632,6 +639,8 @@ impl EventStore for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
             bump_revision(&mut tx, now).await?;
+            let after = event_in(&mut tx, id).await?;
+            crate::outbox::sqlite::enqueue(&mut tx, Some(&before), &after, now).await?;
         }
         let event = event_in(&mut tx, id).await?;
         tx.commit().await?;
