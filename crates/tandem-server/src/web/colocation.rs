@@ -130,7 +130,10 @@ impl Fields {
     fn of(form: &ProposalForm) -> Self {
         let or = |v: &Option<String>, d: &str| v.clone().unwrap_or_else(|| d.to_owned());
         Self {
-            title: form.title.clone().unwrap_or_else(|| t!("coloc-default-title")),
+            title: form
+                .title
+                .clone()
+                .unwrap_or_else(|| t!("coloc-default-title")),
             kind: or(&form.kind, "workshop"),
             days: or(&form.days, "2"),
             gap: or(&form.max_gap_days, "2"),

@@ -38,7 +38,10 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> 
             .push(event);
     }
     let body = render(&state, &events, &by_region);
-    Ok(html_response(StatusCode::OK, page(&t!("home-title"), &body)))
+    Ok(html_response(
+        StatusCode::OK,
+        page(&t!("home-title"), &body),
+    ))
 }
 
 type ByRegion<'a> = BTreeMap<RegionCode, BTreeMap<Option<String>, Vec<&'a Event>>>;
