@@ -52,7 +52,6 @@ pub fn state(
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
         feeds: Arc::new(feeds::FeedCache::default()),
-        sessions: Arc::new(web::Sessions::default()),
     })
 }
 
@@ -135,7 +134,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(api::docs_router(&openapi))
         .merge(feeds::router())
-        .merge(web::router())
+        .merge(web::router().layer(web::session_layer(&state)))
         .route("/metrics", get(api::operations::metrics))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),

@@ -1,6 +1,6 @@
 //! Persistence for tandem: one store trait per aggregate — [`VenueStore`], [`EventStore`],
-//! [`TokenStore`], [`CalendarStore`], [`ClashStore`], [`MetaStore`] and [`BulkLoad`] for
-//! `tandem seed` — each with a SQLite implementation (the embedded default) and a PostgreSQL
+//! [`TokenStore`], [`CalendarStore`], [`ClashStore`], [`MetaStore`], [`WebSessionStore`] and [`BulkLoad`]
+//! for `tandem seed` — each with a SQLite implementation (the embedded default) and a PostgreSQL
 //! one (for several instances) in its module's `sqlite.rs` and `postgres.rs`, and [`Store`],
 //! all of them together, held to one conformance suite.
 //!
@@ -16,6 +16,7 @@ mod events;
 mod meta;
 mod postgres;
 mod rows;
+mod sessions;
 mod settings;
 mod sqlite;
 mod tokens;
@@ -35,6 +36,7 @@ pub use events::{
 };
 pub use meta::{MetaStore, Revision};
 pub use postgres::PostgresStore;
+pub use sessions::WebSessionStore;
 pub use settings::{redact_url, PoolSettings};
 pub use sqlite::SqliteStore;
 pub use tokens::{FeedTokenRecord, NewToken, Role, TokenRecord, TokenStore};
@@ -45,6 +47,7 @@ pub use venues::{Room, SeedVenue, Venue, VenueStore};
 pub mod prelude {
     pub use crate::{
         BulkLoad, CalendarStore, ClashStore, EventStore, MetaStore, Store, TokenStore, VenueStore,
+        WebSessionStore,
     };
 }
 
@@ -58,6 +61,7 @@ pub trait Store:
     + CalendarStore
     + ClashStore
     + MetaStore
+    + WebSessionStore
     + BulkLoad
     + Send
     + Sync

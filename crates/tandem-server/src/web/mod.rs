@@ -10,7 +10,7 @@ mod home;
 mod planner;
 mod session;
 
-pub use session::Sessions;
+pub use session::{layer as session_layer, DbSessions};
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
