@@ -229,3 +229,129 @@ async fn acknowledged_writes_survive_sigkill_on_postgres() {
     acknowledged_writes_survive_sigkill(&db.url).await;
     db.drop_async().await;
 }
+
+/// A client that shows redirects instead of following them (a sign-in answers 303).
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// The `name=value` of cookie `name` among a response's `Set-Cookie` headers.
+fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+}
+
+/// The value of the hidden `csrf` field of the first form of a page.
+fn csrf_field(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a csrf field")
+        .to_owned()
+}
+
+/// Signs in on `server` through the sign-in form; the `tandem_session=…` cookie.
+async fn sign_in(client: &reqwest::Client, server: &Server, token: &str) -> String {
+    let form = client
+        .get(server.url("/signin"))
+        .send()
+        .await
+        .expect("sign-in form");
+    let pair = set_cookie(&form, "tandem_signin_csrf").expect("the form's CSRF cookie");
+    let csrf = csrf_field(&form.text().await.expect("the form"));
+    let reply = client
+        .post(server.url("/signin"))
+        .header(reqwest::header::COOKIE, pair)
+        .form(&[("token", token), ("csrf", &csrf), ("next", "/clashes")])
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(reply.status(), 303, "signed in");
+    set_cookie(&reply, "tandem_session").expect("a session cookie")
+}
+
+/// The clash dashboard as the browser holding `session` sees it: its status and page.
+async fn dashboard(client: &reqwest::Client, server: &Server, session: &str) -> (u16, String) {
+    let page = client
+        .get(server.url("/clashes"))
+        .header(reqwest::header::COOKIE, session)
+        .send()
+        .await
+        .expect("the dashboard");
+    (
+        page.status().as_u16(),
+        page.text().await.unwrap_or_default(),
+    )
+}
+
+/// Web sessions live in the database: an organiser signed in before a restart is still
+/// signed in after it, on the same database; signing out ends the session there too.
+#[tokio::test]
+async fn a_restart_signs_nobody_out() {
+    let db = Database::sqlite();
+    let token = common::token(&db.url, "organiser", &["AFR"]);
+    let client = browser();
+    let before = Server::start(&db.url, &[]);
+    let session = sign_in(&client, &before, &token).await;
+    assert_eq!(dashboard(&client, &before, &session).await.0, 200);
+    assert!(before.terminate().success());
+
+    let after = Server::start(&db.url, &[]);
+    let (status, page) = dashboard(&client, &after, &session).await;
+    assert_eq!(status, 200, "still signed in after the restart: {page}");
+    let out = client
+        .post(after.url("/signout"))
+        .header(reqwest::header::COOKIE, &session)
+        .form(&[("csrf", csrf_field(&page))])
+        .send()
+        .await
+        .expect("sign out");
+    assert_eq!(out.status(), 303);
+    assert_eq!(
+        dashboard(&client, &after, &session).await.0,
+        303,
+        "signed out"
+    );
+}
+
+/// Two instances on one PostgreSQL: a browser signed in on one is signed in on the other
+/// (the proxy needs no affinity), and signing out on either ends the session on both.
+#[tokio::test]
+async fn any_instance_honours_a_sign_in() {
+    let Some(admin_url) = common::postgres_url() else {
+        return;
+    };
+    let db = Database::postgres(&admin_url).await;
+    let token = common::token(&db.url, "organiser", &["EUR"]);
+    let a = Server::start(&db.url, &[]);
+    let b = Server::start(&db.url, &[]);
+    let client = browser();
+    let session = sign_in(&client, &a, &token).await;
+    let (status, page) = dashboard(&client, &b, &session).await;
+    assert_eq!(status, 200, "signed in on a, served by b: {page}");
+    assert_eq!(dashboard(&client, &a, &session).await.0, 200);
+    let out = client
+        .post(b.url("/signout"))
+        .header(reqwest::header::COOKIE, &session)
+        .form(&[("csrf", csrf_field(&page))])
+        .send()
+        .await
+        .expect("sign out");
+    assert_eq!(out.status(), 303);
+    assert_eq!(
+        dashboard(&client, &a, &session).await.0,
+        303,
+        "signed out on b, so on a"
+    );
+    drop((a, b));
+    db.drop_async().await;
+}

@@ -12,7 +12,6 @@ pub mod mail;
 pub mod metrics;
 pub mod problem;
 pub mod rate_limit;
-pub mod sessions;
 pub mod state;
 pub mod web;
 
@@ -50,7 +49,6 @@ pub fn state(
         settings: Arc::new(settings),
         metrics: Arc::new(Metrics::default()),
         feeds: Arc::new(feeds::FeedCache::default()),
-        sessions: Arc::new(sessions::Sessions::default()),
     })
 }
 
@@ -133,7 +131,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(api::docs_router(&openapi))
         .merge(feeds::router())
-        .merge(web::router())
+        .merge(web::router().layer(web::session_layer(&state)))
         .route("/metrics", get(api::operations::metrics))
         .route_layer(middleware::from_fn_with_state(
             state.metrics.clone(),

@@ -19,8 +19,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Rendered feeds of this instance.
     pub feeds: Arc<FeedCache>,
-    /// Organisers' signed-in web sessions (in memory: a restart signs everyone out).
-    pub sessions: Arc<crate::sessions::Sessions>,
     /// The per-client rate limit of this instance.
     pub rate_limit: Arc<crate::rate_limit::RateLimit>,
 }

@@ -1,6 +1,6 @@
 //! Persistence for tandem: one store trait per aggregate — [`VenueStore`], [`EventStore`],
-//! [`TokenStore`], [`CalendarStore`], [`ClashStore`], [`MetaStore`] and [`BulkLoad`] for
-//! `tandem seed` — each with a SQLite implementation (the embedded default) and a PostgreSQL
+//! [`TokenStore`], [`CalendarStore`], [`ClashStore`], [`MetaStore`], [`WebSessionStore`] and [`BulkLoad`]
+//! for `tandem seed` — each with a SQLite implementation (the embedded default) and a PostgreSQL
 //! one (for several instances) in its module's `sqlite.rs` and `postgres.rs`, and [`Store`],
 //! all of them together, held to one conformance suite.
 //!
@@ -17,6 +17,7 @@ mod meta;
 mod outbox;
 mod postgres;
 mod rows;
+mod sessions;
 mod settings;
 mod sqlite;
 mod tokens;
@@ -39,6 +40,7 @@ pub use outbox::{
     messages_for, DeliveryOutcome, DeliveryState, MessageKind, NewMessage, Outbox, OutboxMessage,
 };
 pub use postgres::PostgresStore;
+pub use sessions::WebSessionStore;
 pub use settings::{redact_url, PoolSettings};
 pub use sqlite::SqliteStore;
 pub use tokens::{FeedTokenRecord, NewToken, Role, TokenRecord, TokenStore};
@@ -49,7 +51,7 @@ pub use venues::{Room, SeedVenue, Venue, VenueStore};
 pub mod prelude {
     pub use crate::{
         BulkLoad, CalendarStore, ClashStore, EventStore, MetaStore, Outbox, Store, TokenStore,
-        VenueStore,
+        VenueStore, WebSessionStore,
     };
 }
 
@@ -63,6 +65,7 @@ pub trait Store:
     + CalendarStore
     + ClashStore
     + MetaStore
+    + WebSessionStore
     + BulkLoad
     + Outbox
     + Send

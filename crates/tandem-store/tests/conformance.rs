@@ -76,6 +76,7 @@ conformance!(
     keyset_pages_match_the_brute_force_answer,
     tokens_are_found_by_hash_until_revoked,
     meta_values_are_set_and_overwritten,
+    web_sessions_live_until_they_end_or_are_deleted,
     events_derived_with_other_tzdata_are_found_and_rederived,
     every_visible_write_bumps_the_revision,
     feed_tokens_are_found_by_hash_until_revoked,
@@ -1933,6 +1934,41 @@ async fn tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
 // ---------------------------------------------------------------------------------------
 // 10. Metadata and re-deriving instants after a tz database change
 // ---------------------------------------------------------------------------------------
+
+/// A web session is found by its id's hash until its lifetime has passed on the store's
+/// clock or it is deleted; an id in use is not taken twice; saving replaces its data.
+async fn web_sessions_live_until_they_end_or_are_deleted(store: Arc<dyn Store>) {
+    let (id, other) = ([7u8; 32], [8u8; 32]);
+    let day = chrono::Duration::hours(8);
+    assert!(store
+        .create_web_session(&id, "{\"csrf\":\"a\"}", day)
+        .await
+        .unwrap());
+    let (data, ends) = store.web_session(&id).await.unwrap().expect("live");
+    assert_eq!(data, "{\"csrf\":\"a\"}");
+    assert_eq!(ends, utc(NOW) + day, "ends on the store's clock");
+    assert!(
+        !store.create_web_session(&id, "{}", day).await.unwrap(),
+        "a live id is not taken twice"
+    );
+    store
+        .save_web_session(&id, "{\"csrf\":\"b\"}", day)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.web_session(&id).await.unwrap().unwrap().0,
+        "{\"csrf\":\"b\"}"
+    );
+    assert_eq!(store.web_session(&other).await.unwrap(), None);
+    // One that has already ended is not found, and its id may be used again.
+    let ended = chrono::Duration::seconds(-1);
+    assert!(store.create_web_session(&other, "{}", ended).await.unwrap());
+    assert_eq!(store.web_session(&other).await.unwrap(), None);
+    assert!(store.create_web_session(&other, "{}", day).await.unwrap());
+    store.delete_web_session(&id).await.unwrap();
+    assert_eq!(store.web_session(&id).await.unwrap(), None);
+    store.delete_web_session(&id).await.unwrap();
+}
 
 async fn meta_values_are_set_and_overwritten(store: Arc<dyn Store>) {
     assert_eq!(store.meta("tzdata_version").await.unwrap(), None);

@@ -3,7 +3,7 @@
 //! through the same code as `POST /api/v1/clashes/{id}/resolve`.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
@@ -13,6 +13,8 @@ use tandem_app::Caller;
 use tandem_core::clash::Severity;
 use tracing::instrument;
 use uuid::Uuid;
+
+use tower_sessions::Session;
 
 use super::i18n::local_time;
 use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
@@ -29,10 +31,10 @@ pub struct Notice {
 #[instrument(skip_all)]
 pub async fn dashboard(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    session: Session,
     Query(notice): Query<Notice>,
 ) -> Result<Response, PageError> {
-    let Some(user) = signed_in(&state, &headers).await? else {
+    let Some(user) = signed_in(&state, &session).await? else {
         return Ok(Redirect::to("/signin?next=/clashes").into_response());
     };
     let caller = Caller::Token(user.token.clone());
@@ -115,11 +117,11 @@ pub struct ResolveForm {
 #[instrument(skip_all, fields(clash_id = %id))]
 pub async fn resolve(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    session: Session,
     Path(id): Path<String>,
     Form(form): Form<ResolveForm>,
 ) -> Result<Response, PageError> {
-    let Some(user) = signed_in(&state, &headers).await? else {
+    let Some(user) = signed_in(&state, &session).await? else {
         return Ok(Redirect::to("/signin?next=/clashes").into_response());
     };
     if !same_secret(&user.csrf, &form.csrf) {

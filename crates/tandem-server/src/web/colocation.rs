@@ -4,7 +4,7 @@
 //! `tandem_app::colocations`, which `POST /api/v1/colocations/search` runs too.
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
@@ -17,6 +17,8 @@ use tandem_core::{EventKind, FieldError, FieldErrors, Title, Zone};
 use tandem_store::Event;
 use tracing::instrument;
 use uuid::Uuid;
+
+use tower_sessions::Session;
 
 use super::i18n::{isolate, lang};
 use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
@@ -92,10 +94,10 @@ async fn search(
 #[instrument(skip_all)]
 pub async fn colocations(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    session: Session,
     Query(form): Query<ProposalForm>,
 ) -> Result<Response, PageError> {
-    let user = signed_in(&state, &headers).await?;
+    let user = signed_in(&state, &session).await?;
     let caller = Caller::from_token(user.as_ref().map(|u| u.token.clone()));
     let anchors = colocations::anchors(&state.app, &caller).await?;
     let fields = Fields::of(&form);
@@ -271,10 +273,10 @@ pub struct CreateForm {
 #[instrument(skip_all)]
 pub async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    session: Session,
     Form(form): Form<CreateForm>,
 ) -> Result<Response, PageError> {
-    let Some(user) = signed_in(&state, &headers).await? else {
+    let Some(user) = signed_in(&state, &session).await? else {
         return Ok(Redirect::to("/signin?next=/colocations").into_response());
     };
     if !same_secret(&user.csrf, &form.csrf) {

@@ -11,6 +11,8 @@ mod i18n;
 mod planner;
 mod session;
 
+pub use session::{layer as session_layer, DbSessions};
+
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};

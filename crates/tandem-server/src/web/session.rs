@@ -1,12 +1,17 @@
-//! Organiser sign-in for the pages: an API token is exchanged for a session. The cookie
-//! holds only a random session id (256 bits from the OS RNG), is HttpOnly, SameSite=Strict
-//! and Secure when the public URL is https. The session keeps the token's SHA-256, so a
-//! revoked token ends its sessions at the next request. Every form that changes something
-//! carries a CSRF token: the session's for signed-in forms, a double-submit cookie for the
-//! sign-in form itself.
+//! Organiser sign-in for the pages: an API token is exchanged for a session
+//! (`tower-sessions`), kept in the database ([`tandem_store::WebSessionStore`]), so any
+//! instance serves any signed-in browser and a restart signs nobody out. The cookie
+//! `tandem_session` holds only the session's random id (128 bits from the OS RNG); it is
+//! HttpOnly, SameSite=Strict and Secure when the public URL is https. The database keeps the
+//! id's SHA-256 (never the id), the token's SHA-256, so a revoked token ends its sessions at
+//! the next request, and the session's CSRF token. A session ends [`SESSION_LIFETIME_HOURS`]
+//! after sign-in, at sign-out, or when its token is revoked. Every form that changes
+//! something carries a CSRF token: the session's for signed-in forms, a double-submit
+//! cookie for the sign-in form itself.
 
-use std::time::Instant;
+use std::sync::Arc;
 
+use async_trait::async_trait;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,11 +20,14 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use maud::html;
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use tandem_store::TokenRecord;
+use tandem_store::{Store, TokenRecord};
+use tower_sessions::cookie::{time, Cookie, SameSite};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::{session_store, Expiry, Session, SessionManagerLayer, SessionStore};
 
 use super::{html_response, m, page, t, PageError};
-use crate::sessions::{Session, SESSION_LIFETIME};
 use crate::state::AppState;
 use tandem_app::tokens::token_hash;
 
@@ -27,6 +35,13 @@ use tandem_app::tokens::token_hash;
 pub const SESSION_COOKIE: &str = "tandem_session";
 /// Name of the sign-in form's double-submit CSRF cookie.
 pub const SIGNIN_CSRF_COOKIE: &str = "tandem_signin_csrf";
+/// How long a session lasts after sign-in (a working day); nothing renews it.
+pub const SESSION_LIFETIME_HOURS: i64 = 8;
+
+/// Session keys: the token's SHA-256 (hex) and the session's CSRF token.
+const TOKEN_KEY: &str = "token_sha256";
+const CSRF_KEY: &str = "csrf";
+
 /// A signed-in organiser, as a page handler sees them.
 #[derive(Clone, Debug)]
 pub struct SignedIn {
@@ -36,33 +51,131 @@ pub struct SignedIn {
     pub csrf: String,
 }
 
+/// `tower-sessions`' store over tandem's database: sessions by the SHA-256 of their id.
+#[derive(Clone)]
+pub struct DbSessions(Arc<dyn Store>);
+
+impl std::fmt::Debug for DbSessions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DbSessions").finish_non_exhaustive()
+    }
+}
+
+fn lifetime() -> chrono::Duration {
+    chrono::Duration::hours(SESSION_LIFETIME_HOURS)
+}
+
+/// What the database keys a session by: the SHA-256 of its id, so reading the table does
+/// not hand out sessions.
+fn id_hash(id: &Id) -> [u8; 32] {
+    Sha256::digest(id.to_string().as_bytes()).into()
+}
+
+fn backend(error: &tandem_store::StoreError) -> session_store::Error {
+    session_store::Error::Backend(error.to_string())
+}
+
+fn encoded(record: &Record) -> session_store::Result<String> {
+    serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))
+}
+
+#[async_trait]
+impl SessionStore for DbSessions {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        let data = encoded(record)?;
+        while !self
+            .0
+            .create_web_session(&id_hash(&record.id), &data, lifetime())
+            .await
+            .map_err(|e| backend(&e))?
+        {
+            record.id = Id::default();
+        }
+        Ok(())
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        self.0
+            .save_web_session(&id_hash(&record.id), &encoded(record)?, lifetime())
+            .await
+            .map_err(|e| backend(&e))
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let Some((data, expires_at)) = self
+            .0
+            .web_session(&id_hash(id))
+            .await
+            .map_err(|e| backend(&e))?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Record {
+            id: *id,
+            data: serde_json::from_str(&data)
+                .map_err(|e| session_store::Error::Decode(e.to_string()))?,
+            expiry_date: time::OffsetDateTime::from_unix_timestamp(expires_at.timestamp())
+                .map_err(|e| session_store::Error::Decode(e.to_string()))?,
+        }))
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.0
+            .delete_web_session(&id_hash(id))
+            .await
+            .map_err(|e| backend(&e))
+    }
+}
+
+fn secure(state: &AppState) -> bool {
+    state.settings.public_url().starts_with("https://")
+}
+
+/// The pages' session layer: sessions in the database, the cookie's attributes.
+pub fn layer(state: &AppState) -> SessionManagerLayer<DbSessions> {
+    SessionManagerLayer::new(DbSessions(state.app.store.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_path("/")
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_secure(secure(state))
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(
+            SESSION_LIFETIME_HOURS,
+        )))
+}
+
 fn random_id() -> Result<String, PageError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| PageError::Internal(anyhow::anyhow!("{e}")))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+/// The `Set-Cookie` of the sign-in form's CSRF cookie, lasting an hour (`None`: its removal).
+fn signin_csrf_cookie(state: &AppState, value: Option<&str>) -> HeaderValue {
+    let mut cookie = Cookie::build((SIGNIN_CSRF_COOKIE, value.unwrap_or_default().to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure(state))
+        .max_age(time::Duration::hours(1))
+        .build();
+    if value.is_none() {
+        cookie.make_removal();
+    }
+    HeaderValue::from_str(&cookie.encoded().to_string())
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The sign-in form's CSRF cookie as the browser sent it.
+fn signin_csrf(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
-}
-
-fn set_cookie(state: &AppState, name: &str, value: &str, max_age: u64) -> HeaderValue {
-    let secure = if state.settings.public_url().starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static(""))
+        .flat_map(Cookie::split_parse_encoded)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == SIGNIN_CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
 }
 
 /// Whether two secrets are equal, in constant time.
@@ -70,25 +183,29 @@ pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
+fn session_failed(error: tower_sessions::session::Error) -> PageError {
+    PageError::Internal(anyhow::Error::new(error).context("web session"))
+}
+
 /// The signed-in organiser of this request, if any (their token must still be live).
-pub async fn signed_in(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<Option<SignedIn>, PageError> {
-    let Some(id) = cookie(headers, SESSION_COOKIE) else {
+pub async fn signed_in(state: &AppState, session: &Session) -> Result<Option<SignedIn>, PageError> {
+    let token: Option<String> = session.get(TOKEN_KEY).await.map_err(session_failed)?;
+    let csrf: Option<String> = session.get(CSRF_KEY).await.map_err(session_failed)?;
+    let (Some(token), Some(csrf)) = (token, csrf) else {
         return Ok(None);
     };
-    let Some(session) = state.sessions.get(&id) else {
+    let hash = hex::decode(&token)
+        .ok()
+        .and_then(|h| <[u8; 32]>::try_from(h).ok());
+    let live = match hash {
+        Some(hash) => state.app.store.token_by_hash(&hash).await?,
+        None => None,
+    };
+    let Some(token) = live else {
+        session.flush().await.map_err(session_failed)?;
         return Ok(None);
     };
-    let Some(token) = state.app.store.token_by_hash(&session.token_hash).await? else {
-        state.sessions.remove(&id);
-        return Ok(None);
-    };
-    Ok(Some(SignedIn {
-        token,
-        csrf: session.csrf,
-    }))
+    Ok(Some(SignedIn { token, csrf }))
 }
 
 /// Where to go after signing in.
@@ -135,10 +252,9 @@ pub async fn signin_page(
             &signin_form(&csrf, &local_path(next.next.as_deref()), None),
         ),
     );
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(&state, SIGNIN_CSRF_COOKIE, &csrf, 3600),
-    );
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, signin_csrf_cookie(&state, Some(&csrf)));
     Ok(response)
 }
 
@@ -156,23 +272,21 @@ impl std::fmt::Debug for SigninForm {
     }
 }
 
-/// `POST /signin`: checks the CSRF pair and the token, then starts a session.
+/// `POST /signin`: checks the CSRF pair and the token, then starts a session (under a new
+/// id: a session id never outlives a sign-in).
 pub async fn signin(
     State(state): State<AppState>,
+    session: Session,
     headers: HeaderMap,
     Form(form): Form<SigninForm>,
 ) -> Result<Response, PageError> {
     let next = local_path(form.next.as_deref());
-    let csrf_ok = cookie(&headers, SIGNIN_CSRF_COOKIE).is_some_and(|c| same_secret(&c, &form.csrf));
+    let csrf_ok = signin_csrf(&headers).is_some_and(|c| same_secret(&c, &form.csrf));
     if !csrf_ok {
         return Ok(forbidden_form());
     }
-    let Some(token) = state
-        .app
-        .store
-        .token_by_hash(&token_hash(form.token.trim()))
-        .await?
-    else {
+    let hash = token_hash(form.token.trim());
+    let Some(token) = state.app.store.token_by_hash(&hash).await? else {
         let mut response = html_response(
             StatusCode::UNAUTHORIZED,
             page(
@@ -182,30 +296,24 @@ pub async fn signin(
         );
         response.headers_mut().append(
             header::SET_COOKIE,
-            set_cookie(&state, SIGNIN_CSRF_COOKIE, &form.csrf, 3600),
+            signin_csrf_cookie(&state, Some(&form.csrf)),
         );
         return Ok(response);
     };
-    let id = random_id()?;
-    state.sessions.insert(
-        id.clone(),
-        Session {
-            token_hash: token_hash(form.token.trim()),
-            csrf: random_id()?,
-            expires: Instant::now() + SESSION_LIFETIME,
-        },
-    );
+    session.cycle_id().await.map_err(session_failed)?;
+    session
+        .insert(TOKEN_KEY, hex::encode(hash))
+        .await
+        .map_err(session_failed)?;
+    session
+        .insert(CSRF_KEY, random_id()?)
+        .await
+        .map_err(session_failed)?;
     tracing::info!(token_id = %token.id, "organiser signed in to the pages");
     let mut response = Redirect::to(&next).into_response();
-    let headers = response.headers_mut();
-    headers.append(
-        header::SET_COOKIE,
-        set_cookie(&state, SESSION_COOKIE, &id, SESSION_LIFETIME.as_secs()),
-    );
-    headers.append(
-        header::SET_COOKIE,
-        set_cookie(&state, SIGNIN_CSRF_COOKIE, "", 0),
-    );
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, signin_csrf_cookie(&state, None));
     Ok(response)
 }
 
@@ -229,24 +337,18 @@ pub struct CsrfForm {
     csrf: String,
 }
 
-/// `POST /signout`: ends the session.
+/// `POST /signout`: ends the session (in the database too: the cookie is no longer honoured
+/// by any instance).
 pub async fn signout(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    session: Session,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, PageError> {
-    if let Some(user) = signed_in(&state, &headers).await? {
+    if let Some(user) = signed_in(&state, &session).await? {
         if !same_secret(&user.csrf, &form.csrf) {
             return Ok(forbidden_form());
         }
     }
-    if let Some(id) = cookie(&headers, SESSION_COOKIE) {
-        state.sessions.remove(&id);
-    }
-    let mut response = Redirect::to("/").into_response();
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(&state, SESSION_COOKIE, "", 0),
-    );
-    Ok(response)
+    session.flush().await.map_err(session_failed)?;
+    Ok(Redirect::to("/").into_response())
 }
