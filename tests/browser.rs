@@ -368,9 +368,7 @@ async fn browse_subscribe_and_plan_in_headless_chromium() {
     create.click().await.unwrap();
     client
         .wait()
-        .for_element(Locator::XPath(
-            "//h1[text()='Workshop on quality of service']",
-        ))
+        .for_element(Locator::XPath("//h1[.='Workshop on quality of service']"))
         .await
         .expect("the new event's page");
     let alongside = client

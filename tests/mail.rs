@@ -442,13 +442,37 @@ async fn kill_mid_batch(db: &Database) {
     let _server = start(&db.url, &mail_env(port));
     let got = wait_for(&python, dir.path(), 20, Duration::from_secs(90));
     for e in &events {
-        assert_eq!(about(&got, e, 0).len(), 2, "{e}");
+        assert!(about(&got, e, 0).len() >= 2, "{e}");
     }
     tokio::time::sleep(Duration::from_secs(5)).await;
     let got = received(&python, dir.path());
     let counts = keys(&got);
-    assert_eq!(counts.len(), 20);
-    assert!(counts.values().all(|n| *n == 1), "sent once: {counts:?}");
+    assert_eq!(
+        counts.len(),
+        20,
+        "every committed change's messages delivered"
+    );
+    // SMTP cannot be exactly-once: a kill between the server's 250 and the outbox's
+    // write-back resends the one message then in flight, under its own Message-ID (the
+    // same outbox row, the same UID and SEQUENCE: calendars keep one copy). Nothing else
+    // may arrive twice.
+    let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(
+        twice.len() <= 1 && twice.iter().all(|(_, n)| **n == 2),
+        "at most the message in flight at the kill is sent again: {counts:?}"
+    );
+    let mut ids: Vec<&str> = got
+        .iter()
+        .filter_map(|m| m["message_id"].as_str())
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        all - ids.len(),
+        got.len() - counts.len(),
+        "a message sent again keeps its Message-ID"
+    );
     drop(sink);
 }
 
