@@ -11,7 +11,8 @@ use tandem_core::{Attendance, EmailAddress, Participant, ParticipantId, Zone};
 use uuid::Uuid;
 
 use super::{DeliveryOutcome, NewMessage, OutboxMessage};
-use crate::{Event, StoreError, StoreResult};
+use crate::{StoreError, StoreResult};
+use tandem_core::Event;
 
 const COLUMNS: &str = "id, event_id, participant_id, participant_name, participant_tz, \
     participant_attendance, participant_required, recipient, kind, sequence, state, attempts, \
