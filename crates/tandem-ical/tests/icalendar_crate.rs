@@ -80,7 +80,7 @@ fn tandem_feed(summary: &str, organizer_name: &str) -> String {
             },
             transparent: false,
         }],
-        languages: Default::default(),
+        languages: tandem_ical::render::FeedLanguages::default(),
     };
     render_calendar(&feed, "-//ITU//tandem//EN")
 }

@@ -146,7 +146,7 @@ fn feed_of(event: &FeedEvent) -> String {
             description: String::new(),
             refresh_interval: chrono::Duration::hours(1),
             events: vec![event.clone()],
-            languages: Default::default(),
+            languages: tandem_ical::render::FeedLanguages::default(),
         },
         PRODID,
     )

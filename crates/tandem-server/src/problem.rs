@@ -420,33 +420,6 @@ fn localized(problem: &Problem) -> std::borrow::Cow<'_, Problem> {
     std::borrow::Cow::Owned(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_english_messages_read_the_details_the_code_writes() {
-        let fr = tandem_i18n::Lang::Fr;
-        for (english, expected) in [
-            ("the token is unknown or revoked", "le jeton est inconnu ou révoqué"),
-            ("no event with id 'abc'", "aucune manifestation n’a l’identifiant 'abc'"),
-            ("no venue with id 5f0c", "aucun lieu n’a l’identifiant 5f0c"),
-            (
-                "If-Match named version 3, but the event is at version 4: read it again and retry",
-                "If-Match indique la version 3, mais la manifestation en est à la version 4 : relisez-la et réessayez",
-            ),
-            (
-                "this client sent more than 20 requests at once or more than 10 a second; retry after 2 s",
-                "ce client a envoyé plus de 20 requêtes d’un coup ou plus de 10 par seconde ; réessayez dans 2 s",
-            ),
-        ] {
-            assert_eq!(localized_detail(fr, english).as_deref(), Some(expected), "{english}");
-        }
-        assert_eq!(localized_detail(fr, "connection refused"), None);
-        assert_eq!(localized_detail(fr, "no event with id"), None);
-    }
-}
-
 /// Answers with a problem document (used by middleware for non-handler failures too).
 pub fn problem_response(problem: &Problem) -> Response {
     let problem = localized(problem);
@@ -488,5 +461,32 @@ impl IntoResponse for ApiError {
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_messages_read_the_details_the_code_writes() {
+        let fr = tandem_i18n::Lang::Fr;
+        for (english, expected) in [
+            ("the token is unknown or revoked", "le jeton est inconnu ou révoqué"),
+            ("no event with id 'abc'", "aucune manifestation n’a l’identifiant 'abc'"),
+            ("no venue with id 5f0c", "aucun lieu n’a l’identifiant 5f0c"),
+            (
+                "If-Match named version 3, but the event is at version 4: read it again and retry",
+                "If-Match indique la version 3, mais la manifestation en est à la version 4 : relisez-la et réessayez",
+            ),
+            (
+                "this client sent more than 20 requests at once or more than 10 a second; retry after 2 s",
+                "ce client a envoyé plus de 20 requêtes d’un coup ou plus de 10 par seconde ; réessayez dans 2 s",
+            ),
+        ] {
+            assert_eq!(localized_detail(fr, english).as_deref(), Some(expected), "{english}");
+        }
+        assert_eq!(localized_detail(fr, "connection refused"), None);
+        assert_eq!(localized_detail(fr, "no event with id"), None);
     }
 }

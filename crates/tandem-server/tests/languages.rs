@@ -312,7 +312,7 @@ async fn problem_details_follow_accept_language_and_fields_keep_their_names() {
     // Unauthorized: a token tandem does not know, a scheme that is not Bearer.
     let unknown = (header::AUTHORIZATION, "Bearer tdm_not_a_token");
     let (status, doc) = site
-        .call("GET", "/api/v1/events", &[unknown.clone()], "")
+        .call("GET", "/api/v1/events", std::slice::from_ref(&unknown), "")
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(doc["detail"], "the token is unknown or revoked");
