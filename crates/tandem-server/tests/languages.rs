@@ -369,3 +369,29 @@ async fn problem_details_follow_accept_language_and_fields_keep_their_names() {
         .await;
     assert_eq!(doc["detail"], "ce champ n’est pas valide : from");
 }
+
+#[tokio::test]
+async fn subscribe_links_give_the_feed_in_the_pages_language() {
+    let site = site().await;
+    let (_, _, english) = site.get("/", &[]).await;
+    assert!(
+        english.contains("/feeds/regions/AFR.ics\""),
+        "English links as before"
+    );
+    assert!(!english.contains(".ics?lang="));
+    let (_, _, arabic) = site.get("/", &[(header::ACCEPT_LANGUAGE, "ar")]).await;
+    let link = "/feeds/regions/AFR.ics?lang=ar";
+    assert!(
+        arabic.contains(&format!("webcal://127.0.0.1:8080{link}\"")),
+        "{arabic}"
+    );
+    assert!(arabic.contains(&format!("http://127.0.0.1:8080{link}\"")));
+    let (status, _, feed) = site.get(link, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let feed = feed.replace("\r\n ", "");
+    assert!(
+        feed.contains("\r\nNAME;LANGUAGE=ar:اجتماعات الاتحاد الدولي للاتصالات في منطقة أفريقيا\r\n"),
+        "{feed}"
+    );
+    assert!(feed.contains("CATEGORIES;LANGUAGE=ar:"), "{feed}");
+}
