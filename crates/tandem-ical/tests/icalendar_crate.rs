@@ -80,6 +80,7 @@ fn tandem_feed(summary: &str, organizer_name: &str) -> String {
             },
             transparent: false,
         }],
+        languages: tandem_ical::render::FeedLanguages::default(),
     };
     render_calendar(&feed, "-//ITU//tandem//EN")
 }

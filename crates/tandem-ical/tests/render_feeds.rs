@@ -428,6 +428,7 @@ fn feed(name: &str, description: &str, events: Vec<FeedEvent>) -> FeedCalendar {
         description: description.to_owned(),
         refresh_interval: Duration::hours(6),
         events,
+        languages: tandem_ical::render::FeedLanguages::default(),
     }
 }
 

@@ -146,6 +146,7 @@ fn feed_of(event: &FeedEvent) -> String {
             description: String::new(),
             refresh_interval: chrono::Duration::hours(1),
             events: vec![event.clone()],
+            languages: tandem_ical::render::FeedLanguages::default(),
         },
         PRODID,
     )

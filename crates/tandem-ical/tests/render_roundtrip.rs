@@ -262,6 +262,7 @@ proptest! {
             description: String::new(),
             refresh_interval: Duration::hours(1),
             events: events.iter().enumerate().map(|(n, r)| build(n, r)).collect(),
+            languages: tandem_ical::render::FeedLanguages::default(),
         };
         let ics = render_calendar(&feed, PRODID);
         prop_assert_eq!(read_back(&ics), expected_feed(&feed), "{}", ics);

@@ -36,7 +36,8 @@ impl FeedScope {
     }
 }
 
-/// Query filters of a feed (`kind`, `from`, `to`, `include`).
+/// Query filters of a feed (`kind`, `from`, `to`, `include`) and its language (`lang`):
+/// each combination is its own cache entry, with its own bytes and ETags.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct FeedFilter {
     /// Only these kinds.
@@ -49,6 +50,8 @@ pub struct FeedFilter {
     pub include_proposed: bool,
     /// Show events cancelled in the last 90 days (as CANCELLED).
     pub include_cancelled: bool,
+    /// The language of the texts tandem writes into the feed (DESIGN §16).
+    pub lang: tandem_i18n::Lang,
 }
 
 /// A rendered feed and what HTTP needs to serve it.

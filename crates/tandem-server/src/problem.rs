@@ -295,9 +295,87 @@ pub async fn read_accept_language(
     READER.scope(lang, next.run(request)).await
 }
 
+/// The details tandem writes, as English messages of `problems.ftl` with their variables:
+/// a detail that reads as one of them (its variables filled with this request's values) is
+/// given in the reader's language with the same values. The English messages are the
+/// very sentences the code writes; one that no longer matches is left in English.
+const DETAILS: &[(&str, &[&str])] = &[
+    ("problem-detail-bearer-expected", &[]),
+    ("problem-detail-token-needed", &[]),
+    ("problem-detail-token-unknown", &[]),
+    ("problem-detail-viewer-read-only", &[]),
+    ("problem-detail-viewer-feed-tokens", &[]),
+    ("problem-detail-feed-token-own", &[]),
+    ("problem-detail-region-outside", &["regions", "region"]),
+    ("problem-detail-no-such-feed", &[]),
+    ("problem-detail-token-revoked", &[]),
+    ("problem-detail-event-not-rewritable", &[]),
+    ("problem-detail-stored-event-not-rewritable", &[]),
+    ("problem-detail-send-json", &[]),
+    ("problem-detail-no-event", &["id"]),
+    ("problem-detail-no-venue", &["id"]),
+    ("problem-detail-no-calendar", &["id"]),
+    ("problem-detail-no-clash", &["id"]),
+    ("problem-detail-no-feed-token", &["id"]),
+    ("problem-detail-no-token", &["id"]),
+    ("problem-detail-no-open-clash", &["id"]),
+    ("problem-detail-no-group", &["code"]),
+    ("problem-detail-no-region", &["code"]),
+    ("problem-detail-no-feed-file", &["file"]),
+    ("problem-detail-suggestion-stale", &["suggestion", "id"]),
+    ("problem-detail-stale-version", &["expected", "current"]),
+    ("problem-detail-room-held", &["events"]),
+    ("problem-detail-rate-limited", &["burst", "rate", "seconds"]),
+];
+
+/// Marks a variable's place in an English message while it is matched against a detail.
+const SLOT: char = '\u{1}';
+
+/// The values of `variables` that make `id`'s English message read `text`, if it does.
+fn read_as(id: &str, variables: &[&str], text: &str) -> Option<Vec<(String, String)>> {
+    let marked: Vec<(&str, tandem_i18n::Arg<'_>)> = variables
+        .iter()
+        .map(|v| (*v, tandem_i18n::Arg::from(format!("{SLOT}{v}{SLOT}"))))
+        .collect();
+    let english = tandem_i18n::Lang::En.message_with(id, &marked);
+    // Literal, variable, literal, …: the odd pieces are the variables' names.
+    let pieces: Vec<&str> = english.split(SLOT).collect();
+    let mut rest = text.strip_prefix(pieces.first()?)?;
+    let mut values = Vec::new();
+    for pair in pieces.get(1..)?.chunks(2) {
+        let [name, literal] = pair else {
+            return None;
+        };
+        let value = if literal.is_empty() {
+            std::mem::take(&mut rest)
+        } else {
+            let at = rest.find(literal)?;
+            let value = rest.get(..at)?;
+            rest = rest.get(at + literal.len()..)?;
+            value
+        };
+        values.push(((*name).to_owned(), value.to_owned()));
+    }
+    ((rest.is_empty() && pieces.len() > 1) || english == text).then_some(values)
+}
+
+/// `detail` in `lang`, when it is one of the [`DETAILS`] tandem writes.
+fn localized_detail(lang: tandem_i18n::Lang, detail: &str) -> Option<String> {
+    DETAILS.iter().find_map(|(id, variables)| {
+        let values = read_as(id, variables, detail)?;
+        let args: Vec<(&str, tandem_i18n::Arg<'_>)> = values
+            .iter()
+            .map(|(k, v)| (k.as_str(), tandem_i18n::Arg::from(v)))
+            .collect();
+        Some(lang.message_with(id, &args))
+    })
+}
+
 /// `problem` in the reader's language: its title, and its detail where tandem writes a
-/// fixed one. English (the default) is the document as it is, byte for byte; a detail
-/// built from the request's own values stays as it is.
+/// fixed one or one of its [`DETAILS`]; a validation problem's detail becomes a summary
+/// naming the fields, while each `errors[]` entry keeps its field and its English message.
+/// English (the default) is the document as it is, byte for byte; a detail tandem did not
+/// write (an outside server's answer) stays as it is.
 fn localized(problem: &Problem) -> std::borrow::Cow<'_, Problem> {
     let lang = READER.try_with(|l| *l).unwrap_or_default();
     let Some(slug) = problem.kind.strip_prefix(PROBLEM_BASE) else {
@@ -308,8 +386,36 @@ fn localized(problem: &Problem) -> std::borrow::Cow<'_, Problem> {
     }
     let mut out = problem.clone();
     out.title = lang.message(&format!("problem-{slug}"));
-    if matches!(slug, "unavailable" | "internal") {
-        out.detail = lang.message(&format!("problem-{slug}-detail"));
+    match slug {
+        "unavailable" | "internal" | "too-large" => {
+            out.detail = lang.message(&format!("problem-{slug}-detail"));
+        }
+        "invalid-request" if !problem.errors.is_empty() => {
+            let mut fields: Vec<&str> = problem
+                .errors
+                .iter()
+                .map(|e| {
+                    if e.field.is_empty() {
+                        "body"
+                    } else {
+                        e.field.as_str()
+                    }
+                })
+                .collect();
+            fields.dedup();
+            out.detail = lang.message_with(
+                "problem-invalid-request-detail",
+                &[
+                    ("count", tandem_i18n::Arg::from(fields.len())),
+                    ("fields", tandem_i18n::Arg::from(fields.join(", "))),
+                ],
+            );
+        }
+        _ => {
+            if let Some(detail) = localized_detail(lang, &problem.detail) {
+                out.detail = detail;
+            }
+        }
     }
     std::borrow::Cow::Owned(out)
 }
@@ -355,5 +461,32 @@ impl IntoResponse for ApiError {
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_messages_read_the_details_the_code_writes() {
+        let fr = tandem_i18n::Lang::Fr;
+        for (english, expected) in [
+            ("the token is unknown or revoked", "le jeton est inconnu ou révoqué"),
+            ("no event with id 'abc'", "aucune manifestation n’a l’identifiant 'abc'"),
+            ("no venue with id 5f0c", "aucun lieu n’a l’identifiant 5f0c"),
+            (
+                "If-Match named version 3, but the event is at version 4: read it again and retry",
+                "If-Match indique la version 3, mais la manifestation en est à la version 4 : relisez-la et réessayez",
+            ),
+            (
+                "this client sent more than 20 requests at once or more than 10 a second; retry after 2 s",
+                "ce client a envoyé plus de 20 requêtes d’un coup ou plus de 10 par seconde ; réessayez dans 2 s",
+            ),
+        ] {
+            assert_eq!(localized_detail(fr, english).as_deref(), Some(expected), "{english}");
+        }
+        assert_eq!(localized_detail(fr, "connection refused"), None);
+        assert_eq!(localized_detail(fr, "no event with id"), None);
     }
 }

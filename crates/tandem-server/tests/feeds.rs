@@ -885,6 +885,24 @@ async fn served_feeds_pass_third_party_parsers() {
     let mut events = vec![m_ev.clone(), w_ev.clone(), c_ev, weekly_event.clone()];
     events.extend(world_events);
     write("all", &all, events, occurrences, None);
+    // The same feed with tandem's texts in French and Arabic (LANGUAGE parameters).
+    for lang in ["fr", "ar"] {
+        let body = app
+            .get(&format!("/feeds/regions/AFR.ics?lang={lang}"), &[])
+            .await
+            .text();
+        assert!(
+            body.contains(&format!("NAME;LANGUAGE={lang}:")),
+            "a {lang} feed:\n{body}"
+        );
+        write(
+            &format!("region-afr-{lang}"),
+            &body,
+            vec![m_ev.clone(), w_ev.clone()],
+            vec![m_occ.clone(), w_occ.clone()],
+            None,
+        );
+    }
     let afr = app.get("/feeds/regions/AFR.ics", &[]).await.text();
     write(
         "region-afr",
@@ -922,6 +940,12 @@ async fn served_feeds_pass_third_party_parsers() {
             .iter()
             .map(|o| json!({"fbtype": "BUSY", "start": o["start"], "end": o["end"]})),
     );
+    let fb_zh = app
+        .get(&format!("/feeds/freebusy/{token}.ics?lang=zh"), &[])
+        .await
+        .text();
+    assert!(fb_zh.contains("NAME;LANGUAGE=zh:"), "{fb_zh}");
+    write("freebusy-zh", &fb_zh, vec![], vec![], Some(periods.clone()));
     write("freebusy", &fb, vec![], vec![], Some(periods));
     let scripts = concat!(env!("CARGO_MANIFEST_DIR"), "/../tandem-ical/scripts");
     let mut readers = Vec::new();
@@ -1196,4 +1220,148 @@ async fn related_to_names_only_events_in_the_feed() {
     );
     let page = app.get(&format!("/events/{meeting_id}"), &[]).await.text();
     assert!(page.contains("cancelled"), "{page}");
+}
+
+/// A feed's text with its folded lines joined again.
+fn unfolded(text: &str) -> String {
+    text.replace("\r\n ", "")
+}
+
+/// The properties of `text` named `name` (with any parameters), unfolded, as written.
+fn properties<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    text.split("\r\n")
+        .filter(|l| {
+            l.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(':') || rest.starts_with(';'))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn feeds_write_their_own_texts_in_the_language_asked_for() {
+    let app = TestApp::new().await;
+    let (_, meeting, _) = app.yaounde().await;
+    let english = app.get("/feeds/regions/AFR.ics", &[]).await;
+    let english_text = unfolded(&english.text());
+    assert!(
+        !english_text.contains("LANGUAGE="),
+        "the default feed says no language"
+    );
+
+    let fr = app.get("/feeds/regions/AFR.ics?lang=fr", &[]).await;
+    assert_eq!(fr.status, StatusCode::OK);
+    let text = unfolded(&fr.text());
+    for expected in [
+        "NAME;LANGUAGE=fr:Réunions de l'UIT dans la région Afrique",
+        "X-WR-CALNAME;LANGUAGE=fr:Réunions de l'UIT dans la région Afrique",
+        "DESCRIPTION;LANGUAGE=fr:Réunions de l'UIT dans la région Afrique (AFR)",
+        "X-WR-CALDESC;LANGUAGE=fr:Réunions de l'UIT dans la région Afrique (AFR)",
+        "LOCATION;LANGUAGE=fr:Salle A\\, Palais des Congrès\\, Yaoundé\\, CM",
+        "CATEGORIES;LANGUAGE=fr:réunion,AFR,SG3RG-AFR",
+        "CATEGORIES;LANGUAGE=fr:atelier,AFR",
+    ] {
+        assert!(
+            text.split("\r\n").any(|l| l == expected),
+            "missing {expected} in\n{text}"
+        );
+    }
+    // The organiser's words stay as written, with no language of tandem's.
+    assert!(text.contains("\r\nSUMMARY:SG3RG-AFR meeting\r\n"), "{text}");
+    assert!(properties(&text, "SUMMARY")
+        .iter()
+        .all(|l| !l.contains("LANGUAGE")));
+    assert_ne!(fr.header(header::ETAG), english.header(header::ETAG));
+
+    let ar = app.get("/feeds/regions/AFR.ics?lang=ar", &[]).await;
+    let text = unfolded(&ar.text());
+    for expected in [
+        "NAME;LANGUAGE=ar:اجتماعات الاتحاد الدولي للاتصالات في منطقة أفريقيا",
+        "X-WR-CALNAME;LANGUAGE=ar:اجتماعات الاتحاد الدولي للاتصالات في منطقة أفريقيا",
+        "LOCATION;LANGUAGE=ar:Salle A، Palais des Congrès، Yaoundé، CM",
+        "CATEGORIES;LANGUAGE=ar:اجتماع,AFR,SG3RG-AFR",
+    ] {
+        assert!(
+            text.split("\r\n").any(|l| l == expected),
+            "missing {expected} in\n{text}"
+        );
+    }
+    assert!(
+        ar.text().lines().all(|l| l.len() <= 75),
+        "folded at 75 octets"
+    );
+    let etags = [
+        english.header(header::ETAG),
+        fr.header(header::ETAG),
+        ar.header(header::ETAG),
+    ];
+    assert!(
+        etags[0] != etags[1] && etags[1] != etags[2] && etags[0] != etags[2],
+        "each language is its own representation: {etags:?}"
+    );
+
+    // The English ETag does not validate the French feed: a client switching gets 200.
+    let switched = app
+        .get(
+            "/feeds/regions/AFR.ics?lang=fr",
+            &[("if-none-match", etags[0].as_str())],
+        )
+        .await;
+    assert_eq!(switched.status, StatusCode::OK);
+    let same = app
+        .get(
+            "/feeds/regions/AFR.ics?lang=fr",
+            &[("if-none-match", etags[1].as_str())],
+        )
+        .await;
+    assert_eq!(same.status, StatusCode::NOT_MODIFIED);
+
+    // English asked for, a regional tag, or a language tandem lacks: the default feed,
+    // byte for byte (calendar apps fetch unattended: no error for them to show).
+    for query in ["?lang=en", "?lang=en-GB", "?lang=xx", "?lang=", "?lang=de"] {
+        let r = app
+            .get(&format!("/feeds/regions/AFR.ics{query}"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{query}");
+        assert_eq!(r.body, english.body, "{query}");
+        assert_eq!(r.header(header::ETAG), etags[0], "{query}");
+    }
+    // A region tag chooses its language.
+    let canada = app.get("/feeds/regions/AFR.ics?lang=fr-CA", &[]).await;
+    assert_eq!(canada.body, fr.body);
+
+    // One event's feed: its NAME is the organiser's title (no LANGUAGE), its location
+    // line tandem's.
+    let one = app
+        .get(
+            &format!(
+                "/feeds/events/{}.ics?lang=zh",
+                meeting["id"].as_str().unwrap()
+            ),
+            &[],
+        )
+        .await;
+    let text = unfolded(&one.text());
+    assert!(text.contains("\r\nNAME:SG3RG-AFR meeting\r\n"), "{text}");
+    assert!(
+        text.contains("\r\nLOCATION;LANGUAGE=zh:CM，Yaoundé，Palais des Congrès，Salle A\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\r\nCATEGORIES;LANGUAGE=zh:会议,AFR,SG3RG-AFR\r\n"),
+        "{text}"
+    );
+
+    // Other languages: every feed kind names itself in them.
+    for (lang, name) in [
+        ("es", "NAME;LANGUAGE=es:Reuniones regionales de la UIT"),
+        ("ru", "NAME;LANGUAGE=ru:Региональные собрания МСЭ"),
+        ("zh", "NAME;LANGUAGE=zh:国际电联区域会议"),
+    ] {
+        let text = unfolded(
+            &app.get(&format!("/feeds/all.ics?lang={lang}"), &[])
+                .await
+                .text(),
+        );
+        assert!(text.contains(&format!("\r\n{name}\r\n")), "{lang}: {text}");
+    }
 }

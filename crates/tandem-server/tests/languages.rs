@@ -246,3 +246,152 @@ async fn problem_titles_follow_accept_language_and_english_stays_as_it_was() {
         assert!(doc.get("detail").is_some());
     }
 }
+
+impl Site {
+    /// A request with any method, headers and body; the status and the body as JSON.
+    async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(header::HeaderName, &str)],
+        body: &str,
+    ) -> (StatusCode, serde_json::Value) {
+        let mut request = Request::builder().method(method).uri(path);
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        let response = self
+            .app
+            .clone()
+            .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice(&bytes).unwrap_or_default())
+    }
+}
+
+#[tokio::test]
+async fn problem_details_follow_accept_language_and_fields_keep_their_names() {
+    let site = site().await;
+    let lang = |tag: &'static str| (header::ACCEPT_LANGUAGE, tag);
+    let missing = "/api/v1/events/00000000-0000-0000-0000-000000000000";
+    let (_, english) = site.call("GET", missing, &[], "").await;
+    assert_eq!(
+        english["detail"],
+        "no event with id 00000000-0000-0000-0000-000000000000"
+    );
+    for (tag, detail) in [
+        (
+            "fr",
+            "aucune manifestation n’a l’identifiant 00000000-0000-0000-0000-000000000000",
+        ),
+        (
+            "ar",
+            "لا يوجد اجتماع بالمعرّف 00000000-0000-0000-0000-000000000000",
+        ),
+        (
+            "zh",
+            "没有 id 为 00000000-0000-0000-0000-000000000000 的会议",
+        ),
+        (
+            "ru",
+            "нет собрания с идентификатором 00000000-0000-0000-0000-000000000000",
+        ),
+        (
+            "es",
+            "no hay ninguna reunión con el id 00000000-0000-0000-0000-000000000000",
+        ),
+    ] {
+        let (status, doc) = site.call("GET", missing, &[lang(tag)], "").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(doc["detail"], detail, "{tag}");
+    }
+
+    // Unauthorized: a token tandem does not know, a scheme that is not Bearer.
+    let unknown = (header::AUTHORIZATION, "Bearer tdm_not_a_token");
+    let (status, doc) = site
+        .call("GET", "/api/v1/events", std::slice::from_ref(&unknown), "")
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(doc["detail"], "the token is unknown or revoked");
+    let (_, doc) = site
+        .call("GET", "/api/v1/events", &[unknown, lang("ar")], "")
+        .await;
+    assert_eq!(doc["detail"], "الرمز المميز غير معروف أو مُلغى");
+    assert_eq!(doc["title"], "المصادقة مطلوبة");
+    let basic = (header::AUTHORIZATION, "Basic dXNlcjpwYXNz");
+    let (_, doc) = site
+        .call("GET", "/api/v1/events", &[basic, lang("es")], "")
+        .await;
+    assert_eq!(doc["detail"], "se esperaba 'Authorization: Bearer <token>'");
+
+    // Not JSON.
+    let text = (header::CONTENT_TYPE, "text/plain");
+    let (status, doc) = site
+        .call("POST", "/api/v1/windows/search", &[text, lang("zh")], "x")
+        .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(
+        doc["detail"],
+        "请以 JSON 发送正文，并使用 'Content-Type: application/json'"
+    );
+
+    // A validation problem: a summary naming the fields in the reader's language; each
+    // entry of errors[] keeps its field name and its message as English has them.
+    let invalid = "/api/v1/events?from=yesterday&to=tomorrow";
+    let (status, english) = site.call("GET", invalid, &[], "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let errors = english["errors"].as_array().expect("errors").clone();
+    assert_eq!(errors.len(), 2, "{english}");
+    assert!(
+        english["detail"].as_str().unwrap().contains("from"),
+        "English keeps its own detail: {english}"
+    );
+    for (tag, detail) in [
+        ("fr", "ces champs ne sont pas valides : from, to"),
+        ("ru", "недопустимые поля: from, to"),
+        ("zh", "有 2 个字段无效：from, to"),
+        ("ar", "هذه الحقول غير صالحة: from, to"),
+    ] {
+        let (status, doc) = site.call("GET", invalid, &[lang(tag)], "").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(doc["detail"], detail, "{tag}");
+        assert_eq!(
+            doc["errors"], english["errors"],
+            "{tag}: errors[] as they are"
+        );
+        assert_eq!(doc["type"], english["type"]);
+    }
+    let (_, doc) = site
+        .call("GET", "/api/v1/events?from=yesterday", &[lang("fr")], "")
+        .await;
+    assert_eq!(doc["detail"], "ce champ n’est pas valide : from");
+}
+
+#[tokio::test]
+async fn subscribe_links_give_the_feed_in_the_pages_language() {
+    let site = site().await;
+    let (_, _, english) = site.get("/", &[]).await;
+    assert!(
+        english.contains("/feeds/regions/AFR.ics\""),
+        "English links as before"
+    );
+    assert!(!english.contains(".ics?lang="));
+    let (_, _, arabic) = site.get("/", &[(header::ACCEPT_LANGUAGE, "ar")]).await;
+    let link = "/feeds/regions/AFR.ics?lang=ar";
+    assert!(
+        arabic.contains(&format!("webcal://127.0.0.1:8080{link}\"")),
+        "{arabic}"
+    );
+    assert!(arabic.contains(&format!("http://127.0.0.1:8080{link}\"")));
+    let (status, _, feed) = site.get(link, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let feed = feed.replace("\r\n ", "");
+    assert!(
+        feed.contains("\r\nNAME;LANGUAGE=ar:اجتماعات الاتحاد الدولي للاتصالات في منطقة أفريقيا\r\n"),
+        "{feed}"
+    );
+    assert!(feed.contains("CATEGORIES;LANGUAGE=ar:"), "{feed}");
+}

@@ -92,6 +92,7 @@ pub fn render_invitation(invitation: &Invitation<'_>, prodid: &str) -> String {
         },
         attendee: Some(invitation.attendee),
         overrides: invitation.kind == InvitationKind::Request,
+        language: None,
     };
     render_event(&mut lines, event, &extras);
     lines.push("END", "VCALENDAR");

@@ -23,6 +23,7 @@
 //!         organizer: Organizer { name: "ITU".into(), email: "bdt@itu.int".into() },
 //!         transparent: false,
 //!     }],
+//!     languages: Default::default(),
 //! };
 //! let ics = render_calendar(&feed, "-//ITU//tandem//EN");
 //! assert!(ics.contains("DTSTART;TZID=Africa/Douala:20270310T090000\r\n"));
@@ -101,6 +102,29 @@ pub struct FeedCalendar {
     pub refresh_interval: Duration,
     /// The events, rendered in this order.
     pub events: Vec<FeedEvent>,
+    /// The languages of the texts tandem wrote into the feed (DESIGN §16).
+    pub languages: FeedLanguages,
+}
+
+/// The RFC 5545 LANGUAGE parameter (§3.2.10, a BCP 47 tag) of the texts tandem writes into
+/// a feed, so that a client knows what they are written in. `None` leaves the parameter
+/// out (what a feed in the default language does, byte for byte as before). Texts that are
+/// the organiser's (SUMMARY, the event's DESCRIPTION) never get one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedLanguages {
+    /// Of NAME, X-WR-CALNAME, DESCRIPTION and X-WR-CALDESC (`None` where the name is an
+    /// event's own title).
+    pub name: Option<String>,
+    /// Of each event's LOCATION and CATEGORIES lines.
+    pub events: Option<String>,
+}
+
+/// `NAME;LANGUAGE=tag` (or `NAME` without a language).
+fn with_language(name: &str, language: Option<&str>) -> String {
+    match language {
+        Some(tag) => format!("{name};LANGUAGE={}", param_value(tag)),
+        None => name.to_owned(),
+    }
 }
 
 /// STATUS of a published event.
@@ -214,10 +238,11 @@ pub struct FreeBusy {
 pub fn render_calendar(feed: &FeedCalendar, prodid: &str) -> String {
     let mut lines = Lines::new();
     lines.push("BEGIN", "VCALENDAR");
-    calendar_header(&mut lines, prodid, &feed.name);
+    let language = feed.languages.name.as_deref();
+    calendar_header(&mut lines, prodid, &feed.name, language);
     if !feed.description.is_empty() {
-        lines.text("DESCRIPTION", &feed.description);
-        lines.text("X-WR-CALDESC", &feed.description);
+        lines.text(&with_language("DESCRIPTION", language), &feed.description);
+        lines.text(&with_language("X-WR-CALDESC", language), &feed.description);
     }
     let refresh = duration(feed.refresh_interval.num_seconds().max(60));
     lines.push("REFRESH-INTERVAL;VALUE=DURATION", &refresh);
@@ -227,7 +252,11 @@ pub fn render_calendar(feed: &FeedCalendar, prodid: &str) -> String {
         lines.raw(&vtimezone(span.zone, from, to));
     }
     for event in &feed.events {
-        render_event(&mut lines, event, &Extras::feed(event));
+        render_event(
+            &mut lines,
+            event,
+            &Extras::feed(event, feed.languages.events.as_deref()),
+        );
     }
     lines.push("END", "VCALENDAR");
     lines.finish()
@@ -240,9 +269,19 @@ pub fn render_calendar(feed: &FeedCalendar, prodid: &str) -> String {
 /// no busy period already covers it. With no busy time at all, one `FBTYPE=FREE` period
 /// spans the publication.
 pub fn render_freebusy(name: &str, fb: &FreeBusy, prodid: &str) -> String {
+    render_freebusy_in(name, None, fb, prodid)
+}
+
+/// [`render_freebusy`] with the calendar's NAME in `language` (its LANGUAGE parameter).
+pub fn render_freebusy_in(
+    name: &str,
+    language: Option<&str>,
+    fb: &FreeBusy,
+    prodid: &str,
+) -> String {
     let mut lines = Lines::new();
     lines.push("BEGIN", "VCALENDAR");
-    calendar_header(&mut lines, prodid, name);
+    calendar_header(&mut lines, prodid, name, language);
     lines.push("BEGIN", "VFREEBUSY");
     lines.text("UID", &fb.uid);
     lines.utc("DTSTAMP", fb.dtstamp);
@@ -324,13 +363,13 @@ pub fn zone_spans(events: &[FeedEvent]) -> Vec<ZoneSpan> {
     spans.into_values().collect()
 }
 
-fn calendar_header(lines: &mut Lines, prodid: &str, name: &str) {
+fn calendar_header(lines: &mut Lines, prodid: &str, name: &str, language: Option<&str>) {
     lines.push("VERSION", "2.0");
     lines.text("PRODID", prodid);
     lines.push("CALSCALE", "GREGORIAN");
     lines.push("METHOD", "PUBLISH");
-    lines.text("NAME", name);
-    lines.text("X-WR-CALNAME", name);
+    lines.text(&with_language("NAME", language), name);
+    lines.text(&with_language("X-WR-CALNAME", language), name);
 }
 
 /// How a series is written so that every client reads the occurrences tandem stores.
@@ -417,15 +456,18 @@ pub(crate) struct Extras<'a> {
     status: Option<FeedStatus>,
     attendee: Option<&'a Attendee>,
     overrides: bool,
+    /// LANGUAGE of the LOCATION and CATEGORIES lines tandem wrote.
+    language: Option<&'a str>,
 }
 
-impl Extras<'_> {
+impl<'a> Extras<'a> {
     /// A feed's VEVENT: the event's own STATUS, no attendee, every override.
-    fn feed(event: &FeedEvent) -> Self {
+    fn feed(event: &FeedEvent, language: Option<&'a str>) -> Self {
         Self {
             status: Some(event.status),
             attendee: None,
             overrides: true,
+            language,
         }
     }
 }
@@ -510,7 +552,7 @@ fn render_vevent(
     }
     timing(lines);
     if let Some(location) = &event.location {
-        lines.text("LOCATION", location);
+        lines.text(&with_language("LOCATION", extras.language), location);
     }
     if let Some((lat, lon)) = event.geo {
         if lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0 {
@@ -523,7 +565,10 @@ fn render_vevent(
             .iter()
             .map(|c| content::escape_text(c))
             .collect();
-        lines.push("CATEGORIES", &list.join(","));
+        lines.push(
+            &with_language("CATEGORIES", extras.language),
+            &list.join(","),
+        );
     }
     if let Some(url) = event.url.as_deref().and_then(uri) {
         lines.push("URL", &url);

@@ -9,10 +9,11 @@ use chrono::{Duration, NaiveDate, NaiveTime, Utc};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use sha2::{Digest, Sha256};
-use tandem_core::Event;
-use tandem_core::EventStatus;
+use tandem_core::{Event, EventStatus};
+use tandem_i18n::{Arg, Lang};
 use tandem_ical::render::{
-    render_calendar, render_freebusy, FeedCalendar, FeedEvent, FeedStatus, FreeBusy, Organizer,
+    render_calendar, render_freebusy_in, FeedCalendar, FeedEvent, FeedLanguages, FeedStatus,
+    FreeBusy, Organizer,
 };
 use tandem_store::{EventCursor, EventFilter, Revision, Venue};
 use uuid::Uuid;
@@ -91,16 +92,22 @@ async fn events_in_scope(
     Ok(events)
 }
 
-fn location(event: &Event, venues: &HashMap<Uuid, Venue>) -> Option<String> {
+/// The LOCATION line: room, venue, city and country in the order and with the punctuation
+/// of `lang` (the names as the venue's organiser wrote them, the country as its ISO code).
+fn location(event: &Event, venues: &HashMap<Uuid, Venue>, lang: Lang) -> Option<String> {
     let venue = venues.get(&event.draft.venue_id?)?;
-    let mut parts = Vec::new();
-    if let Some(room) = event.draft.room_id.and_then(|r| venue.room(r)) {
-        parts.push(room.name.clone());
-    }
-    parts.push(venue.name.clone());
-    parts.push(venue.city.clone());
-    parts.push(venue.country.clone());
-    Some(parts.join(", "))
+    let mut args = vec![
+        ("venue", Arg::from(&venue.name)),
+        ("city", Arg::from(&venue.city)),
+        ("country", Arg::from(venue.country.as_str())),
+    ];
+    Some(match event.draft.room_id.and_then(|r| venue.room(r)) {
+        Some(room) => {
+            args.push(("room", Arg::from(&room.name)));
+            lang.message_with("feed-location-room", &args)
+        }
+        None => lang.message_with("feed-location", &args),
+    })
 }
 
 /// The UID of an event in every feed; it never changes.
@@ -113,10 +120,11 @@ fn feed_event(
     event: &Event,
     venues: &HashMap<Uuid, Venue>,
     related: &[Uuid],
+    lang: Lang,
 ) -> FeedEvent {
     let feeds = &state.settings.feeds;
     let mut categories = vec![
-        event.draft.kind.as_str().to_owned(),
+        lang.message(&format!("kind-{}", event.draft.kind.as_str())),
         event.draft.region.code().to_owned(),
     ];
     categories.extend(event.draft.group.clone());
@@ -142,7 +150,7 @@ fn feed_event(
         local_start: event.draft.timing.local_start(),
         local_end: event.draft.timing.local_end(),
         rrule,
-        location: location(event, venues),
+        location: location(event, venues, lang),
         geo: event
             .draft
             .venue_id
@@ -166,23 +174,38 @@ fn feed_event(
     }
 }
 
+/// The calendar's NAME and DESCRIPTION in `lang`, whether NAME is tandem's text (not an
+/// event's own title), and the file name's stem.
 fn names(
     state: &AppState,
     scope: &FeedScope,
     venues: &HashMap<Uuid, Venue>,
     events: &[Event],
-) -> (String, String, String) {
+    lang: Lang,
+) -> (String, String, bool, String) {
+    let text = |id: &str, args: &[(&str, Arg<'_>)]| lang.message_with(id, args);
     match scope {
         FeedScope::All => (
-            "ITU regional meetings".into(),
-            "Every meeting, workshop, conference and session coordinated in tandem".into(),
+            text("feed-all-name", &[]),
+            text("feed-all-description", &[]),
+            true,
             "all".into(),
         ),
-        FeedScope::Region(r) => (
-            format!("ITU {} region meetings", r.name()),
-            format!("Meetings of the ITU {} region ({})", r.name(), r.code()),
-            format!("region-{}", r.code()),
-        ),
+        FeedScope::Region(r) => {
+            let args = [
+                (
+                    "region",
+                    Arg::from(lang.message(&format!("region-{}", r.code()))),
+                ),
+                ("code", Arg::from(r.code())),
+            ];
+            (
+                text("feed-region-name", &args),
+                text("feed-region-description", &args),
+                true,
+                format!("region-{}", r.code()),
+            )
+        }
         FeedScope::Group(g) => {
             let title = state
                 .app
@@ -190,18 +213,28 @@ fn names(
                 .group(g)
                 .map(|x| x.title.clone())
                 .unwrap_or_default();
+            let args = [("group", Arg::from(g)), ("title", Arg::from(title))];
             (
-                format!("{g} meetings"),
-                format!("Meetings of {g}: {title}"),
+                text("feed-group-name", &args),
+                text("feed-group-description", &args),
+                true,
                 format!("group-{g}"),
             )
         }
         FeedScope::Venue(v) => {
-            let venue = venues.get(v);
-            let name = venue.map_or_else(|| v.to_string(), |x| format!("{} ({})", x.name, x.city));
+            let name = venues.get(v).map_or_else(
+                || v.to_string(),
+                |x| {
+                    text(
+                        "feed-venue-name",
+                        &[("venue", Arg::from(&x.name)), ("city", Arg::from(&x.city))],
+                    )
+                },
+            );
             (
                 name.clone(),
-                format!("Meetings at {name}"),
+                text("feed-venue-description", &[("name", Arg::from(name))]),
+                true,
                 format!("venue-{v}"),
             )
         }
@@ -209,19 +242,34 @@ fn names(
             let title = events
                 .first()
                 .map_or_else(|| id.to_string(), |e| e.title().to_owned());
-            (title.clone(), title, format!("event-{id}"))
+            // The organiser's title, as written: no language of tandem's.
+            (title.clone(), title, false, format!("event-{id}"))
         }
-        FeedScope::Participant(p) => (
-            format!("My ITU meetings ({p})"),
-            format!("The meetings {p} takes part in"),
-            "my-meetings".into(),
-        ),
-        FeedScope::FreeBusy(p) => (
-            format!("Free/busy of {p}"),
-            format!("When {p} is busy"),
-            "freebusy".into(),
-        ),
+        FeedScope::Participant(p) => {
+            let args = [("participant", Arg::from(p))];
+            (
+                text("feed-participant-name", &args),
+                text("feed-participant-description", &args),
+                true,
+                "my-meetings".into(),
+            )
+        }
+        FeedScope::FreeBusy(p) => {
+            let args = [("participant", Arg::from(p))];
+            (
+                text("feed-freebusy-name", &args),
+                text("feed-freebusy-description", &args),
+                true,
+                "freebusy".into(),
+            )
+        }
     }
+}
+
+/// The LANGUAGE parameter of a feed in `lang`: none in the default language, so an English
+/// feed is what it was before feeds had languages, byte for byte.
+fn language_tag(lang: Lang) -> Option<String> {
+    (lang != Lang::default()).then(|| lang.tag().to_owned())
 }
 
 fn etag(bytes: &[u8], suffix: &str) -> String {
@@ -298,10 +346,16 @@ pub async fn build(
         .into_iter()
         .map(|v| (v.id, v))
         .collect();
-    let (name, description, stem) = names(state, scope, &venues, &events);
+    let lang = filter.lang;
+    let (name, description, tandems_name, stem) = names(state, scope, &venues, &events, lang);
+    let languages = FeedLanguages {
+        name: language_tag(lang).filter(|_| tandems_name),
+        events: language_tag(lang),
+    };
     let body = if let FeedScope::FreeBusy(p) = scope {
-        render_freebusy(
+        render_freebusy_in(
             &name,
+            languages.name.as_deref(),
             &freebusy(state, p, &events, filter, revision.changed_at, today),
             PRODID,
         )
@@ -334,9 +388,11 @@ pub async fn build(
                         e,
                         &venues,
                         related.get(&e.id).map_or(&[][..], Vec::as_slice),
+                        lang,
                     )
                 })
                 .collect(),
+            languages,
         };
         render_calendar(&feed, PRODID)
     };
@@ -372,5 +428,5 @@ pub async fn invitation_event(state: &AppState, event: &Event) -> Result<FeedEve
         .collect();
     related.sort();
     related.dedup();
-    Ok(feed_event(state, event, &venues, &related))
+    Ok(feed_event(state, event, &venues, &related, Lang::default()))
 }

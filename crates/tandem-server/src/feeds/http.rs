@@ -43,6 +43,9 @@ pub struct FeedParams {
     pub to: Option<String>,
     /// `proposed`, `cancelled` or both, comma-separated.
     pub include: Option<String>,
+    /// The language of the texts tandem writes (calendar name and description, location
+    /// lines, category names): one of the six; any other value gives the English feed.
+    pub lang: Option<String>,
 }
 
 fn instant(text: Option<&String>, field: &str, errors: &mut FieldErrors) -> Option<DateTime<Utc>> {
@@ -63,6 +66,9 @@ fn filter(params: &FeedParams) -> Result<FeedFilter, ApiError> {
         kinds,
         from: instant(params.from.as_ref(), "from", &mut errors),
         to: instant(params.to.as_ref(), "to", &mut errors),
+        // Calendar apps fetch feeds unattended: a language tandem lacks falls back to the
+        // default rather than failing the subscription.
+        lang: tandem_i18n::Lang::choose(params.lang.as_deref(), None, None),
         ..FeedFilter::default()
     };
     for part in params.include.iter().flat_map(|i| i.split(',')) {

@@ -228,10 +228,20 @@ impl IntoResponse for PageError {
     }
 }
 
-/// A pair of subscribe links (webcal:// and https) for the feed at `path`; `label` names
-/// the feed in the page's language ("region AFR").
+/// A pair of subscribe links (webcal:// and https) for the feed at `path`, in the page's
+/// language (`?lang=`, none for English); `label` names the feed in it ("region AFR").
 fn subscribe_links(state: &AppState, path: &str, label: &str) -> Markup {
-    let https = format!("{}{path}", state.settings.public_url());
+    let lang = i18n::lang();
+    let https = if lang == Lang::default() {
+        format!("{}{path}", state.settings.public_url())
+    } else {
+        let separator = if path.contains('?') { '&' } else { '?' };
+        format!(
+            "{}{path}{separator}lang={}",
+            state.settings.public_url(),
+            lang.tag()
+        )
+    };
     let webcal = crate::api::feed_tokens::webcal(&https);
     html! {
         span.subscribe {
