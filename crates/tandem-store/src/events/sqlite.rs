@@ -13,9 +13,9 @@ use tracing::instrument;
 use uuid::Uuid;
 
 use super::{
-    check_room, check_version, listing, no_alongside, occurrence_rows, participant_rows,
-    CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, Prepared, RawEvent,
-    RawParticipant, COLUMNS, WRITTEN,
+    check_room, check_version, forward_links, listing, moved, no_alongside, occurrence_rows, participant_rows,
+    Basis, CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, Prepared,
+    RawEvent, RawParticipant, SeedEvent, COLUMNS, WRITTEN,
 };
 use crate::error::{RoomClash, StoreError, StoreResult};
 use crate::meta::sqlite::bump_revision;
@@ -507,46 +507,12 @@ fn push_listing_arm(q: &mut QueryBuilder<'_, Sqlite>, filter: &EventFilter, arm:
     }
 }
 
-#[async_trait]
-impl EventStore for SqliteStore {
-    #[instrument(skip_all, fields(title = %draft.title))]
-    async fn create_event(&self, draft: &EventDraft) -> StoreResult<Event> {
-        let p = Prepared::new(Uuid::new_v4(), draft)?;
-        let now = self.clock.now();
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        check_references(&mut tx, draft, None).await?;
-        insert(&mut tx, std::slice::from_ref(&p), now).await?;
-        bump_revision(&mut tx, now).await?;
-        let event = event_in(&mut tx, p.id).await?;
-        crate::outbox::sqlite::enqueue(&mut tx, None, &event, now).await?;
-        tx.commit().await?;
-        Ok(event)
-    }
-
-    async fn event(&self, id: Uuid) -> StoreResult<Event> {
-        let mut conn = self.pool.acquire().await?;
-        event_in(&mut conn, id).await
-    }
-
-    async fn events(
-        &self,
-        filter: &EventFilter,
-        cursor: Option<&EventCursor>,
-        limit: u32,
-    ) -> StoreResult<Vec<Event>> {
-        if listing::applies(filter) {
-            self.events_by_keyset(filter, cursor, limit).await
-        } else {
-            self.events_by_scan(filter, cursor, limit).await
-        }
-    }
-
-    async fn neighbours(
-        &self,
-        neighbourhood: &Neighbourhood,
-        limit: u32,
-    ) -> StoreResult<Vec<Event>> {
-        let n = neighbourhood;
+/// The live events `n` describes (at most `limit`), on the caller's connection.
+async fn neighbours_in(
+    conn: &mut SqliteConnection,
+    n: &Neighbourhood,
+    limit: u32,
+) -> StoreResult<Vec<Event>> {
         let (from, to) = (ts(n.span.start), ts(n.span.end));
         let mut q = QueryBuilder::<Sqlite>::new(
             "WITH candidates AS (SELECT id FROM events WHERE region = ",
@@ -597,9 +563,91 @@ impl EventStore for SqliteStore {
         }
         q.push(" ORDER BY e.starts_at, e.id LIMIT ")
             .push_bind(i64::from(limit));
-        let mut conn = self.pool.acquire().await?;
         let rows = q.build().fetch_all(&mut *conn).await?;
-        load_events(&mut conn, rows).await
+    load_events(conn, rows).await
+}
+
+#[async_trait]
+impl EventStore for SqliteStore {
+    #[instrument(skip_all, fields(title = %draft.title))]
+    async fn create_event(&self, draft: &EventDraft) -> StoreResult<Event> {
+        let p = Prepared::new(Uuid::new_v4(), draft)?;
+        let now = self.clock.now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        check_references(&mut tx, draft, None).await?;
+        insert(&mut tx, std::slice::from_ref(&p), now).await?;
+        bump_revision(&mut tx, now).await?;
+        let event = event_in(&mut tx, p.id).await?;
+        crate::outbox::sqlite::enqueue(&mut tx, None, &event, now).await?;
+        tx.commit().await?;
+        Ok(event)
+    }
+
+    async fn event(&self, id: Uuid) -> StoreResult<Event> {
+        let mut conn = self.pool.acquire().await?;
+        event_in(&mut conn, id).await
+    }
+
+    async fn events(
+        &self,
+        filter: &EventFilter,
+        cursor: Option<&EventCursor>,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        if listing::applies(filter) {
+            self.events_by_keyset(filter, cursor, limit).await
+        } else {
+            self.events_by_scan(filter, cursor, limit).await
+        }
+    }
+
+    async fn neighbours(
+        &self,
+        neighbourhood: &Neighbourhood,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let mut conn = self.pool.acquire().await?;
+        neighbours_in(&mut conn, neighbourhood, limit).await
+    }
+
+    #[instrument(skip_all, fields(events = events.len()))]
+    async fn create_events(
+        &self,
+        events: &[SeedEvent],
+        basis: &Basis,
+    ) -> StoreResult<Vec<Event>> {
+        let (events, links) = forward_links(events);
+        let prepared = Prepared::all(&events)?;
+        let now = self.clock.now();
+        // BEGIN IMMEDIATE takes SQLite's writer lock: no other write runs until the commit.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut read = std::collections::BTreeMap::new();
+        for n in &basis.watch {
+            for e in neighbours_in(&mut tx, n, u32::MAX).await? {
+                read.insert(e.id, (e.title, e.version));
+            }
+        }
+        moved(basis, &read)?;
+        for p in &prepared {
+            check_references(&mut tx, p.draft, Some(p.id)).await?;
+            insert(&mut tx, std::slice::from_ref(p), now).await?;
+        }
+        for (id, other) in &links {
+            sqlx::query("UPDATE events SET co_located_with = ? WHERE id = ?")
+                .bind(other.to_string())
+                    .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        let mut written = Vec::with_capacity(prepared.len());
+        for p in &prepared {
+            let event = event_in(&mut tx, p.id).await?;
+            crate::outbox::sqlite::enqueue(&mut tx, None, &event, now).await?;
+            written.push(event);
+        }
+        bump_revision(&mut tx, now).await?;
+        tx.commit().await?;
+        Ok(written)
     }
 
     #[instrument(skip_all, fields(%id))]
