@@ -321,12 +321,10 @@ async fn run(cli: Cli, tzdata: &tandem_app::tzdata::Loaded) -> anyhow::Result<()
             let settings = settings(&cli.common)?;
             let store = open_store(&settings, &clock).await?;
             let app = tandem_app::App::new(store, &settings.import, clock)?;
-            let body = plan::run(&app, &season, apply)
-                .await
-                .map_err(|e| match e {
-                    plan::PlanFailure::Usage(message) => UsageError(message).into(),
-                    plan::PlanFailure::Other(e) => e,
-                })?;
+            let body = plan::run(&app, &season, apply).await.map_err(|e| match e {
+                plan::PlanFailure::Usage(message) => UsageError(message).into(),
+                plan::PlanFailure::Other(e) => e,
+            })?;
             println!("{}", serde_json::to_string_pretty(&body)?);
         }
         Command::Clashes => {

@@ -83,9 +83,7 @@ fn describe(path: &Path, error: AppError) -> PlanFailure {
             }
             PlanFailure::Usage(out)
         }
-        AppError::Conflict(what) => {
-            PlanFailure::Usage(format!("the plan was not applied: {what}"))
-        }
+        AppError::Conflict(what) => PlanFailure::Usage(format!("the plan was not applied: {what}")),
         AppError::RoomTaken(clashes) => PlanFailure::Usage(format!(
             "the plan was not applied: a room is taken ({} clashing events)",
             clashes.len()
