@@ -288,7 +288,10 @@ async fn resolve(
                 mode: e.mode,
                 region: e.region,
                 group: e.group.clone(),
-                venue: e.venue_id.filter(|v| venues.contains_key(v)).map(|v| v.to_string()),
+                venue: e
+                    .venue_id
+                    .filter(|v| venues.contains_key(v))
+                    .map(|v| v.to_string()),
                 room: e
                     .room_id
                     .filter(|_| e.venue_id.is_some_and(|v| venues.contains_key(&v)))

@@ -195,11 +195,7 @@ pub(crate) fn moved(
             Some(_) => {}
         }
     }
-    if let Some(id) = basis
-        .versions
-        .keys()
-        .find(|id| !now.contains_key(id))
-    {
+    if let Some(id) = basis.versions.keys().find(|id| !now.contains_key(id)) {
         return Err(StoreError::Moved(format!(
             "event {id} was cancelled or moved since the plan was made"
         )));
@@ -245,8 +241,7 @@ pub trait EventStore: Send + Sync {
     /// checking inside the same transaction, with other writers of events held off, that
     /// `basis` still holds ([`StoreError::Moved`] naming the first difference). All or
     /// nothing. Returns the events in the order given.
-    async fn create_events(&self, events: &[SeedEvent], basis: &Basis)
-        -> StoreResult<Vec<Event>>;
+    async fn create_events(&self, events: &[SeedEvent], basis: &Basis) -> StoreResult<Vec<Event>>;
 
     /// Events matching `filter`, ordered by first start then id, after `cursor`.
     async fn events(

@@ -15,9 +15,9 @@ use tracing::instrument;
 use uuid::Uuid;
 
 use super::{
-    check_room, check_version, forward_links, listing, moved, no_alongside, occurrence_rows, participant_rows,
-    Basis, CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, Prepared,
-    RawEvent, RawParticipant, SeedEvent, COLUMNS, WRITTEN,
+    check_room, check_version, forward_links, listing, moved, no_alongside, occurrence_rows,
+    participant_rows, Basis, CoLocation, Event, EventCursor, EventFilter, EventStore,
+    Neighbourhood, Prepared, RawEvent, RawParticipant, SeedEvent, COLUMNS, WRITTEN,
 };
 use crate::error::{RoomClash, StoreError, StoreResult};
 use crate::meta::postgres::bump_revision;
@@ -640,7 +640,7 @@ async fn neighbours_in(
     n: &Neighbourhood,
     limit: u32,
 ) -> StoreResult<Vec<Event>> {
-        let rows = sqlx::query(&format!(
+    let rows = sqlx::query(&format!(
             "WITH candidates AS ( \
                SELECT id FROM events WHERE region = $3 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
                UNION SELECT id FROM events WHERE venue_id = $4 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
@@ -724,11 +724,7 @@ impl EventStore for PostgresStore {
     }
 
     #[instrument(skip_all, fields(events = events.len()))]
-    async fn create_events(
-        &self,
-        events: &[SeedEvent],
-        basis: &Basis,
-    ) -> StoreResult<Vec<Event>> {
+    async fn create_events(&self, events: &[SeedEvent], basis: &Basis) -> StoreResult<Vec<Event>> {
         let (events, links) = forward_links(events);
         let prepared = Prepared::all(&events)?;
         let now = self.clock.now();
@@ -756,7 +752,7 @@ impl EventStore for PostgresStore {
                 for (id, other) in &links {
                     sqlx::query("UPDATE events SET co_located_with = $1 WHERE id = $2")
                         .bind(other)
-                            .bind(id)
+                        .bind(id)
                         .execute(&mut *tx)
                         .await?;
                 }

@@ -13,9 +13,9 @@ use tracing::instrument;
 use uuid::Uuid;
 
 use super::{
-    check_room, check_version, forward_links, listing, moved, no_alongside, occurrence_rows, participant_rows,
-    Basis, CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, Prepared,
-    RawEvent, RawParticipant, SeedEvent, COLUMNS, WRITTEN,
+    check_room, check_version, forward_links, listing, moved, no_alongside, occurrence_rows,
+    participant_rows, Basis, CoLocation, Event, EventCursor, EventFilter, EventStore,
+    Neighbourhood, Prepared, RawEvent, RawParticipant, SeedEvent, COLUMNS, WRITTEN,
 };
 use crate::error::{RoomClash, StoreError, StoreResult};
 use crate::meta::sqlite::bump_revision;
@@ -513,57 +513,56 @@ async fn neighbours_in(
     n: &Neighbourhood,
     limit: u32,
 ) -> StoreResult<Vec<Event>> {
-        let (from, to) = (ts(n.span.start), ts(n.span.end));
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "WITH candidates AS (SELECT id FROM events WHERE region = ",
-        );
-        q.push_bind(n.region.code())
+    let (from, to) = (ts(n.span.start), ts(n.span.end));
+    let mut q =
+        QueryBuilder::<Sqlite>::new("WITH candidates AS (SELECT id FROM events WHERE region = ");
+    q.push_bind(n.region.code())
+        .push(" AND starts_at < ")
+        .push_bind(to)
+        .push(" AND last_ends_at > ")
+        .push_bind(from);
+    if let Some(venue) = n.venue_id {
+        q.push(" UNION SELECT id FROM events WHERE venue_id = ")
+            .push_bind(venue.to_string())
             .push(" AND starts_at < ")
             .push_bind(to)
             .push(" AND last_ends_at > ")
             .push_bind(from);
-        if let Some(venue) = n.venue_id {
-            q.push(" UNION SELECT id FROM events WHERE venue_id = ")
-                .push_bind(venue.to_string())
-                .push(" AND starts_at < ")
-                .push_bind(to)
-                .push(" AND last_ends_at > ")
-                .push_bind(from);
+    }
+    if let Some(group) = &n.group {
+        q.push(" UNION SELECT id FROM events WHERE group_code = ")
+            .push_bind(group.clone())
+            .push(" AND starts_at < ")
+            .push_bind(to)
+            .push(" AND last_ends_at > ")
+            .push_bind(from);
+    }
+    if !n.participants.is_empty() {
+        q.push(" UNION SELECT event_id FROM event_participants WHERE participant_id IN (");
+        let mut ids = q.separated(", ");
+        for p in &n.participants {
+            ids.push_bind(p.clone());
         }
-        if let Some(group) = &n.group {
-            q.push(" UNION SELECT id FROM events WHERE group_code = ")
-                .push_bind(group.clone())
-                .push(" AND starts_at < ")
-                .push_bind(to)
-                .push(" AND last_ends_at > ")
-                .push_bind(from);
-        }
-        if !n.participants.is_empty() {
-            q.push(" UNION SELECT event_id FROM event_participants WHERE participant_id IN (");
-            let mut ids = q.separated(", ");
-            for p in &n.participants {
-                ids.push_bind(p.clone());
-            }
-            q.push(")");
-        }
-        q.push(format!(
-            ") SELECT {COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
+        q.push(")");
+    }
+    q.push(format!(
+        ") SELECT {COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
              AND e.status IN ('proposed', 'confirmed') AND e.starts_at < "
-        ))
-        .push_bind(to)
-        .push(" AND e.last_ends_at > ")
-        .push_bind(from)
-        .push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > ")
-        .push_bind(from)
-        .push(" AND o.starts_at < ")
-        .push_bind(to)
-        .push(")");
-        if let Some(id) = n.exclude {
-            q.push(" AND e.id <> ").push_bind(id.to_string());
-        }
-        q.push(" ORDER BY e.starts_at, e.id LIMIT ")
-            .push_bind(i64::from(limit));
-        let rows = q.build().fetch_all(&mut *conn).await?;
+    ))
+    .push_bind(to)
+    .push(" AND e.last_ends_at > ")
+    .push_bind(from)
+    .push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > ")
+    .push_bind(from)
+    .push(" AND o.starts_at < ")
+    .push_bind(to)
+    .push(")");
+    if let Some(id) = n.exclude {
+        q.push(" AND e.id <> ").push_bind(id.to_string());
+    }
+    q.push(" ORDER BY e.starts_at, e.id LIMIT ")
+        .push_bind(i64::from(limit));
+    let rows = q.build().fetch_all(&mut *conn).await?;
     load_events(conn, rows).await
 }
 
@@ -611,11 +610,7 @@ impl EventStore for SqliteStore {
     }
 
     #[instrument(skip_all, fields(events = events.len()))]
-    async fn create_events(
-        &self,
-        events: &[SeedEvent],
-        basis: &Basis,
-    ) -> StoreResult<Vec<Event>> {
+    async fn create_events(&self, events: &[SeedEvent], basis: &Basis) -> StoreResult<Vec<Event>> {
         let (events, links) = forward_links(events);
         let prepared = Prepared::all(&events)?;
         let now = self.clock.now();
@@ -635,7 +630,7 @@ impl EventStore for SqliteStore {
         for (id, other) in &links {
             sqlx::query("UPDATE events SET co_located_with = ? WHERE id = ?")
                 .bind(other.to_string())
-                    .bind(id.to_string())
+                .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
         }
