@@ -3,6 +3,7 @@
 
 mod find;
 mod import;
+mod plan;
 mod seed;
 
 use std::net::SocketAddr;
@@ -88,6 +89,15 @@ enum Command {
         /// The venue whose holiday calendar it is (replaces the venue's current one).
         #[arg(long, value_name = "VENUE_ID", conflicts_with = "owner")]
         venue: Option<uuid::Uuid>,
+    },
+    /// Plan a season of meetings and workshops (DESIGN §14) from a request file; `venues`
+    /// and `fixed` are ids in the database. Prints the plan as JSON.
+    Plan {
+        /// The season request (JSON), as `POST /api/v1/seasons/plan` takes it.
+        season: PathBuf,
+        /// Create every placement as a proposed event, linked, in one transaction.
+        #[arg(long)]
+        apply: bool,
     },
     /// Fill the database with realistic generated data (venues, events, participants).
     Seed {
@@ -306,6 +316,16 @@ async fn run(cli: Cli, tzdata: &tandem_app::tzdata::Loaded) -> anyhow::Result<()
                 "{}\t{} events\t{}",
                 calendar.id, calendar.event_count, calendar.name
             );
+        }
+        Command::Plan { season, apply } => {
+            let settings = settings(&cli.common)?;
+            let store = open_store(&settings, &clock).await?;
+            let app = tandem_app::App::new(store, &settings.import, clock)?;
+            let body = plan::run(&app, &season, apply).await.map_err(|e| match e {
+                plan::PlanFailure::Usage(message) => UsageError(message).into(),
+                plan::PlanFailure::Other(e) => e,
+            })?;
+            println!("{}", serde_json::to_string_pretty(&body)?);
         }
         Command::Clashes => {
             let settings = settings(&cli.common)?;

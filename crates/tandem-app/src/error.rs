@@ -82,7 +82,7 @@ impl From<StoreError> for AppError {
             StoreError::VersionMismatch { expected, current } => {
                 AppError::PreconditionFailed { expected, current }
             }
-            StoreError::AlreadyExists(what) => AppError::Conflict(what),
+            StoreError::AlreadyExists(what) | StoreError::Moved(what) => AppError::Conflict(what),
             StoreError::Unavailable(e) => AppError::Unavailable(e.into()),
             other => AppError::Internal(other.into()),
         }

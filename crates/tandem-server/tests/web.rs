@@ -614,3 +614,82 @@ async fn upcoming_meetings_and_the_planners_days_follow_the_clock() {
         planner.2
     );
 }
+
+/// Undoes the escaping maud does in text and attribute values.
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The season page fills in the demo's season, plans it as venues × days with a text table
+/// the chart names, shows the event too large for any room with its reason, and lets a
+/// signed-in organiser of both regions apply it (with the session's CSRF token).
+#[tokio::test]
+async fn the_season_page_plans_and_applies_the_demos_season() {
+    let site = site().await;
+    let page = site.get("/seasons").await;
+    assert_html(&page, "/seasons");
+    assert!(
+        page.2.contains("href=\"/seasons\""),
+        "linked from the navigation"
+    );
+    let from = page.2.find("name=\"document\"").unwrap();
+    let open = from + page.2[from..].find('>').unwrap() + 1;
+    let close = open + page.2[open..].find("</textarea>").unwrap();
+    let document = unescape(&page.2[open..close]);
+    let season: Value = serde_json::from_str(&document).unwrap();
+    assert_eq!(season["fixed"].as_array().unwrap().len(), 2, "{season}");
+
+    let planned = site
+        .post_form("/seasons", "", &[("document", &document)])
+        .await;
+    assert_eq!(planned.0, StatusCode::OK, "{}", planned.3);
+    let html = &planned.3;
+    assert!(
+        html.contains("aria-describedby=\"season-placements\""),
+        "{html}"
+    );
+    assert!(html.contains("<table class=\"windows\" id=\"season-placements\""));
+    assert!(html.contains("data-cluster=\"1\""), "a co-located cluster");
+    assert!(html.contains("summit-afr"), "the unplaced event");
+    assert!(html.contains("300"), "its reason names the seats");
+    assert!(html.contains("Sign in as an organiser to apply this plan"));
+    // A document that does not parse names its field.
+    let bad = site
+        .post_form("/seasons", "", &[("document", "{\"range\": 3}")])
+        .await;
+    assert_eq!(bad.0, StatusCode::BAD_REQUEST);
+    assert!(bad.3.contains("range"), "{}", bad.3);
+
+    let token = site
+        .token(Role::Organiser, vec![RegionCode::AFR, RegionCode::ARB])
+        .await;
+    let (session, _) = signed_in(&site, &token).await;
+    let mine = site
+        .post_form("/seasons", &session, &[("document", &document)])
+        .await;
+    assert_eq!(mine.0, StatusCode::OK);
+    let form = mine.3.split("action=\"/seasons/apply\"").nth(1).unwrap();
+    let csrf = csrf_field(form);
+    let forged = site
+        .post_form(
+            "/seasons/apply",
+            &session,
+            &[("csrf", "forged"), ("document", &document)],
+        )
+        .await;
+    assert_eq!(forged.0, StatusCode::FORBIDDEN);
+    let applied = site
+        .post_form(
+            "/seasons/apply",
+            &session,
+            &[("csrf", &csrf), ("document", &document)],
+        )
+        .await;
+    assert_eq!(applied.0, StatusCode::CREATED, "{}", applied.3);
+    let links = applied.3.matches("href=\"/events/").count();
+    assert_eq!(links, 4, "the four placed events: {}", applied.3);
+}

@@ -49,6 +49,9 @@ pub enum StoreError {
         /// The version stored now.
         current: i64,
     },
+    /// The data a write was planned against changed before it was written (names what).
+    #[error("{0}")]
+    Moved(String),
     /// Something already exists under that unique name.
     #[error("{0}")]
     AlreadyExists(String),

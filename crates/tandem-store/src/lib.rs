@@ -32,7 +32,9 @@ pub use calendars::{
 };
 pub use clashes::{ClashFilter, ClashResolution, ClashStore, NewResolution};
 pub use error::{RoomClash, StoreError, StoreResult};
-pub use events::{CoLocation, EventCursor, EventFilter, EventStore, Neighbourhood, SeedEvent};
+pub use events::{
+    Basis, CoLocation, EventCursor, EventFilter, EventStore, Neighbourhood, SeedEvent,
+};
 pub use meta::{MetaStore, Revision};
 pub use outbox::{
     messages_for, DeliveryOutcome, DeliveryState, MessageKind, NewMessage, Outbox, OutboxMessage,

@@ -27,8 +27,8 @@ use tandem_core::{
     Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
 };
 use tandem_store::{
-    redact_url, CoLocation, EventCursor, EventFilter, MetaStore, Neighbourhood, NewToken,
-    PostgresStore, Role, RoomClash, SqliteStore, Store, StoreError, StoreResult, Venue,
+    redact_url, Basis, CoLocation, EventCursor, EventFilter, MetaStore, Neighbourhood, NewToken,
+    PostgresStore, Role, RoomClash, SeedEvent, SqliteStore, Store, StoreError, StoreResult, Venue,
 };
 use uuid::Uuid;
 
@@ -87,6 +87,7 @@ conformance!(
     neighbours_share_region_venue_group_or_participant,
     a_resolution_is_applied_and_recorded_together_or_not_at_all,
     every_timestamp_comes_from_the_stores_clock,
+    a_batch_is_written_whole_against_its_basis_or_not_at_all,
 );
 
 /// The instant every store in this suite believes it is (a Tuesday): the stores take their
@@ -2935,4 +2936,158 @@ async fn every_timestamp_comes_from_the_stores_clock(store: Arc<dyn Store>) {
         Some(now),
         "feed token revoked"
     );
+}
+
+/// `create_events` (season planning's apply): the batch is written in one transaction, its
+/// links may go both ways between two of its events, and it is refused whole when an event
+/// of the neighbourhoods it was planned on appeared, changed or left since.
+async fn a_batch_is_written_whole_against_its_basis_or_not_at_all(store: Arc<dyn Store>) {
+    let store = store.as_ref();
+    let venue = palais(store).await;
+    let anchor = create(
+        store,
+        &booking(
+            "SG3RG-AFR",
+            "2027-03-10T09:00",
+            "2027-03-11T17:30",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    let watch = Neighbourhood {
+        exclude: None,
+        span: interval("2027-03-01T00:00:00Z", "2027-03-20T00:00:00Z"),
+        region: RegionCode::AFR,
+        venue_id: Some(venue.id),
+        group: None,
+        participants: Vec::new(),
+    };
+    let read = |events: &[Event]| Basis {
+        watch: vec![watch.clone()],
+        versions: events.iter().map(|e| (e.id, e.version)).collect(),
+    };
+    let basis = read(std::slice::from_ref(&anchor));
+    let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+    let mut first = booking(
+        "Workshop A",
+        "2027-03-04T09:00",
+        "2027-03-04T17:00",
+        &venue,
+        1,
+    );
+    first.status = EventStatus::Proposed;
+    first.co_located_with = Some(b);
+    let mut second = booking(
+        "Workshop B",
+        "2027-03-05T09:00",
+        "2027-03-05T17:00",
+        &venue,
+        1,
+    );
+    second.status = EventStatus::Proposed;
+    second.co_located_with = Some(a);
+    let mut third = booking("Forum", "2027-03-12T09:00", "2027-03-12T17:00", &venue, 1);
+    third.status = EventStatus::Proposed;
+    third.co_located_with = Some(anchor.id);
+    let batch = vec![
+        SeedEvent {
+            id: a,
+            draft: first,
+        },
+        SeedEvent {
+            id: b,
+            draft: second,
+        },
+        SeedEvent {
+            id: Uuid::new_v4(),
+            draft: third,
+        },
+    ];
+
+    // An event that appeared in the neighbourhood since it was read: nothing is written.
+    let intruder = create(
+        store,
+        &booking(
+            "Briefing",
+            "2027-03-15T09:00",
+            "2027-03-15T10:00",
+            &venue,
+            0,
+        ),
+    )
+    .await;
+    match store.create_events(&batch, &basis).await {
+        Err(StoreError::Moved(what)) => {
+            assert!(what.contains(&intruder.id.to_string()), "{what}");
+        }
+        other => panic!("expected Moved, got {other:?}"),
+    }
+    assert!(not_found(store.event(a).await).1 == a);
+    // One that changed version since.
+    let now = read(&[anchor.clone(), intruder.clone()]);
+    let moved = store
+        .update_event(
+            intruder.id,
+            None,
+            &booking(
+                "Briefing",
+                "2027-03-15T10:00",
+                "2027-03-15T11:00",
+                &venue,
+                0,
+            ),
+            true,
+        )
+        .await
+        .expect("moved");
+    match store.create_events(&batch, &now).await {
+        Err(StoreError::Moved(what)) => assert!(what.contains("changed"), "{what}"),
+        other => panic!("expected Moved, got {other:?}"),
+    }
+    // One that left it (cancelled).
+    let now = read(&[anchor.clone(), moved.clone()]);
+    store.cancel_event(moved.id, None).await.expect("cancel");
+    match store.create_events(&batch, &now).await {
+        Err(StoreError::Moved(what)) => {
+            assert!(what.contains(&moved.id.to_string()), "{what}");
+        }
+        other => panic!("expected Moved, got {other:?}"),
+    }
+    assert!(not_found(store.event(b).await).1 == b);
+
+    // As read: every event is written, with its links, both ways.
+    let written = store
+        .create_events(&batch, &read(std::slice::from_ref(&anchor)))
+        .await
+        .expect("written");
+    assert_eq!(ids(&written), ids_of(&batch));
+    assert_eq!(written[0].draft.co_located_with, Some(b));
+    assert_eq!(written[1].draft.co_located_with, Some(a));
+    assert_eq!(written[2].draft.co_located_with, Some(anchor.id));
+    assert!(written.iter().all(|e| e.status() == EventStatus::Proposed));
+    assert_eq!(
+        store.event(a).await.expect("stored").draft.co_located_with,
+        Some(b)
+    );
+    // A batch naming a room its venue lacks is refused whole.
+    let mut bad = booking("Bad", "2027-03-16T09:00", "2027-03-16T10:00", &venue, 0);
+    bad.room_id = Some(Uuid::new_v4());
+    let good = booking("Good", "2027-03-17T09:00", "2027-03-17T10:00", &venue, 1);
+    let (g, x) = (Uuid::new_v4(), Uuid::new_v4());
+    let refused = store
+        .create_events(
+            &[
+                SeedEvent { id: g, draft: good },
+                SeedEvent { id: x, draft: bad },
+            ],
+            &Basis::default(),
+        )
+        .await;
+    assert_eq!(invalid_reference(refused), "room_id");
+    assert!(not_found(store.event(g).await).1 == g);
+}
+
+fn ids_of(batch: &[SeedEvent]) -> Vec<Uuid> {
+    batch.iter().map(|e| e.id).collect()
 }

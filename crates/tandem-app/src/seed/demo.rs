@@ -16,6 +16,11 @@ use uuid::Uuid;
 
 const SEEDED: &str = "demo_seeded";
 
+/// The demo's venue in Yaoundé (the demo season's, [`crate::season::demo_season`]).
+pub const YAOUNDE: &str = "Palais des Congrès de Yaoundé";
+/// The demo's venue in Cairo.
+pub const CAIRO: &str = "Smart Village Conference Centre";
+
 struct DemoVenue {
     name: &'static str,
     city: &'static str,
@@ -29,7 +34,7 @@ struct DemoVenue {
 
 const VENUES: &[DemoVenue] = &[
     DemoVenue {
-        name: "Palais des Congrès de Yaoundé",
+        name: YAOUNDE,
         city: "Yaoundé",
         country: "CM",
         tz: "Africa/Douala",
@@ -38,7 +43,7 @@ const VENUES: &[DemoVenue] = &[
         rooms: &[("Salle A", 120), ("Salle B", 40)],
     },
     DemoVenue {
-        name: "Smart Village Conference Centre",
+        name: CAIRO,
         city: "Cairo",
         country: "EG",
         tz: "Africa/Cairo",

@@ -9,6 +9,7 @@ pub mod feed_tokens;
 pub mod operations;
 pub mod reference;
 mod responses;
+pub mod seasons;
 pub mod venues;
 pub mod windows;
 pub mod wire;
@@ -63,6 +64,7 @@ impl Modify for BearerAuth {
         (name = "venues", description = "Venues and rooms"),
         (name = "windows", description = "The best meeting windows across time zones"),
         (name = "colocations", description = "Dates for an event held alongside another (Resolution 21)"),
+        (name = "seasons", description = "Season planning: a whole season placed at once, co-located (Resolution 21)"),
         (name = "clashes", description = "Clashes between events, with suggestions, and their resolution"),
         (name = "calendars", description = "External calendars imported for the window search"),
         (name = "feeds", description = "Private iCalendar feed tokens; the feeds themselves are under /feeds"),
@@ -95,6 +97,7 @@ fn operations() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(feed_tokens::rotate_feed_token),
         routes!(feed_tokens::revoke_feed_token),
         routes!(colocations::search_colocations),
+        routes!(seasons::plan_season),
         routes!(clashes::list_clashes),
         routes!(clashes::get_clash),
         routes!(clashes::resolve_clash),

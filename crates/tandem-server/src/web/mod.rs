@@ -9,6 +9,7 @@ mod event;
 mod home;
 mod i18n;
 mod planner;
+mod season;
 mod session;
 
 pub use session::{layer as session_layer, DbSessions};
@@ -38,6 +39,8 @@ pub fn router() -> Router<AppState> {
             get(colocation::colocations).post(colocation::create),
         )
         .route("/clashes/{id}/resolve", post(clashes::resolve))
+        .route("/seasons", get(season::seasons).post(season::plan))
+        .route("/seasons/apply", post(season::apply))
         .route("/assets/tandem.css", get(stylesheet))
         .route("/language", get(i18n::switch_language))
         .layer(axum::middleware::from_fn(i18n::choose_language))
@@ -78,6 +81,7 @@ fn page(title: &str, body: &Markup) -> Markup {
                         a href="/" { (t!("nav-events")) }
                         a href="/planner" { (t!("nav-planner")) }
                         a href="/colocations" { (t!("nav-colocation")) }
+                        a href="/seasons" { (t!("nav-season")) }
                         a href="/clashes" { (t!("nav-clashes")) }
                         a href="/api/docs" { (t!("nav-api")) }
                     }

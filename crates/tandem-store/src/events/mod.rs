@@ -107,6 +107,69 @@ pub struct SeedEvent {
     pub draft: EventDraft,
 }
 
+/// What a batch of new events was planned against ([`EventStore::create_events`]): the
+/// neighbourhoods whose live events the plan read, and the version of each event read.
+/// The batch is written only if the same neighbourhoods hold the same events at the same
+/// versions when it is written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Basis {
+    /// The neighbourhoods read (each as [`EventStore::neighbours`] answers it).
+    pub watch: Vec<Neighbourhood>,
+    /// Every event they held, with its version.
+    pub versions: std::collections::BTreeMap<Uuid, i64>,
+}
+
+/// The first difference between what `basis` read and `now` (the same neighbourhoods'
+/// events read again inside the writing transaction), as [`StoreError::Moved`].
+pub(crate) fn moved(
+    basis: &Basis,
+    now: &std::collections::BTreeMap<Uuid, (String, i64)>,
+) -> StoreResult<()> {
+    for (id, (title, version)) in now {
+        match basis.versions.get(id) {
+            None => {
+                return Err(StoreError::Moved(format!(
+                    "event '{title}' ({id}) appeared since the plan was made"
+                )))
+            }
+            Some(v) if v != version => {
+                return Err(StoreError::Moved(format!(
+                    "event '{title}' ({id}) changed since the plan was made (version {v}, now {version})"
+                )))
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(id) = basis.versions.keys().find(|id| !now.contains_key(id)) {
+        return Err(StoreError::Moved(format!(
+            "event {id} was cancelled or moved since the plan was made"
+        )));
+    }
+    Ok(())
+}
+
+/// `events` with every `co_located_with` that names the same or a later event of the
+/// batch cleared, and those links as `(event, alongside)`: written once every event of the
+/// batch is (links may go both ways between two events of a batch).
+pub(crate) fn forward_links(events: &[SeedEvent]) -> (Vec<SeedEvent>, Vec<(Uuid, Uuid)>) {
+    let mut links = Vec::new();
+    let cleared = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut e = e.clone();
+            if let Some(other) = e.draft.co_located_with {
+                if events.iter().skip(i).any(|x| x.id == other) {
+                    links.push((e.id, other));
+                    e.draft.co_located_with = None;
+                }
+            }
+            e
+        })
+        .collect();
+    (cleared, links)
+}
+
 /// Events with their participants and occurrences.
 #[async_trait]
 pub trait EventStore: Send + Sync {
@@ -116,6 +179,14 @@ pub trait EventStore: Send + Sync {
 
     /// One event.
     async fn event(&self, id: Uuid) -> StoreResult<Event>;
+
+    /// Creates `events` (ids chosen by the caller; a `co_located_with` may name an earlier
+    /// one of them) in one transaction with one revision bump, each checked and written as
+    /// [`EventStore::create_event`] does (references, the room guarantee, the outbox), after
+    /// checking inside the same transaction, with other writers of events held off, that
+    /// `basis` still holds ([`StoreError::Moved`] naming the first difference). All or
+    /// nothing. Returns the events in the order given.
+    async fn create_events(&self, events: &[SeedEvent], basis: &Basis) -> StoreResult<Vec<Event>>;
 
     /// Events matching `filter`, ordered by first start then id, after `cursor`.
     async fn events(

@@ -15,9 +15,9 @@ use tracing::instrument;
 use uuid::Uuid;
 
 use super::{
-    check_room, check_version, listing, no_alongside, occurrence_rows, participant_rows,
-    CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, Prepared, RawEvent,
-    RawParticipant, COLUMNS, WRITTEN,
+    check_room, check_version, forward_links, listing, moved, no_alongside, occurrence_rows,
+    participant_rows, Basis, CoLocation, Event, EventCursor, EventFilter, EventStore,
+    Neighbourhood, Prepared, RawEvent, RawParticipant, SeedEvent, COLUMNS, WRITTEN,
 };
 use crate::error::{RoomClash, StoreError, StoreResult};
 use crate::meta::postgres::bump_revision;
@@ -634,6 +634,37 @@ impl PostgresStore {
     }
 }
 
+/// The live events `n` describes (at most `limit`), on the caller's connection.
+async fn neighbours_in(
+    conn: &mut PgConnection,
+    n: &Neighbourhood,
+    limit: u32,
+) -> StoreResult<Vec<Event>> {
+    let rows = sqlx::query(&format!(
+            "WITH candidates AS ( \
+               SELECT id FROM events WHERE region = $3 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
+               UNION SELECT id FROM events WHERE venue_id = $4 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
+               UNION SELECT id FROM events WHERE group_code = $5 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
+               UNION SELECT p.event_id FROM UNNEST($6::text[]) AS who (id) JOIN event_participants p \
+                 ON p.participant_id = who.id AND tstzrange(p.starts_at, p.last_ends_at, '[)') && tstzrange($1, $2, '[)')) \
+             SELECT {COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
+               AND ($7::uuid IS NULL OR e.id <> $7) AND e.status IN ('proposed', 'confirmed') \
+               AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > $1 AND o.starts_at < $2) \
+             ORDER BY e.starts_at, e.id LIMIT $8"
+        ))
+        .bind(n.span.start)
+        .bind(n.span.end)
+        .bind(n.region.code())
+        .bind(n.venue_id)
+        .bind(n.group.as_deref())
+        .bind(&n.participants)
+        .bind(n.exclude)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *conn)
+        .await?;
+    load_events(conn, rows).await
+}
+
 #[async_trait]
 impl EventStore for PostgresStore {
     #[instrument(skip_all, fields(title = %draft.title))]
@@ -683,36 +714,64 @@ impl EventStore for PostgresStore {
         // The plan is the generic one: a custom plan for a quiet period (a span the
         // statistics say holds nearly nothing) scans a GiST index by the span alone, which
         // is slower by one to two orders of magnitude (bench/events.sh, BENCHMARKS.md).
-        let n = neighbourhood;
         let mut tx = self.pool.begin().await?;
         sqlx::query("SET LOCAL plan_cache_mode = force_generic_plan")
             .execute(&mut *tx)
             .await?;
-        let rows = sqlx::query(&format!(
-            "WITH candidates AS ( \
-               SELECT id FROM events WHERE region = $3 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
-               UNION SELECT id FROM events WHERE venue_id = $4 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
-               UNION SELECT id FROM events WHERE group_code = $5 AND tstzrange(starts_at, last_ends_at, '[)') && tstzrange($1, $2, '[)') \
-               UNION SELECT p.event_id FROM UNNEST($6::text[]) AS who (id) JOIN event_participants p \
-                 ON p.participant_id = who.id AND tstzrange(p.starts_at, p.last_ends_at, '[)') && tstzrange($1, $2, '[)')) \
-             SELECT {COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
-               AND ($7::uuid IS NULL OR e.id <> $7) AND e.status IN ('proposed', 'confirmed') \
-               AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > $1 AND o.starts_at < $2) \
-             ORDER BY e.starts_at, e.id LIMIT $8"
-        ))
-        .bind(n.span.start)
-        .bind(n.span.end)
-        .bind(n.region.code())
-        .bind(n.venue_id)
-        .bind(n.group.as_deref())
-        .bind(&n.participants)
-        .bind(n.exclude)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
-        let events = load_events(&mut tx, rows).await?;
+        let events = neighbours_in(&mut tx, neighbourhood, limit).await?;
         tx.commit().await?;
         Ok(events)
+    }
+
+    #[instrument(skip_all, fields(events = events.len()))]
+    async fn create_events(&self, events: &[SeedEvent], basis: &Basis) -> StoreResult<Vec<Event>> {
+        let (events, links) = forward_links(events);
+        let prepared = Prepared::all(&events)?;
+        let now = self.clock.now();
+        let mut attempt = 1;
+        loop {
+            let outcome = async {
+                let mut tx = self.pool.begin().await?;
+                // Holds off every other write of events (they take ROW EXCLUSIVE) until the
+                // commit, and every other batch (the mode conflicts with itself): what is
+                // read below stays true until the batch is written.
+                sqlx::query("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE")
+                    .execute(&mut *tx)
+                    .await?;
+                let mut read = std::collections::BTreeMap::new();
+                for n in &basis.watch {
+                    for e in neighbours_in(&mut tx, n, u32::MAX).await? {
+                        read.insert(e.id, (e.title().to_owned(), e.version));
+                    }
+                }
+                moved(basis, &read)?;
+                for p in &prepared {
+                    check_references(&mut tx, p.draft, Some(p.id)).await?;
+                    insert(&mut tx, std::slice::from_ref(p), now).await?;
+                }
+                for (id, other) in &links {
+                    sqlx::query("UPDATE events SET co_located_with = $1 WHERE id = $2")
+                        .bind(other)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let mut written = Vec::with_capacity(prepared.len());
+                for p in &prepared {
+                    let event = event_in(&mut tx, p.id).await?;
+                    crate::outbox::postgres::enqueue(&mut tx, None, &event, now).await?;
+                    written.push(event);
+                }
+                bump_revision(&mut tx, now).await?;
+                tx.commit().await?;
+                Ok::<_, StoreError>(written)
+            }
+            .await;
+            match outcome {
+                Err(e) if is_retryable(&e) && attempt < WRITE_ATTEMPTS => attempt += 1,
+                other => return other,
+            }
+        }
     }
 
     #[instrument(skip_all, fields(%id))]

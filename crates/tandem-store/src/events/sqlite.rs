@@ -13,9 +13,9 @@ use tracing::instrument;
 use uuid::Uuid;
 
 use super::{
-    check_room, check_version, listing, no_alongside, occurrence_rows, participant_rows,
-    CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, Prepared, RawEvent,
-    RawParticipant, COLUMNS, WRITTEN,
+    check_room, check_version, forward_links, listing, moved, no_alongside, occurrence_rows,
+    participant_rows, Basis, CoLocation, Event, EventCursor, EventFilter, EventStore,
+    Neighbourhood, Prepared, RawEvent, RawParticipant, SeedEvent, COLUMNS, WRITTEN,
 };
 use crate::error::{RoomClash, StoreError, StoreResult};
 use crate::meta::sqlite::bump_revision;
@@ -507,6 +507,65 @@ fn push_listing_arm(q: &mut QueryBuilder<'_, Sqlite>, filter: &EventFilter, arm:
     }
 }
 
+/// The live events `n` describes (at most `limit`), on the caller's connection.
+async fn neighbours_in(
+    conn: &mut SqliteConnection,
+    n: &Neighbourhood,
+    limit: u32,
+) -> StoreResult<Vec<Event>> {
+    let (from, to) = (ts(n.span.start), ts(n.span.end));
+    let mut q =
+        QueryBuilder::<Sqlite>::new("WITH candidates AS (SELECT id FROM events WHERE region = ");
+    q.push_bind(n.region.code())
+        .push(" AND starts_at < ")
+        .push_bind(to)
+        .push(" AND last_ends_at > ")
+        .push_bind(from);
+    if let Some(venue) = n.venue_id {
+        q.push(" UNION SELECT id FROM events WHERE venue_id = ")
+            .push_bind(venue.to_string())
+            .push(" AND starts_at < ")
+            .push_bind(to)
+            .push(" AND last_ends_at > ")
+            .push_bind(from);
+    }
+    if let Some(group) = &n.group {
+        q.push(" UNION SELECT id FROM events WHERE group_code = ")
+            .push_bind(group.clone())
+            .push(" AND starts_at < ")
+            .push_bind(to)
+            .push(" AND last_ends_at > ")
+            .push_bind(from);
+    }
+    if !n.participants.is_empty() {
+        q.push(" UNION SELECT event_id FROM event_participants WHERE participant_id IN (");
+        let mut ids = q.separated(", ");
+        for p in &n.participants {
+            ids.push_bind(p.clone());
+        }
+        q.push(")");
+    }
+    q.push(format!(
+        ") SELECT {COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
+             AND e.status IN ('proposed', 'confirmed') AND e.starts_at < "
+    ))
+    .push_bind(to)
+    .push(" AND e.last_ends_at > ")
+    .push_bind(from)
+    .push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > ")
+    .push_bind(from)
+    .push(" AND o.starts_at < ")
+    .push_bind(to)
+    .push(")");
+    if let Some(id) = n.exclude {
+        q.push(" AND e.id <> ").push_bind(id.to_string());
+    }
+    q.push(" ORDER BY e.starts_at, e.id LIMIT ")
+        .push_bind(i64::from(limit));
+    let rows = q.build().fetch_all(&mut *conn).await?;
+    load_events(conn, rows).await
+}
+
 #[async_trait]
 impl EventStore for SqliteStore {
     #[instrument(skip_all, fields(title = %draft.title))]
@@ -546,60 +605,44 @@ impl EventStore for SqliteStore {
         neighbourhood: &Neighbourhood,
         limit: u32,
     ) -> StoreResult<Vec<Event>> {
-        let n = neighbourhood;
-        let (from, to) = (ts(n.span.start), ts(n.span.end));
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "WITH candidates AS (SELECT id FROM events WHERE region = ",
-        );
-        q.push_bind(n.region.code())
-            .push(" AND starts_at < ")
-            .push_bind(to)
-            .push(" AND last_ends_at > ")
-            .push_bind(from);
-        if let Some(venue) = n.venue_id {
-            q.push(" UNION SELECT id FROM events WHERE venue_id = ")
-                .push_bind(venue.to_string())
-                .push(" AND starts_at < ")
-                .push_bind(to)
-                .push(" AND last_ends_at > ")
-                .push_bind(from);
-        }
-        if let Some(group) = &n.group {
-            q.push(" UNION SELECT id FROM events WHERE group_code = ")
-                .push_bind(group.clone())
-                .push(" AND starts_at < ")
-                .push_bind(to)
-                .push(" AND last_ends_at > ")
-                .push_bind(from);
-        }
-        if !n.participants.is_empty() {
-            q.push(" UNION SELECT event_id FROM event_participants WHERE participant_id IN (");
-            let mut ids = q.separated(", ");
-            for p in &n.participants {
-                ids.push_bind(p.clone());
-            }
-            q.push(")");
-        }
-        q.push(format!(
-            ") SELECT {COLUMNS} FROM events e WHERE e.id IN (SELECT id FROM candidates) \
-             AND e.status IN ('proposed', 'confirmed') AND e.starts_at < "
-        ))
-        .push_bind(to)
-        .push(" AND e.last_ends_at > ")
-        .push_bind(from)
-        .push(" AND EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = e.id AND o.ends_at > ")
-        .push_bind(from)
-        .push(" AND o.starts_at < ")
-        .push_bind(to)
-        .push(")");
-        if let Some(id) = n.exclude {
-            q.push(" AND e.id <> ").push_bind(id.to_string());
-        }
-        q.push(" ORDER BY e.starts_at, e.id LIMIT ")
-            .push_bind(i64::from(limit));
         let mut conn = self.pool.acquire().await?;
-        let rows = q.build().fetch_all(&mut *conn).await?;
-        load_events(&mut conn, rows).await
+        neighbours_in(&mut conn, neighbourhood, limit).await
+    }
+
+    #[instrument(skip_all, fields(events = events.len()))]
+    async fn create_events(&self, events: &[SeedEvent], basis: &Basis) -> StoreResult<Vec<Event>> {
+        let (events, links) = forward_links(events);
+        let prepared = Prepared::all(&events)?;
+        let now = self.clock.now();
+        // BEGIN IMMEDIATE takes SQLite's writer lock: no other write runs until the commit.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut read = std::collections::BTreeMap::new();
+        for n in &basis.watch {
+            for e in neighbours_in(&mut tx, n, u32::MAX).await? {
+                read.insert(e.id, (e.title().to_owned(), e.version));
+            }
+        }
+        moved(basis, &read)?;
+        for p in &prepared {
+            check_references(&mut tx, p.draft, Some(p.id)).await?;
+            insert(&mut tx, std::slice::from_ref(p), now).await?;
+        }
+        for (id, other) in &links {
+            sqlx::query("UPDATE events SET co_located_with = ? WHERE id = ?")
+                .bind(other.to_string())
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        let mut written = Vec::with_capacity(prepared.len());
+        for p in &prepared {
+            let event = event_in(&mut tx, p.id).await?;
+            crate::outbox::sqlite::enqueue(&mut tx, None, &event, now).await?;
+            written.push(event);
+        }
+        bump_revision(&mut tx, now).await?;
+        tx.commit().await?;
+        Ok(written)
     }
 
     #[instrument(skip_all, fields(%id))]
