@@ -290,7 +290,7 @@ fn build(inst: &Instance) -> Option<Programme> {
     // a continuation at a position it is not at (the OR over S is then priced within
     // `y[i,p]`, not within 1).
     let mut nb_of: HashMap<(Item, Item), Pred> = HashMap::new();
-    let mut conts: BTreeMap<(Item, Vec<(Option<usize>, usize)>), f64> = BTreeMap::new();
+    let mut conts: BTreeMap<(Item, Vec<Tagged>), f64> = BTreeMap::new();
     for items in &inst.person_items {
         for &i in items {
             let mut preds = Vec::new();
@@ -391,7 +391,7 @@ fn bicliques(inst: &Instance, a: usize, b: usize, apart: bool) -> Vec<(Vec<usize
                 .filter(|&q| {
                     let p = &inst.events[e].positions[q];
                     p.start <= min_last
-                        && p.start + le - 1 >= max_first
+                        && p.start + le > max_first
                         && (!apart || !venues.contains(&p.venue))
                 })
                 .collect();
@@ -406,6 +406,9 @@ fn bicliques(inst: &Instance, a: usize, b: usize, apart: bool) -> Vec<(Vec<usize
     out.into_iter().collect()
 }
 
+/// A column of `nb(j, i)` with the position of i it needs (`None` when i is fixed).
+type Tagged = (Option<usize>, usize);
+
 /// Whether item j comes before item i at one venue and is near it.
 enum Pred {
     /// Always (two fixed items).
@@ -414,7 +417,7 @@ enum Pred {
     Never,
     /// Exactly when one of these columns is 1 (at most one can be), each with the
     /// position of i it needs (`None` when i is fixed).
-    Sum(Vec<(Option<usize>, usize)>),
+    Sum(Vec<Tagged>),
 }
 
 /// `nb(j, i)` as columns: for a fixed and an event, the event's positions that make it
@@ -425,7 +428,7 @@ fn before_near(inst: &Instance, m: &mut Programme, j: Item, i: Item) -> Pred {
         Item::Event(e) => (first, inst.events[e].rank),
         Item::Fixed(f) => (first, inst.fixed[f].rank),
     };
-    let sum = |cols: Vec<(Option<usize>, usize)>| {
+    let sum = |cols: Vec<Tagged>| {
         if cols.is_empty() {
             Pred::Never
         } else {
@@ -498,7 +501,7 @@ fn pair_transport(inst: &Instance, m: &mut Programme, j: usize, i: usize) -> (Pr
             b.push((Some(q), c));
         }
     }
-    let sum = |cols: Vec<(Option<usize>, usize)>| {
+    let sum = |cols: Vec<Tagged>| {
         if cols.is_empty() {
             Pred::Never
         } else {
