@@ -6,14 +6,15 @@
 //! pair terms: `sh[a,b]` (a and b share a day: soft clashes of their common
 //! participants), `rg[a,b]` (they share a day at different venues: `region_overlap`),
 //! `c[a,b]` (a wanted co-location), `nb[j,i]` (item j comes before item i at one venue and
-//! is near it) and `cont[i,S]` (item i continues a trip for the people whose earlier items
-//! are S, weighted by how many they are).
+//! is near it) and `z[i,p,S]` (item i, at its position p, continues a trip for the people
+//! whose earlier items are S, weighted by how many they are).
 //!
 //! Rows: one position per event; rule 1 per room and day; rule 2 per group and day;
-//! rule 3 per pair and shared day; rule 4 per pair, shared day and venue; `sh`/`rg` bounded
-//! below by the occupancy of both events on each shared day; `c`/`nb` bounded above by
-//! "if a is at p then some near position of b is taken"; `cont` by the `nb` of its
-//! earlier items. At an integral `y` the indicators take exactly §14's values, so the
+//! rule 3 per pair and shared day; rule 4 per biclique of positions of two events that
+//! share a day at different venues; `sh`/`rg` bounded below by the same bicliques
+//! (`y` on one side + `y` on the other - 1); `c`/`nb` transports between the two events'
+//! positions; `z[i,p,S]` bounded by `y[i,p]` and by the `nb` columns of S that put i at
+//! p (so a fractional i cannot count a continuation at a position it is not at). At an integral `y` the indicators take exactly §14's values, so the
 //! programme's optimum is the season's, and HiGHS's dual bound is a bound on §14's cost.
 //!
 //! The objective is the cost less that of the empty plan (added back), so that HiGHS's
@@ -233,42 +234,36 @@ fn build(inst: &Instance) -> Option<Programme> {
                 .filter(|d| at_day[b].contains_key(d))
                 .copied()
                 .collect();
-            let mut overlap = Vec::new();
-            // Rule 4 (rule 3 is stated per person and day below).
+            // Rule 4 (rule 3 is stated per person and day below): at most one of each
+            // biclique of positions at different venues that share a day.
             if nb.in_person_both && !nb.required_both && !common.is_empty() {
-                for pa in 0..inst.events[a].positions.len() {
-                    let (v, sa) = inst.span(a, pa);
-                    inst.overlapping_positions(b, sa.first, sa.last, None, Some(v), &mut overlap);
-                    if !overlap.is_empty() {
-                        let mut terms = vec![(m.y[a][pa], 1.0)];
-                        terms.extend(overlap.iter().map(|&pb| (m.y[b][pb], 1.0)));
-                        m.row(terms, f64::NEG_INFINITY, 1.0);
-                    }
+                for (left, right) in bicliques(inst, a, b, true) {
+                    let mut terms: Vec<(usize, f64)> =
+                        left.iter().map(|&pa| (m.y[a][pa], 1.0)).collect();
+                    terms.extend(right.iter().map(|&pb| (m.y[b][pb], 1.0)));
+                    m.row(terms, f64::NEG_INFINITY, 1.0);
                 }
             }
-            // Soft clashes: at least y[a,pa] + (b on a day of pa) - 1, position by position.
+            // Soft clashes: at least (a on a set of positions A) + (b on a set B) - 1, for
+            // sets A and B of which every pair shares a day: from each position of either
+            // event, the positions of the other sharing a day with it, and every position
+            // of its own sharing a day with all of those (the biclique around the star).
             if !common.is_empty() && nb.common > 0 && !nb.required_both {
                 let sh = m.column(f64::from(nb.common) * inst.w_soft, 1.0, false);
-                for pa in 0..inst.events[a].positions.len() {
-                    let (_, sa) = inst.span(a, pa);
-                    inst.overlapping_positions(b, sa.first, sa.last, None, None, &mut overlap);
-                    if !overlap.is_empty() {
-                        let mut terms = vec![(m.y[a][pa], 1.0), (sh, -1.0)];
-                        terms.extend(overlap.iter().map(|&pb| (m.y[b][pb], 1.0)));
-                        m.indicator_row(sh, terms, f64::NEG_INFINITY, 1.0);
-                    }
+                for (left, right) in bicliques(inst, a, b, false) {
+                    let mut terms = vec![(sh, -1.0)];
+                    terms.extend(left.iter().map(|&pa| (m.y[a][pa], 1.0)));
+                    terms.extend(right.iter().map(|&pb| (m.y[b][pb], 1.0)));
+                    m.indicator_row(sh, terms, f64::NEG_INFINITY, 1.0);
                 }
             }
             if !common.is_empty() && nb.same_region {
                 let rg = m.column(inst.w_soft, 1.0, false);
-                for pa in 0..inst.events[a].positions.len() {
-                    let (v, sa) = inst.span(a, pa);
-                    inst.overlapping_positions(b, sa.first, sa.last, None, Some(v), &mut overlap);
-                    if !overlap.is_empty() {
-                        let mut terms = vec![(m.y[a][pa], 1.0), (rg, -1.0)];
-                        terms.extend(overlap.iter().map(|&pb| (m.y[b][pb], 1.0)));
-                        m.indicator_row(rg, terms, f64::NEG_INFINITY, 1.0);
-                    }
+                for (left, right) in bicliques(inst, a, b, true) {
+                    let mut terms = vec![(rg, -1.0)];
+                    terms.extend(left.iter().map(|&pa| (m.y[a][pa], 1.0)));
+                    terms.extend(right.iter().map(|&pb| (m.y[b][pb], 1.0)));
+                    m.indicator_row(rg, terms, f64::NEG_INFINITY, 1.0);
                 }
             }
             // Wanted co-location: a transport between the positions of a and the near
@@ -288,9 +283,14 @@ fn build(inst: &Instance) -> Option<Programme> {
         }
     }
     // Trips: item i continues a trip for a person when one of their earlier items is
-    // near it; `nb(j, i)` is a sum of columns (at most one is 1).
+    // near it. `nb(j, i)` is a sum of columns (at most one is 1), each tagged with the
+    // position of i it needs (for an event i). The continuation is stated position by
+    // position: `z[i,p,S]` (i at p continues from one of the earlier items S) is at most
+    // `y[i,p]` and at most the columns of S that need p, so a fractional i cannot count
+    // a continuation at a position it is not at (the OR over S is then priced within
+    // `y[i,p]`, not within 1).
     let mut nb_of: HashMap<(Item, Item), Pred> = HashMap::new();
-    let mut conts: BTreeMap<(Item, Vec<usize>), f64> = BTreeMap::new();
+    let mut conts: BTreeMap<(Item, Vec<Tagged>), f64> = BTreeMap::new();
     for items in &inst.person_items {
         for &i in items {
             let mut preds = Vec::new();
@@ -332,14 +332,82 @@ fn build(inst: &Instance) -> Option<Programme> {
             return None;
         }
     }
-    for ((_, preds), mult) in conts {
-        let cont = m.column(-inst.w_trip * mult, 1.0, false);
-        let mut terms = vec![(cont, 1.0)];
-        terms.extend(preds.iter().map(|&p| (p, -1.0)));
-        m.indicator_row(cont, terms, f64::NEG_INFINITY, 0.0);
+    for ((i, preds), mult) in conts {
+        let mut by_position: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+        for (p, c) in preds {
+            by_position.entry(p).or_default().push(c);
+        }
+        for (p, cols) in by_position {
+            let z = m.column(-inst.w_trip * mult, 1.0, false);
+            let mut terms = vec![(z, 1.0)];
+            terms.extend(cols.iter().map(|&c| (c, -1.0)));
+            m.indicator_row(z, terms, f64::NEG_INFINITY, 0.0);
+            if let (Item::Event(e), Some(p)) = (i, p) {
+                let y = m.y[e][p];
+                if cols != [y] {
+                    m.indicator_row(z, vec![(z, 1.0), (y, -1.0)], f64::NEG_INFINITY, 0.0);
+                }
+            }
+        }
+        if m.size() > MAX_SIZE {
+            return None;
+        }
     }
     (m.size() <= MAX_SIZE).then_some(m)
 }
+
+/// Sets `(A, B)` of positions of events a and b such that every position in A shares a
+/// day with every one in B (and, with `apart`, is at another venue), one per position of
+/// either event that shares a day with some position of the other: the positions of the
+/// other sharing a day with it (B), and the positions of its own event (at its venue, with
+/// `apart`) sharing a day with all of those (A).
+fn bicliques(inst: &Instance, a: usize, b: usize, apart: bool) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut other = Vec::new();
+    for (e, f, flip) in [(a, b, false), (b, a, true)] {
+        let (le, lf) = (inst.events[e].len, inst.events[f].len);
+        for pe in 0..inst.events[e].positions.len() {
+            let (v, se) = inst.span(e, pe);
+            let exclude = apart.then_some(v);
+            inst.overlapping_positions(f, se.first, se.last, None, exclude, &mut other);
+            if other.is_empty() {
+                continue;
+            }
+            let min_last = other
+                .iter()
+                .map(|&q| inst.events[f].positions[q].start + lf - 1)
+                .min()
+                .unwrap_or(se.last);
+            let max_first = other
+                .iter()
+                .map(|&q| inst.events[f].positions[q].start)
+                .max()
+                .unwrap_or(se.first);
+            let venues: std::collections::BTreeSet<u16> = other
+                .iter()
+                .map(|&q| inst.events[f].positions[q].venue)
+                .collect();
+            let own: Vec<usize> = (0..inst.events[e].positions.len())
+                .filter(|&q| {
+                    let p = &inst.events[e].positions[q];
+                    p.start <= min_last
+                        && p.start + le > max_first
+                        && (!apart || !venues.contains(&p.venue))
+                })
+                .collect();
+            let pair = if flip {
+                (other.clone(), own)
+            } else {
+                (own, other.clone())
+            };
+            out.insert(pair);
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// A column of `nb(j, i)` with the position of i it needs (`None` when i is fixed).
+type Tagged = (Option<usize>, usize);
 
 /// Whether item j comes before item i at one venue and is near it.
 enum Pred {
@@ -347,8 +415,9 @@ enum Pred {
     Constant,
     /// Never.
     Never,
-    /// Exactly when one of these columns is 1 (at most one can be).
-    Sum(Vec<usize>),
+    /// Exactly when one of these columns is 1 (at most one can be), each with the
+    /// position of i it needs (`None` when i is fixed).
+    Sum(Vec<Tagged>),
 }
 
 /// `nb(j, i)` as columns: for a fixed and an event, the event's positions that make it
@@ -359,7 +428,7 @@ fn before_near(inst: &Instance, m: &mut Programme, j: Item, i: Item) -> Pred {
         Item::Event(e) => (first, inst.events[e].rank),
         Item::Fixed(f) => (first, inst.fixed[f].rank),
     };
-    let sum = |cols: Vec<usize>| {
+    let sum = |cols: Vec<Tagged>| {
         if cols.is_empty() {
             Pred::Never
         } else {
@@ -387,7 +456,7 @@ fn before_near(inst: &Instance, m: &mut Programme, j: Item, i: Item) -> Pred {
             sum(near
                 .iter()
                 .filter(|&&p| key(j, sj.first) < key(i, inst.span(ei, p).1.first))
-                .map(|&p| m.y[ei][p])
+                .map(|&p| (Some(p), m.y[ei][p]))
                 .collect())
         }
         (Item::Event(ej), Item::Fixed(fi)) => {
@@ -398,7 +467,7 @@ fn before_near(inst: &Instance, m: &mut Programme, j: Item, i: Item) -> Pred {
             sum(near
                 .iter()
                 .filter(|&&p| key(j, inst.span(ej, p).1.first) < key(i, si.first))
-                .map(|&p| m.y[ej][p])
+                .map(|&p| (None, m.y[ej][p]))
                 .collect())
         }
         (Item::Event(_), Item::Event(_)) => {
@@ -424,14 +493,15 @@ fn pair_transport(inst: &Instance, m: &mut Programme, j: usize, i: usize) -> (Pr
     }
     let cols = transport(m, j, i, &pairs, 0.0);
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    for (c, first) in cols.into_iter().zip(j_first) {
+    for ((c, first), &(q, p)) in cols.into_iter().zip(j_first).zip(&pairs) {
+        // j first: i continues, at p; else j continues from i, at q.
         if first {
-            a.push(c);
+            a.push((Some(p), c));
         } else {
-            b.push(c);
+            b.push((Some(q), c));
         }
     }
-    let sum = |cols: Vec<usize>| {
+    let sum = |cols: Vec<Tagged>| {
         if cols.is_empty() {
             Pred::Never
         } else {
@@ -544,6 +614,10 @@ pub fn improve(inst: &Instance, start: &Assignment, deadline: Instant) -> Option
     model.set_option("threads", 1);
     model.set_option("random_seed", 0);
     model.set_option("mip_rel_gap", 0.0);
+    // Measured on the small benchmark season (BENCHMARKS.md): HiGHS's presolve costs the
+    // proof more than it saves (1.1–1.4 s of CPU to prove it optimal without it; it
+    // stopped at bounds of 127 within 10 s with it).
+    model.set_option("presolve", "off");
     // With whole weights every cost is a whole number: a gap under 1 is none.
     model.set_option(
         "mip_abs_gap",
