@@ -598,6 +598,9 @@ async fn every_page_in_every_language_passes_axe_core() {
         ("colocation-empty", "/colocations"),
         ("colocation", &proposal),
         ("not-found", "/events/00000000-0000-4000-8000-000000000000"),
+        ("seasons", "/seasons"),
+        // The season page's own form, posted: the demo's season planned.
+        ("season-plan", "/seasons"),
     ];
 
     let mut report = Vec::new();
@@ -635,6 +638,21 @@ async fn every_page_in_every_language_passes_axe_core() {
                 .unwrap();
             for (name, path) in &pages {
                 client.goto(&server.url(path)).await.unwrap();
+                if *name == "season-plan" {
+                    client
+                        .wait()
+                        .for_element(Locator::Css("form[action='/seasons'] button[type=submit]"))
+                        .await
+                        .expect("the season form")
+                        .click()
+                        .await
+                        .unwrap();
+                    client
+                        .wait()
+                        .for_element(Locator::Css("main svg"))
+                        .await
+                        .unwrap_or_else(|_| panic!("the planned season ({lang}, {state})"));
+                }
                 client
                     .wait()
                     .for_element(Locator::Css("main h1"))

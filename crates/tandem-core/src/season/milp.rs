@@ -606,10 +606,19 @@ pub fn improve(inst: &Instance, start: &Assignment, deadline: Instant) -> Option
         })
         .collect();
     for row in &m.rows {
-        let terms: Vec<(highs::Col, f64)> = row.terms.iter().map(|&(c, a)| (cols[c], a)).collect();
+        // HiGHS refuses a row that names a column twice: such terms are summed.
+        let mut merged: Vec<(usize, f64)> = Vec::with_capacity(row.terms.len());
+        for &(c, a) in &row.terms {
+            match merged.iter_mut().find(|(d, _)| *d == c) {
+                Some((_, b)) => *b += a,
+                None => merged.push((c, a)),
+            }
+        }
+        let terms: Vec<(highs::Col, f64)> = merged.iter().map(|&(c, a)| (cols[c], a)).collect();
         problem.add_row(row.lo..=row.hi, &terms);
     }
-    let mut model = problem.optimise(Sense::Minimise);
+    // A programme HiGHS refuses is not solved: the local search's plan stands, unbounded.
+    let mut model = problem.try_optimise(Sense::Minimise).ok()?;
     model.make_quiet();
     model.set_option("threads", 1);
     model.set_option("random_seed", 0);
@@ -648,7 +657,7 @@ pub fn improve(inst: &Instance, start: &Assignment, deadline: Instant) -> Option
     {
         // HiGHS refused the start: it solves from scratch.
     }
-    let solved = model.solve();
+    let solved = model.try_solve().ok()?;
     let status = solved.status();
     let bound = solved
         .double_info_value(c"mip_dual_bound")
