@@ -433,6 +433,11 @@ async fn racing_senders_claim_each_message_once(store: Arc<dyn Store>, _clock: A
                 if got.is_empty() {
                     break;
                 }
+                assert!(
+                    got.len() <= 3,
+                    "a claim leased {} messages, over its limit",
+                    got.len()
+                );
                 mine.extend(got.into_iter().map(|m| m.id));
             }
             mine
