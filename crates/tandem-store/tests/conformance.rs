@@ -265,6 +265,7 @@ fn participant(
         attendance,
         required,
         email: None,
+        language: None,
     }
 }
 

@@ -140,6 +140,7 @@ fn person(id: &str, email: Option<&str>) -> Participant {
         attendance: Attendance::Remote,
         required: id != "opt",
         email: email.map(|e| EmailAddress::parse(e).expect("address")),
+        language: None,
     }
 }
 
