@@ -200,6 +200,21 @@ async fn a_saturated_pool_answers_503_with_retry_after() {
     let (status, headers, _) = get(&client, &server.url("/readyz")).await;
     assert_eq!(status, 503, "not ready while the pool is saturated");
     assert_eq!(header(&headers, "retry-after"), "2");
+    // A page whose first step is reading the browser's web session (kept in the database)
+    // is a busy page too, not an internal error.
+    let page = client
+        .get(server.url("/clashes"))
+        .header("cookie", "tandem_session=AAAAAAAAAAAAAAAAAAAAAA")
+        .send()
+        .await
+        .expect("page request");
+    assert_eq!(
+        page.status().as_u16(),
+        503,
+        "the session's read is busy too"
+    );
+    assert_eq!(header(page.headers(), "retry-after"), "2");
+    assert!(header(page.headers(), "content-type").starts_with("text/html"));
 
     unlock(lock).await;
     let (status, _, body) = tokio::time::timeout(PATIENCE, held)

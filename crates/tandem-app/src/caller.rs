@@ -2,8 +2,8 @@
 //! nobody. The adapters find it (a bearer token, a session, the command line); the use
 //! cases decide what it may do.
 
-use tandem_core::{ParticipantId, RegionCode};
-use tandem_store::{Event, Role, TokenRecord};
+use tandem_core::{Event, ParticipantId, RegionCode};
+use tandem_store::{Role, TokenRecord};
 
 use crate::error::AppError;
 
@@ -119,7 +119,7 @@ impl Caller {
     /// operator, who reads the database anyway), or that participant's own feed token.
     pub fn reads_address_of(&self, event: &Event, participant: &ParticipantId) -> bool {
         match self {
-            Caller::Token(_) => self.require_write(&[event.region]).is_ok(),
+            Caller::Token(_) => self.require_write(&[event.draft.region]).is_ok(),
             Caller::Participant(own) => own == participant,
             Caller::Anonymous | Caller::Operator => false,
         }

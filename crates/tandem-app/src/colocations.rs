@@ -9,11 +9,12 @@ use tandem_core::colocation::MAX_SCAN_DAYS;
 use tandem_core::colocation::{CandidateRank, ColocationPlan, Length, Placement, Slot};
 use tandem_core::search::{search, ParticipantRequest, RangeRequest, SearchParticipant};
 use tandem_core::search::{SearchRequest, WindowQuery};
+use tandem_core::Event;
 use tandem_core::{
     Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, FieldErrors, Interval,
     LocalTimeOfDay, Title, Zone,
 };
-use tandem_store::{Event, Room, StoreError, Venue};
+use tandem_store::{Room, StoreError, Venue};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -140,7 +141,7 @@ async fn anchor_and_venue(app: &App, id: Uuid) -> AppResult<(Event, Venue)> {
         }
         other => other?,
     };
-    let Some(venue_id) = anchor.venue_id else {
+    let Some(venue_id) = anchor.draft.venue_id else {
         return Err(AppError::field(
             "anchor_event_id",
             "the anchor event has no venue to hold an event alongside",
@@ -188,18 +189,20 @@ pub async fn search_colocations(app: &App, query: &ColocationQuery) -> AppResult
     // Within the dates a request may name (DESIGN §2): no candidate lies outside them.
     let bounds = tandem_core::time::accepted_instants();
     let scan = Interval::new(
-        (anchor.starts_at - Duration::days(MAX_SCAN_DAYS + 2)).max(bounds.start),
-        (anchor.last_ends_at + Duration::days(MAX_SCAN_DAYS + 2)).min(bounds.end),
+        (anchor.instants.starts_at - Duration::days(MAX_SCAN_DAYS + 2)).max(bounds.start),
+        (anchor.instants.last_ends_at + Duration::days(MAX_SCAN_DAYS + 2)).min(bounds.end),
     )
     .unwrap_or(Interval {
-        start: anchor.starts_at,
-        end: anchor.ends_at,
+        start: anchor.instants.starts_at,
+        end: anchor.instants.ends_at,
     });
     let plan = ColocationPlan {
         zone,
         working_days: check::working_days(store, &venue, scan).await,
-        anchor_first: zone.local(anchor.starts_at).date(),
-        anchor_last: zone.local(anchor.ends_at - Duration::seconds(1)).date(),
+        anchor_first: zone.local(anchor.instants.starts_at).date(),
+        anchor_last: zone
+            .local(anchor.instants.ends_at - Duration::seconds(1))
+            .date(),
         length: query.length,
         daily_start: query.daily_start,
         daily_end: query.daily_end,
@@ -236,30 +239,30 @@ pub async fn search_colocations(app: &App, query: &ColocationQuery) -> AppResult
             .iter()
             .map(|s| s.at.start)
             .min()
-            .unwrap_or(anchor.starts_at),
+            .unwrap_or(anchor.instants.starts_at),
         slots
             .iter()
             .map(|s| s.at.end)
             .max()
-            .unwrap_or(anchor.ends_at),
+            .unwrap_or(anchor.instants.ends_at),
     )
     .unwrap_or(scan);
     let mut probe = EventFacts {
         id: Uuid::new_v4(),
         status: EventStatus::Proposed,
         mode: query.mode,
-        region: anchor.region,
+        region: anchor.draft.region,
         group: query.group.clone(),
         venue_id: Some(venue.id),
         room_id: None,
         occurrences: vec![span],
         participants: clash_people,
     };
-    let others: Vec<EventFacts> = check::neighbours(store, &probe, span)
+    let others = check::neighbours(store, &probe, span)
         .await?
         .iter()
         .map(facts)
-        .collect();
+        .collect::<Result<Vec<_>, _>>()?;
 
     let big_enough: Vec<&Room> = venue.rooms.iter().filter(|r| r.capacity >= seats).collect();
     let mut venues = Venues::default();
@@ -392,9 +395,9 @@ pub async fn create_alongside(
         kind: chosen.kind,
         mode: EventMode::InPerson,
         status: EventStatus::Confirmed,
-        region: anchor.region,
+        region: anchor.draft.region,
         group: None,
-        venue_id: anchor.venue_id,
+        venue_id: anchor.draft.venue_id,
         room_id: Some(chosen.room_id),
         timing,
         co_located_with: Some(anchor.id),
@@ -418,7 +421,7 @@ pub async fn anchors(app: &App, caller: &Caller) -> AppResult<Vec<Event>> {
     Ok(events::list(app, &filter, None, 200)
         .await?
         .into_iter()
-        .filter(|e| e.venue_id.is_some())
-        .filter(|e| organiser.is_none_or(|t| t.regions.contains(&e.region)))
+        .filter(|e| e.draft.venue_id.is_some())
+        .filter(|e| organiser.is_none_or(|t| t.regions.contains(&e.draft.region)))
         .collect())
 }

@@ -4,25 +4,14 @@
 
 use tandem_core::clash::Clash;
 use tandem_core::reference::City;
-use tandem_core::{EventChange, EventDraft, EventTiming};
-use tandem_store::{ClashFilter, CoLocation, Event, EventCursor, EventFilter, Room, Venue};
+use tandem_core::Event;
+use tandem_core::{EventChange, EventDraft};
+use tandem_store::{ClashFilter, CoLocation, EventCursor, EventFilter, Room, Venue};
 use tracing::instrument;
 use uuid::Uuid;
 
 use crate::clashes::check;
 use crate::{App, AppError, AppResult, Caller};
-
-/// The draft that stores `event` as it is now.
-pub fn draft_of(event: &Event) -> AppResult<EventDraft> {
-    let timing = EventTiming::stored(
-        event.tz,
-        event.local_start,
-        event.local_end,
-        event.rrule.as_deref(),
-    )?;
-    check::draft_with(event, timing, event.room_id)
-        .ok_or_else(|| AppError::Conflict("the stored event can no longer be rewritten".into()))
-}
 
 /// Creates an event for a caller who may write in its region. A confirmed event whose room
 /// is taken is [`AppError::RoomTaken`], naming the events in the way.
@@ -47,7 +36,7 @@ pub async fn update(
     change: EventChange,
 ) -> AppResult<Event> {
     let current = app.store.event(id).await?;
-    caller.require_write(&[current.region])?;
+    caller.require_write(&[current.draft.region])?;
     if let Some(expected) = expected {
         if expected != current.version {
             return Err(AppError::PreconditionFailed {
@@ -56,10 +45,10 @@ pub async fn update(
             });
         }
     }
-    let before = draft_of(&current)?;
-    let after = before.changed(change)?;
+    let before = &current.draft;
+    let after = before.clone().changed(change)?;
     caller.require_write(&[after.region])?;
-    let visible = after.visibly_differs(&before);
+    let visible = after.visibly_differs(before);
     let event = app
         .store
         .update_event(
@@ -82,7 +71,7 @@ pub async fn cancel(
     expected: Option<i64>,
 ) -> AppResult<Event> {
     let current = app.store.event(id).await?;
-    caller.require_write(&[current.region])?;
+    caller.require_write(&[current.draft.region])?;
     let event = app.store.cancel_event(id, expected).await?;
     check::refresh_after_write(app, &event).await;
     Ok(event)
@@ -100,7 +89,7 @@ pub async fn get(app: &App, id: Uuid) -> AppResult<Event> {
 pub async fn read(app: &App, caller: &Caller, id: Uuid, public_reads: bool) -> AppResult<Event> {
     if let Caller::Participant(own) = caller {
         let event = app.store.event(id).await?;
-        if public_reads || event.participants.iter().any(|p| p.id == *own) {
+        if public_reads || event.draft.participants.iter().any(|p| p.id == *own) {
             return Ok(event);
         }
         return Err(tandem_store::StoreError::NotFound {
@@ -149,7 +138,7 @@ pub struct EventDetails {
 impl EventDetails {
     /// The room it holds, at its venue.
     pub fn room(&self) -> Option<&Room> {
-        let id = self.event.room_id?;
+        let id = self.event.draft.room_id?;
         self.venue.as_ref()?.room(id)
     }
 }
@@ -157,7 +146,7 @@ impl EventDetails {
 /// One event with its venue, the events alongside it, its clashes and its region's cities.
 pub async fn details(app: &App, id: Uuid) -> AppResult<EventDetails> {
     let event = app.store.event(id).await?;
-    let venue = match event.venue_id {
+    let venue = match event.draft.venue_id {
         Some(v) => Some(app.store.venue(v).await?),
         None => None,
     };
@@ -179,7 +168,7 @@ pub async fn details(app: &App, id: Uuid) -> AppResult<EventDetails> {
         .await?;
     let cities = app
         .reference
-        .region(event.region)
+        .region(event.draft.region)
         .map(|r| r.cities.clone())
         .unwrap_or_default();
     Ok(EventDetails {

@@ -19,7 +19,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use tandem_core::tz::{self, ZoneDatabase};
-use tandem_core::EventTiming;
 use tandem_store::{Store, StoreError};
 use uuid::Uuid;
 
@@ -158,14 +157,9 @@ pub async fn rederive_future_events(
     let version = tandem_core::time::tzdata_version();
     let mut outcome = Rederived::default();
     for event in store.events_derived_with_other_tzdata(version, now).await? {
-        let timing = EventTiming::stored(
-            event.tz,
-            event.local_start,
-            event.local_end,
-            event.rrule.as_deref(),
-        )
-        .map_err(|e| anyhow::anyhow!("event {} no longer derives: {e}", event.id))?;
-        let occurrences = timing
+        let occurrences = event
+            .draft
+            .timing
             .occurrences()
             .map_err(|e| anyhow::anyhow!("event {} no longer expands: {e}", event.id))?;
         match store.store_rederived(event.id, &occurrences, version).await {
@@ -221,7 +215,7 @@ mod tests {
         .unwrap();
         let zone = Zone::parse("America/Sao_Paulo").unwrap();
         let start = local("2027-01-12T09:00");
-        let timing = EventTiming::new(
+        let timing = tandem_core::EventTiming::new(
             zone,
             start,
             start + Duration::hours(2),
@@ -256,7 +250,7 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(
-            store.event(event.id).await.unwrap().starts_at,
+            store.event(event.id).await.unwrap().instants.starts_at,
             right[0].start - Duration::hours(1)
         );
 
@@ -274,11 +268,15 @@ mod tests {
             }
         );
         let fixed = store.event(event.id).await.unwrap();
-        assert_eq!(fixed.starts_at, right[0].start);
-        assert_eq!(fixed.last_ends_at, right[2].end);
-        assert_eq!(fixed.tzdata_version, tandem_core::time::tzdata_version());
+        assert_eq!(fixed.instants.starts_at, right[0].start);
+        assert_eq!(fixed.instants.last_ends_at, right[2].end);
         assert_eq!(
-            fixed.local_start, start,
+            fixed.instants.tzdata_version,
+            tandem_core::time::tzdata_version()
+        );
+        assert_eq!(
+            fixed.draft.timing.local_start(),
+            start,
             "the canonical local time never moves"
         );
         // A second pass finds nothing to do.

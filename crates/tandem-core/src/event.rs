@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -442,6 +442,71 @@ pub struct EventDraft {
     pub remote_url: Option<String>,
     /// Who is expected.
     pub participants: Vec<Participant>,
+}
+
+/// A stored event (DESIGN §4): the draft as agreed, its revision, and the instants derived
+/// from it with the tz database named. The store builds it from its rows; the API, the
+/// pages, the feeds and the mail read it; a change is a [`crate::EventChange`] applied to
+/// its draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Its id (also the feed UID's stem: it never changes).
+    pub id: Uuid,
+    /// The event as agreed: title, kind, place, wall-clock timing, participants, …
+    pub draft: EventDraft,
+    /// iCalendar SEQUENCE: bumped on every change subscribers see.
+    pub sequence: i64,
+    /// Optimistic-concurrency version: bumped on every change.
+    pub version: i64,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+    /// The instants derived from the draft's timing.
+    pub instants: EventInstants,
+}
+
+/// The instants of a stored event, derived from its wall-clock timing when it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventInstants {
+    /// First occurrence start (UTC).
+    pub starts_at: DateTime<Utc>,
+    /// First occurrence end (UTC).
+    pub ends_at: DateTime<Utc>,
+    /// End of the last occurrence (UTC).
+    pub last_ends_at: DateTime<Utc>,
+    /// tz database version the instants were derived with.
+    pub tzdata_version: String,
+}
+
+impl Event {
+    /// Its zone.
+    pub fn zone(&self) -> Zone {
+        self.draft.timing.zone()
+    }
+
+    /// Its title.
+    pub fn title(&self) -> &str {
+        self.draft.title.as_str()
+    }
+
+    /// Its status.
+    pub fn status(&self) -> EventStatus {
+        self.draft.status
+    }
+
+    /// Its first occurrence as instants.
+    pub fn first(&self) -> Interval {
+        Interval {
+            start: self.instants.starts_at,
+            end: self.instants.ends_at,
+        }
+    }
+
+    /// Its RRULE as stored, if it recurs.
+    pub fn rrule(&self) -> Option<&str> {
+        self.draft.timing.rrule().map(Recurrence::as_str)
+    }
 }
 
 #[cfg(test)]

@@ -27,8 +27,8 @@ pub use change::{EventChange, ParticipantSpec};
 pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
 pub use email::EmailAddress;
 pub use event::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Instance, Language,
-    Participant, ParticipantId, Title,
+    Attendance, Event, EventDraft, EventInstants, EventKind, EventMode, EventStatus, EventTiming,
+    Instance, Language, Participant, ParticipantId, Title,
 };
 pub use recurrence::Recurrence;
 pub use region::RegionCode;

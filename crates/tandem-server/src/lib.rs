@@ -94,11 +94,16 @@ async fn problems_for_bare_errors(
 ) -> Response {
     let response = next.run(request).await;
     let status = response.status();
-    let is_problem = response
+    // A problem document or a page (the pages' own busy and error pages) is an answer
+    // already; only bare statuses and axum's plain-text rejections are rewritten.
+    let answered = response
         .headers()
         .get(axum::http::header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        .is_some_and(|v| {
+            let v = v.as_bytes();
+            v.starts_with(b"application/problem+json") || v.starts_with(b"text/html")
+        });
+    if answered || !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
     let (slug, title) = match status {

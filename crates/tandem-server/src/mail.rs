@@ -331,7 +331,7 @@ async fn compose(
         Err(StoreError::NotFound { .. }) => return Err("the event no longer exists".into()),
         Err(e) => return Err(format!("reading the event failed: {e}")),
     };
-    if event.last_ends_at < now {
+    if event.instants.last_ends_at < now {
         return Ok(None);
     }
     let feed_event = crate::feeds::build::invitation_event(state, &event)

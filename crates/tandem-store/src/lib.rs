@@ -32,9 +32,7 @@ pub use calendars::{
 };
 pub use clashes::{ClashFilter, ClashResolution, ClashStore, NewResolution};
 pub use error::{RoomClash, StoreError, StoreResult};
-pub use events::{
-    CoLocation, Event, EventCursor, EventFilter, EventStore, Neighbourhood, SeedEvent,
-};
+pub use events::{CoLocation, EventCursor, EventFilter, EventStore, Neighbourhood, SeedEvent};
 pub use meta::{MetaStore, Revision};
 pub use outbox::{
     messages_for, DeliveryOutcome, DeliveryState, MessageKind, NewMessage, Outbox, OutboxMessage,

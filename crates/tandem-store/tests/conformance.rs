@@ -21,12 +21,13 @@ use futures::future::join_all;
 use futures::FutureExt;
 use sqlx::{Connection, PgConnection};
 use tandem_core::time::{format_local_datetime, parse_local_datetime, tzdata_version};
+use tandem_core::Event;
 use tandem_core::{
     Attendance, CountryCode, EventDraft, EventKind, EventMode, EventStatus, EventTiming, Interval,
     Participant, ParticipantId, RegionCode, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
 };
 use tandem_store::{
-    redact_url, CoLocation, Event, EventCursor, EventFilter, MetaStore, Neighbourhood, NewToken,
+    redact_url, CoLocation, EventCursor, EventFilter, MetaStore, Neighbourhood, NewToken,
     PostgresStore, Role, RoomClash, SqliteStore, Store, StoreError, StoreResult, Venue,
 };
 use uuid::Uuid;
@@ -373,7 +374,7 @@ fn not_found<T: Debug>(result: StoreResult<T>) -> (&'static str, Uuid) {
 fn clash_with(event: &Event, start: &str, end: &str) -> RoomClash {
     RoomClash {
         event_id: event.id,
-        title: event.title.clone(),
+        title: event.title().to_owned(),
         start: utc(start),
         end: utc(end),
     }
@@ -515,41 +516,44 @@ async fn event_round_trips_every_field(store: Arc<dyn Store>) {
     assert_eq!(fetched, created, "what create returns is what is stored");
     assert_ne!(fetched.id, anchor.id);
 
-    assert_eq!(fetched.title, "Workshop on spectrum management");
-    assert_eq!(fetched.description, d.description);
-    assert_eq!(fetched.kind, EventKind::Workshop);
-    assert_eq!(fetched.mode, EventMode::Hybrid);
-    assert_eq!(fetched.status, EventStatus::Confirmed);
-    assert_eq!(fetched.region, RegionCode::AFR);
-    assert_eq!(fetched.group.as_deref(), Some("SG3RG-AFR"));
-    assert_eq!(fetched.venue_id, Some(venue.id));
-    assert_eq!(fetched.room_id, Some(venue.rooms[1].id));
-    assert_eq!(fetched.co_located_with, Some(anchor.id));
-    assert_eq!(fetched.remote_url, d.remote_url);
+    assert_eq!(fetched.title(), "Workshop on spectrum management");
+    assert_eq!(fetched.draft.description, d.description);
+    assert_eq!(fetched.draft.kind, EventKind::Workshop);
+    assert_eq!(fetched.draft.mode, EventMode::Hybrid);
+    assert_eq!(fetched.status(), EventStatus::Confirmed);
+    assert_eq!(fetched.draft.region, RegionCode::AFR);
+    assert_eq!(fetched.draft.group.as_deref(), Some("SG3RG-AFR"));
+    assert_eq!(fetched.draft.venue_id, Some(venue.id));
+    assert_eq!(fetched.draft.room_id, Some(venue.rooms[1].id));
+    assert_eq!(fetched.draft.co_located_with, Some(anchor.id));
+    assert_eq!(fetched.draft.remote_url, d.remote_url);
     assert_eq!(
-        fetched.participants, d.participants,
+        fetched.draft.participants, d.participants,
         "participants come back with every field, in the order given"
     );
-    assert_eq!(fetched.tz, zone(DOUALA));
-    assert_eq!(fetched.local_start, local("2027-03-10T09:00"));
-    assert_eq!(fetched.local_end, local("2027-03-11T17:30"));
-    assert_eq!(fetched.rrule, None);
-    assert_eq!(fetched.starts_at, utc("2027-03-10T08:00:00Z"));
-    assert_eq!(fetched.ends_at, utc("2027-03-11T16:30:00Z"));
-    assert_eq!(fetched.last_ends_at, utc("2027-03-11T16:30:00Z"));
+    assert_eq!(fetched.zone(), zone(DOUALA));
+    assert_eq!(
+        fetched.draft.timing.local_start(),
+        local("2027-03-10T09:00")
+    );
+    assert_eq!(fetched.draft.timing.local_end(), local("2027-03-11T17:30"));
+    assert_eq!(fetched.rrule(), None);
+    assert_eq!(fetched.instants.starts_at, utc("2027-03-10T08:00:00Z"));
+    assert_eq!(fetched.instants.ends_at, utc("2027-03-11T16:30:00Z"));
+    assert_eq!(fetched.instants.last_ends_at, utc("2027-03-11T16:30:00Z"));
     assert_eq!(fetched.version, 1);
     assert_eq!(fetched.sequence, 0);
-    assert_eq!(fetched.tzdata_version, tzdata_version());
+    assert_eq!(fetched.instants.tzdata_version, tzdata_version());
 
     // Nothing optional stays nothing (no empty strings, no empty lists turned into values).
     let bare = store.event(anchor.id).await.unwrap();
     assert_eq!(bare, anchor);
-    assert_eq!(bare.description, None);
-    assert_eq!(bare.group, None);
-    assert_eq!((bare.venue_id, bare.room_id), (None, None));
-    assert_eq!(bare.co_located_with, None);
-    assert_eq!(bare.remote_url, None);
-    assert!(bare.participants.is_empty());
+    assert_eq!(bare.draft.description, None);
+    assert_eq!(bare.draft.group, None);
+    assert_eq!((bare.draft.venue_id, bare.draft.room_id), (None, None));
+    assert_eq!(bare.draft.co_located_with, None);
+    assert_eq!(bare.draft.remote_url, None);
+    assert!(bare.draft.participants.is_empty());
 
     let unknown = Uuid::new_v4();
     assert_eq!(not_found(store.event(unknown).await), ("event", unknown));
@@ -574,12 +578,15 @@ async fn recurring_event_keeps_wall_clock_across_dst(store: Arc<dyn Store>) {
     let created = create(&*store, &d).await;
     let fetched = store.event(created.id).await.unwrap();
     assert_eq!(fetched, created);
-    assert_eq!(fetched.rrule.as_deref(), Some("FREQ=WEEKLY;COUNT=3"));
-    assert_eq!(fetched.local_start, local("2027-03-16T09:00"));
-    assert_eq!(fetched.starts_at, utc("2027-03-16T08:00:00Z"));
-    assert_eq!(fetched.ends_at, utc("2027-03-16T09:00:00Z"));
+    assert_eq!(fetched.rrule(), Some("FREQ=WEEKLY;COUNT=3"));
     assert_eq!(
-        fetched.last_ends_at,
+        fetched.draft.timing.local_start(),
+        local("2027-03-16T09:00")
+    );
+    assert_eq!(fetched.instants.starts_at, utc("2027-03-16T08:00:00Z"));
+    assert_eq!(fetched.instants.ends_at, utc("2027-03-16T09:00:00Z"));
+    assert_eq!(
+        fetched.instants.last_ends_at,
         utc("2027-03-30T08:00:00Z"),
         "the last occurrence ends at 10:00 summer time"
     );
@@ -706,7 +713,7 @@ async fn references_must_exist_and_fit(store: Arc<dyn Store>) {
     );
     d.co_located_with = Some(event.id);
     let side = create(&*store, &d).await;
-    assert_eq!(side.co_located_with, Some(event.id));
+    assert_eq!(side.draft.co_located_with, Some(event.id));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -840,7 +847,7 @@ async fn room_holds_one_confirmed_event_at_a_time(store: Arc<dyn Store>) {
         .await
         .unwrap()
         .into_iter()
-        .map(|e| e.title)
+        .map(|e| e.title().to_owned())
         .collect();
     assert!(
         !titles.contains(&"Spectrum workshop".to_owned()),
@@ -894,7 +901,7 @@ async fn recurring_event_clashes_on_its_third_occurrence(store: Arc<dyn Store>) 
         Some("FREQ=WEEKLY;COUNT=4"),
     );
     let weekly = create(&*store, &weekly).await;
-    assert_eq!(weekly.last_ends_at, utc("2027-04-26T15:00:00Z"));
+    assert_eq!(weekly.instants.last_ends_at, utc("2027-04-26T15:00:00Z"));
 
     let third_week = booking(
         "Budget review",
@@ -975,7 +982,7 @@ async fn recurring_event_clashes_on_its_third_occurrence(store: Arc<dyn Store>) 
         Some("FREQ=WEEKLY;COUNT=2"),
     );
     let short = create(&*store, &series).await;
-    assert_eq!(short.last_ends_at, utc("2027-05-12T10:30:00Z"));
+    assert_eq!(short.instants.last_ends_at, utc("2027-05-12T10:30:00Z"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1031,7 +1038,7 @@ async fn racing_bookings_for_one_room_get_exactly_one_success(store: Arc<dyn Sto
                     .iter()
                     .map(|c| (c.event_id, c.title.as_str()))
                     .collect::<Vec<_>>(),
-                vec![(winner.id, winner.title.as_str())],
+                vec![(winner.id, winner.title())],
                 "every loser is told who holds the room"
             );
         }
@@ -1078,7 +1085,7 @@ async fn concurrent_bookings_of_distinct_slots_all_succeed(store: Arc<dyn Store>
         .events(&EventFilter::default(), None, 1000)
         .await
         .unwrap();
-    let titles: Vec<String> = stored.into_iter().map(|e| e.title).collect();
+    let titles: Vec<String> = stored.iter().map(|e| e.title().to_owned()).collect();
     let expected: Vec<String> = (0..BOOKINGS).map(|i| format!("Slot {i}")).collect();
     assert_eq!(titles, expected, "every slot is stored, in time order");
 }
@@ -1157,7 +1164,7 @@ async fn updates_check_version_and_room(store: Arc<dyn Store>) {
         .update_event(event.id, Some(1), &d, true)
         .await
         .unwrap();
-    assert_eq!(v2.title, "Regional group meeting (revised agenda)");
+    assert_eq!(v2.title(), "Regional group meeting (revised agenda)");
     assert_eq!((v2.version, v2.sequence), (2, 1));
     assert_eq!(v2.created_at, event.created_at);
     assert_eq!(store.event(event.id).await.unwrap(), v2);
@@ -1169,7 +1176,7 @@ async fn updates_check_version_and_room(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!((v3.version, v3.sequence), (3, 1));
-    assert_eq!(v3.description, d.description);
+    assert_eq!(v3.draft.description, d.description);
 
     // A stale version is refused and changes nothing.
     let mut stale = d.clone();
@@ -1210,17 +1217,17 @@ async fn updates_check_version_and_room(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!((v4.version, v4.sequence), (4, 2));
-    assert_eq!(v4.local_start, local("2027-03-10T08:30"));
-    assert_eq!(v4.starts_at, utc("2027-03-10T07:30:00Z"));
-    assert_eq!(v4.ends_at, utc("2027-03-10T11:30:00Z"));
-    assert_eq!(v4.participants, longer.participants);
+    assert_eq!(v4.draft.timing.local_start(), local("2027-03-10T08:30"));
+    assert_eq!(v4.instants.starts_at, utc("2027-03-10T07:30:00Z"));
+    assert_eq!(v4.instants.ends_at, utc("2027-03-10T11:30:00Z"));
+    assert_eq!(v4.draft.participants, longer.participants);
     longer.participants.remove(0);
     let v5 = store
         .update_event(event.id, Some(4), &longer, true)
         .await
         .unwrap();
     assert_eq!(
-        v5.participants, longer.participants,
+        v5.draft.participants, longer.participants,
         "a removed participant is gone"
     );
 
@@ -1231,8 +1238,8 @@ async fn updates_check_version_and_room(store: Arc<dyn Store>) {
         .update_event(event.id, Some(5), &moved, true)
         .await
         .unwrap();
-    assert_eq!(v6.starts_at, utc("2027-03-12T08:00:00Z"));
-    assert_eq!(v6.last_ends_at, utc("2027-03-12T11:00:00Z"));
+    assert_eq!(v6.instants.starts_at, utc("2027-03-12T08:00:00Z"));
+    assert_eq!(v6.instants.last_ends_at, utc("2027-03-12T11:00:00Z"));
     create(
         &*store,
         &booking(
@@ -1273,7 +1280,7 @@ async fn updates_check_version_and_room(store: Arc<dyn Store>) {
         )]
     );
     assert_eq!(
-        store.event(event.id).await.unwrap().status,
+        store.event(event.id).await.unwrap().status(),
         EventStatus::Proposed
     );
 
@@ -1301,10 +1308,13 @@ async fn cancelling_keeps_the_event_and_frees_the_room(store: Arc<dyn Store>) {
     let event = create(&*store, &d).await;
 
     let cancelled = store.cancel_event(event.id, Some(1)).await.unwrap();
-    assert_eq!(cancelled.status, EventStatus::Cancelled);
+    assert_eq!(cancelled.status(), EventStatus::Cancelled);
     assert_eq!((cancelled.version, cancelled.sequence), (2, 1));
     let unchanged = Event {
-        status: EventStatus::Cancelled,
+        draft: EventDraft {
+            status: EventStatus::Cancelled,
+            ..event.draft.clone()
+        },
         version: 2,
         sequence: 1,
         updated_at: cancelled.updated_at,
@@ -1320,7 +1330,7 @@ async fn cancelling_keeps_the_event_and_frees_the_room(store: Arc<dyn Store>) {
     // Cancelling again is not another change subscribers would see.
     let again = store.cancel_event(event.id, Some(2)).await.unwrap();
     assert_eq!(
-        (again.status, again.version, again.sequence),
+        (again.status(), again.version, again.sequence),
         (EventStatus::Cancelled, 2, 1)
     );
     let again = store.cancel_event(event.id, None).await.unwrap();
@@ -1600,7 +1610,7 @@ async fn cursor_pagination_has_no_gaps_or_duplicates(store: Arc<dyn Store>) {
             create(&*store, &other).await;
         }
     }
-    afr.sort_by_key(|e| (e.starts_at, e.id));
+    afr.sort_by_key(|e| (e.instants.starts_at, e.id));
     let expected = ids(&afr);
 
     let filter = EventFilter {
@@ -1619,7 +1629,7 @@ async fn cursor_pagination_has_no_gaps_or_duplicates(store: Arc<dyn Store>) {
         let page = store.events(&filter, cursor.as_ref(), 10).await.unwrap();
         let Some(last) = page.last() else { break };
         cursor = Some(EventCursor {
-            starts_at: last.starts_at,
+            starts_at: last.instants.starts_at,
             id: last.id,
         });
         pages.push(ids(&page));
@@ -1646,14 +1656,14 @@ struct Stored {
 /// Whether `filter` matches `stored`, straight from the definition of [`EventFilter`].
 fn brute_force_matches(stored: &Stored, filter: &EventFilter) -> bool {
     let e = &stored.event;
-    filter.region.is_none_or(|r| e.region == r)
+    filter.region.is_none_or(|r| e.draft.region == r)
         && filter
             .group
             .as_ref()
-            .is_none_or(|g| e.group.as_ref() == Some(g))
-        && filter.venue_id.is_none_or(|v| e.venue_id == Some(v))
-        && (filter.statuses.is_empty() || filter.statuses.contains(&e.status))
-        && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
+            .is_none_or(|g| e.draft.group.as_ref() == Some(g))
+        && filter.venue_id.is_none_or(|v| e.draft.venue_id == Some(v))
+        && (filter.statuses.is_empty() || filter.statuses.contains(&e.status()))
+        && (filter.kinds.is_empty() || filter.kinds.contains(&e.draft.kind))
         && ((filter.from.is_none() && filter.to.is_none())
             || stored.occurrences.iter().any(|o| {
                 filter.from.is_none_or(|from| o.end > from)
@@ -1677,7 +1687,7 @@ async fn every_page(store: &dyn Store, filter: &EventFilter, limit: u32) -> Vec<
             break;
         }
         cursor = Some(EventCursor {
-            starts_at: last.starts_at,
+            starts_at: last.instants.starts_at,
             id: last.id,
         });
         assert!(listed.len() <= 1000, "pages never end for {filter:?}");
@@ -1788,7 +1798,7 @@ async fn keyset_pages_match_the_brute_force_answer(store: Arc<dyn Store>) {
             occurrences,
         });
     }
-    stored.sort_by_key(|s| (s.event.starts_at, s.event.id));
+    stored.sort_by_key(|s| (s.event.instants.starts_at, s.event.id));
 
     let windows = [
         (None, None),
@@ -2074,13 +2084,21 @@ async fn events_derived_with_other_tzdata_are_found_and_rederived(store: Arc<dyn
         .await
         .unwrap();
     let moved = store.event(future.id).await.unwrap();
-    assert_eq!(moved.starts_at, utc("2027-09-01T11:00:00Z"));
-    assert_eq!(moved.ends_at, utc("2027-09-01T14:00:00Z"));
-    assert_eq!(moved.last_ends_at, utc("2027-09-01T14:00:00Z"));
-    assert_eq!(moved.tzdata_version, "2099a");
+    assert_eq!(moved.instants.starts_at, utc("2027-09-01T11:00:00Z"));
+    assert_eq!(moved.instants.ends_at, utc("2027-09-01T14:00:00Z"));
+    assert_eq!(moved.instants.last_ends_at, utc("2027-09-01T14:00:00Z"));
+    assert_eq!(moved.instants.tzdata_version, "2099a");
     assert_eq!(
-        (moved.tz, moved.local_start, moved.local_end),
-        (future.tz, future.local_start, future.local_end),
+        (
+            moved.zone(),
+            moved.draft.timing.local_start(),
+            moved.draft.timing.local_end()
+        ),
+        (
+            future.zone(),
+            future.draft.timing.local_start(),
+            future.draft.timing.local_end()
+        ),
         "the wall-clock time people agreed stays as it was"
     );
     assert_eq!(
@@ -2163,8 +2181,8 @@ async fn events_derived_with_other_tzdata_are_found_and_rederived(store: Arc<dyn
         .await
         .unwrap();
     let series = store.event(running.id).await.unwrap();
-    assert_eq!(series.starts_at, utc("2027-05-17T09:00:00Z"));
-    assert_eq!(series.last_ends_at, utc("2027-06-07T10:00:00Z"));
+    assert_eq!(series.instants.starts_at, utc("2027-05-17T09:00:00Z"));
+    assert_eq!(series.instants.last_ends_at, utc("2027-06-07T10:00:00Z"));
 
     let unknown = Uuid::new_v4();
     assert_eq!(
@@ -2586,7 +2604,7 @@ async fn neighbours_share_region_venue_group_or_participant(store: Arc<dyn Store
 
     let around = Neighbourhood {
         exclude: Some(me.id),
-        span: Interval::new(me.starts_at, me.last_ends_at).expect("span"),
+        span: Interval::new(me.instants.starts_at, me.instants.last_ends_at).expect("span"),
         region: RegionCode::AFR,
         venue_id: Some(venue.id),
         group: Some("SG3RG-AFR".into()),
@@ -2599,7 +2617,7 @@ async fn neighbours_share_region_venue_group_or_participant(store: Arc<dyn Store
         "ordered by first start"
     );
     assert_eq!(
-        found[2].participants.len(),
+        found[2].draft.participants.len(),
         2,
         "events come with their participants"
     );
@@ -2745,7 +2763,7 @@ async fn a_resolution_is_applied_and_recorded_together_or_not_at_all(store: Arc<
             &venue,
             0,
         );
-        d.participants.clone_from(&event.participants);
+        d.participants.clone_from(&event.draft.participants);
         d
     };
 
@@ -2782,7 +2800,7 @@ async fn a_resolution_is_applied_and_recorded_together_or_not_at_all(store: Arc<
         event.sequence + 1,
         "subscribers see the move"
     );
-    assert_eq!(moved.starts_at, utc("2027-03-11T08:00:00Z"));
+    assert_eq!(moved.instants.starts_at, utc("2027-03-11T08:00:00Z"));
     assert_eq!(recorded.record.version_after, moved.version);
     let history = store.clash_resolutions(clash_id).await.expect("history");
     assert_eq!(history, vec![recorded]);
@@ -2801,8 +2819,13 @@ async fn a_resolution_is_applied_and_recorded_together_or_not_at_all(store: Arc<
         1
     );
     assert_eq!(
-        store.event(event.id).await.expect("read").starts_at,
-        moved.starts_at
+        store
+            .event(event.id)
+            .await
+            .expect("read")
+            .instants
+            .starts_at,
+        moved.instants.starts_at
     );
 }
 

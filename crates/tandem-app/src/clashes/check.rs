@@ -10,9 +10,11 @@ use chrono::Duration;
 use tandem_core::clash::{
     clashes_of, local_dates, Clash, ClashKind, ClashParticipant, EventFacts, Severity, WorkingDays,
 };
-use tandem_core::{EventDraft, EventStatus, EventTiming, Interval, Title, Zone};
+use tandem_core::{Event, EventStatus, Interval, Zone};
 use tandem_ical::ImportedCalendar;
-use tandem_store::{CalendarFilter, Event, EventFilter, Neighbourhood, Store, StoreResult, Venue};
+use tandem_store::{
+    CalendarFilter, EventFilter, Neighbourhood, Store, StoreError, StoreResult, Venue,
+};
 use uuid::Uuid;
 
 use crate::App;
@@ -20,31 +22,27 @@ use crate::App;
 /// Most events one clash check reads.
 const NEIGHBOURS_MAX: u32 = 20_000;
 
-/// The rules' view of a stored event.
-pub fn facts(event: &Event) -> EventFacts {
-    let occurrences = EventTiming::stored(
-        event.tz,
-        event.local_start,
-        event.local_end,
-        event.rrule.as_deref(),
-    )
-    .ok()
-    .and_then(|t| t.occurrences().ok())
-    .unwrap_or_else(|| {
-        Interval::new(event.starts_at, event.ends_at)
-            .into_iter()
-            .collect()
-    });
-    EventFacts {
+/// The rules' view of a stored event. Its occurrences are derived from its timing; a stored
+/// event whose timing no longer expands (which a write never lets in) is corrupt data, an
+/// error, not a guess from its first occurrence.
+pub fn facts(event: &Event) -> StoreResult<EventFacts> {
+    let draft = &event.draft;
+    let occurrences = draft.timing.occurrences().map_err(|e| {
+        StoreError::Corrupt(format!(
+            "the occurrences of event {} cannot be derived: {e}",
+            event.id
+        ))
+    })?;
+    Ok(EventFacts {
         id: event.id,
-        status: event.status,
-        mode: event.mode,
-        region: event.region,
-        group: event.group.clone(),
-        venue_id: event.venue_id,
-        room_id: event.room_id,
+        status: draft.status,
+        mode: draft.mode,
+        region: draft.region,
+        group: draft.group.clone(),
+        venue_id: draft.venue_id,
+        room_id: draft.room_id,
         occurrences,
-        participants: event
+        participants: draft
             .participants
             .iter()
             .map(|p| ClashParticipant {
@@ -54,7 +52,7 @@ pub fn facts(event: &Event) -> EventFacts {
                 required: p.required,
             })
             .collect(),
-    }
+    })
 }
 
 /// The holiday calendar of a venue: the calendar imported for it when there is one (it
@@ -203,11 +201,11 @@ pub async fn clashes_against(
 
 /// The clashes of one stored event now.
 pub async fn check(store: &dyn Store, event: &Event) -> StoreResult<Vec<Clash>> {
-    let me = facts(event);
+    let me = facts(event)?;
     let Some(span) = me.span() else {
         return Ok(Vec::new());
     };
-    if event.status == EventStatus::Cancelled {
+    if event.status() == EventStatus::Cancelled {
         return Ok(Vec::new());
     }
     // The neighbours, and the venue with its holidays, are read side by side.
@@ -220,7 +218,7 @@ pub async fn check(store: &dyn Store, event: &Event) -> StoreResult<Vec<Clash>> 
         }
         Ok(())
     })?;
-    let others: Vec<EventFacts> = found.iter().map(facts).collect();
+    let others = found.iter().map(facts).collect::<StoreResult<Vec<_>>>()?;
     clashes_against(store, &mut venues, &me, &others).await
 }
 
@@ -259,6 +257,7 @@ pub async fn participant_busy(
     let store = app.store();
     let filter = CalendarFilter {
         participants: event
+            .draft
             .participants
             .iter()
             .map(|p| p.id.to_string())
@@ -270,7 +269,7 @@ pub async fn participant_busy(
     }
     let calendars = store.calendars(&filter).await?;
     let mut out = Vec::new();
-    for p in &event.participants {
+    for p in &event.draft.participants {
         let theirs = calendars.iter().filter(|c| {
             matches!(&c.owner, tandem_store::CalendarOwner::Participant(owner) if owner.as_str() == p.id.as_str())
         });
@@ -343,11 +342,11 @@ pub fn calendar_clashes_of(
 
 /// Clashes of a stored event with its participants' own imported calendars.
 pub async fn calendar_clashes(app: &App, event: &Event) -> StoreResult<Vec<Clash>> {
-    let me = facts(event);
+    let me = facts(event)?;
     let Some(span) = me.span() else {
         return Ok(Vec::new());
     };
-    if event.status == EventStatus::Cancelled {
+    if event.status() == EventStatus::Cancelled {
         return Ok(Vec::new());
     }
     let busy = participant_busy(app, event, span).await?;
@@ -370,25 +369,6 @@ pub async fn refresh_after_write(app: &App, event: &Event) {
     if let Err(error) = refresh_all(app, event).await {
         tracing::error!(event_id = %event.id, error = ?error, "clash check after a write failed");
     }
-}
-
-/// The draft that would store `event` as it is, with `timing` and `room_id` replaced.
-pub fn draft_with(event: &Event, timing: EventTiming, room_id: Option<Uuid>) -> Option<EventDraft> {
-    Some(EventDraft {
-        title: Title::parse(&event.title).ok()?,
-        description: event.description.clone(),
-        kind: event.kind,
-        mode: event.mode,
-        status: event.status,
-        region: event.region,
-        group: event.group.clone(),
-        venue_id: event.venue_id,
-        room_id,
-        timing,
-        co_located_with: event.co_located_with,
-        remote_url: event.remote_url.clone(),
-        participants: event.participants.clone(),
-    })
 }
 
 /// Re-checks the clashes of the events that have not ended of whoever owns a calendar that

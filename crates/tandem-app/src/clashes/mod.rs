@@ -8,8 +8,9 @@ pub mod suggest;
 
 use chrono::{DateTime, Utc};
 use tandem_core::clash::{Clash, Severity};
-use tandem_core::{EventTiming, FieldErrors};
-use tandem_store::{ClashFilter, ClashResolution, Event, NewResolution};
+use tandem_core::Event;
+use tandem_core::{EventDraft, EventTiming, FieldErrors};
+use tandem_store::{ClashFilter, ClashResolution, NewResolution};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -119,7 +120,7 @@ pub async fn for_caller(app: &App, caller: &Caller) -> AppResult<Vec<DashboardCl
     let mut rows = Vec::new();
     for clash in app.store.clashes(&ClashFilter::default()).await? {
         let event = app.store.event(clash.event_id).await?;
-        if regions.is_some_and(|mine| !mine.contains(&event.region)) {
+        if regions.is_some_and(|mine| !mine.contains(&event.draft.region)) {
             continue;
         }
         let suggestions = suggest::suggestions(app, &clash).await?;
@@ -173,7 +174,7 @@ pub async fn resolve(
         )));
     };
     let event = store.event(chosen.event_id).await?;
-    caller.require_write(&[event.region])?;
+    caller.require_write(&[event.draft.region])?;
     let version = expected.unwrap_or(chosen.event_version);
     if version != event.version {
         return Err(AppError::PreconditionFailed {
@@ -181,11 +182,14 @@ pub async fn resolve(
             current: event.version,
         });
     }
-    let timing = EventTiming::new(event.tz, chosen.start, chosen.end, event.rrule.as_deref())
+    let timing = EventTiming::new(event.zone(), chosen.start, chosen.end, event.rrule())
         .map_err(FieldErrors)?;
-    let room = chosen.room.as_ref().map(|r| r.id).or(event.room_id);
-    let draft = check::draft_with(&event, timing, room)
-        .ok_or_else(|| AppError::Conflict("the event can no longer be rewritten".into()))?;
+    let room = chosen.room.as_ref().map(|r| r.id).or(event.draft.room_id);
+    let draft = EventDraft {
+        timing,
+        room_id: room,
+        ..event.draft.clone()
+    };
     let action = serde_json::json!({
         "suggestion": chosen.id,
         "action": chosen.action.as_str(),

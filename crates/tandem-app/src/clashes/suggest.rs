@@ -9,8 +9,9 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use tandem_core::clash::{local_dates, Clash, ClashKind, EventFacts, Severity};
 use tandem_core::search::{search, DailyHours, SearchParticipant, WindowQuery};
 use tandem_core::time::format_local_datetime;
+use tandem_core::Event;
 use tandem_core::{Attendance, EventStatus, EventTiming, Interval, LocalTimeOfDay, Zone};
-use tandem_store::{Event, Store, StoreResult, Venue};
+use tandem_store::{Store, StoreResult, Venue};
 use uuid::Uuid;
 
 use super::check::{self, facts, CalendarBusy, Venues};
@@ -85,7 +86,7 @@ async fn target(store: &dyn Store, clash: &Clash) -> StoreResult<Event> {
         return Ok(first);
     };
     let second = store.event(other).await?;
-    let pick_first = match (first.status, second.status) {
+    let pick_first = match (first.status(), second.status()) {
         (EventStatus::Proposed, EventStatus::Confirmed) => true,
         (EventStatus::Confirmed, EventStatus::Proposed) => false,
         _ => first.created_at > second.created_at,
@@ -117,7 +118,7 @@ struct Context {
 
 async fn context(app: &App, event: Event) -> StoreResult<Context> {
     let store = app.store();
-    let me = facts(&event);
+    let me = facts(&event)?;
     let span = me
         .span()
         .and_then(|s| {
@@ -127,15 +128,15 @@ async fn context(app: &App, event: Event) -> StoreResult<Context> {
             )
         })
         .unwrap_or(Interval {
-            start: event.starts_at,
-            end: event.ends_at,
+            start: event.instants.starts_at,
+            end: event.instants.ends_at,
         });
     let others = check::neighbours(store, &me, span)
         .await?
         .iter()
         .map(facts)
-        .collect();
-    let venue = match event.venue_id {
+        .collect::<StoreResult<_>>()?;
+    let venue = match event.draft.venue_id {
         Some(id) => Some(store.venue(id).await?),
         None => None,
     };
@@ -157,10 +158,10 @@ async fn candidate(
     room_id: Option<Uuid>,
 ) -> StoreResult<Option<Suggestion>> {
     let event = &ctx.event;
-    let Ok(timing) = EventTiming::new(event.tz, start, end, event.rrule.as_deref()) else {
+    let Ok(timing) = EventTiming::new(event.zone(), start, end, event.rrule()) else {
         return Ok(None);
     };
-    let mut me = facts(event);
+    let mut me = facts(event)?;
     let Ok(occurrences) = timing.occurrences() else {
         return Ok(None);
     };
@@ -190,7 +191,7 @@ async fn candidate(
         event_version: event.version,
         start,
         end,
-        tz: event.tz,
+        tz: event.zone(),
         starts_at: first.start,
         ends_at: first.end,
         room,
@@ -212,12 +213,16 @@ pub async fn suggestions(app: &App, clash: &Clash) -> StoreResult<Vec<Suggestion
     let ctx = context(app, event).await?;
     let event = &ctx.event;
     let mut venues = Venues::default();
-    let (start, end) = (event.local_start, event.local_end);
+    let (start, end) = (
+        event.draft.timing.local_start(),
+        event.draft.timing.local_end(),
+    );
     let mut out: Vec<Suggestion> = Vec::new();
 
     // Another room of the same venue, free and large enough, at the same time.
-    if let (Some(venue), Some(current)) = (&ctx.venue, event.room_id) {
+    if let (Some(venue), Some(current)) = (&ctx.venue, event.draft.room_id) {
         let seats = event
+            .draft
             .participants
             .iter()
             .filter(|p| p.attendance == Attendance::InPerson)
@@ -248,12 +253,12 @@ pub async fn suggestions(app: &App, clash: &Clash) -> StoreResult<Vec<Suggestion
     let days = match ctx.venue.as_ref() {
         Some(v) => {
             let range = Interval::new(
-                event.starts_at - Duration::days(MOVE_DAYS + 2),
-                event.ends_at + Duration::days(MOVE_DAYS + 2),
+                event.instants.starts_at - Duration::days(MOVE_DAYS + 2),
+                event.instants.ends_at + Duration::days(MOVE_DAYS + 2),
             )
             .unwrap_or(Interval {
-                start: event.starts_at,
-                end: event.ends_at,
+                start: event.instants.starts_at,
+                end: event.instants.ends_at,
             });
             Some((v.tz, venues.working_days(store, v, range).await))
         }
@@ -272,8 +277,15 @@ pub async fn suggestions(app: &App, clash: &Clash) -> StoreResult<Vec<Suggestion
                 continue;
             }
         }
-        let Some(sug) =
-            candidate(store, &mut venues, &ctx, move_id(s), (s, e), event.room_id).await?
+        let Some(sug) = candidate(
+            store,
+            &mut venues,
+            &ctx,
+            move_id(s),
+            (s, e),
+            event.draft.room_id,
+        )
+        .await?
         else {
             continue;
         };
@@ -289,15 +301,24 @@ pub async fn suggestions(app: &App, clash: &Clash) -> StoreResult<Vec<Suggestion
     out.extend(moves.into_iter().take(SUGGESTIONS_PER_SORT));
 
     // A time of day the window engine finds for everyone, near the current one.
-    if event.rrule.is_none() && event.ends_at - event.starts_at <= Duration::hours(12) {
+    if event.rrule().is_none()
+        && event.instants.ends_at - event.instants.starts_at <= Duration::hours(12)
+    {
         for window in window_times(event) {
-            let s = event.tz.local(window.start);
-            let e = event.tz.local(window.end);
+            let s = event.zone().local(window.start);
+            let e = event.zone().local(window.end);
             if s == start {
                 continue;
             }
-            if let Some(sug) =
-                candidate(store, &mut venues, &ctx, move_id(s), (s, e), event.room_id).await?
+            if let Some(sug) = candidate(
+                store,
+                &mut venues,
+                &ctx,
+                move_id(s),
+                (s, e),
+                event.draft.room_id,
+            )
+            .await?
             {
                 if resolves(clash, &sug.leaves)
                     && !sug.leaves.iter().any(|c| c.severity == Severity::Hard)
@@ -325,6 +346,7 @@ fn window_times(event: &Event) -> Vec<Interval> {
         end: LocalTimeOfDay::parse("17:00").unwrap_or(acceptable.end),
     };
     let participants: Vec<SearchParticipant> = event
+        .draft
         .participants
         .iter()
         .map(|p| SearchParticipant {
@@ -332,7 +354,7 @@ fn window_times(event: &Event) -> Vec<Interval> {
             zone: if p.attendance == Attendance::Remote {
                 p.tz
             } else {
-                event.tz
+                event.zone()
             },
             attendance: p.attendance,
             required: true,
@@ -347,14 +369,14 @@ fn window_times(event: &Event) -> Vec<Interval> {
         return Vec::new();
     }
     let Some(range) = Interval::new(
-        event.starts_at - Duration::days(2),
-        event.ends_at + Duration::days(2),
+        event.instants.starts_at - Duration::days(2),
+        event.instants.ends_at + Duration::days(2),
     ) else {
         return Vec::new();
     };
     let query = WindowQuery {
         range,
-        duration: event.ends_at - event.starts_at,
+        duration: event.instants.ends_at - event.instants.starts_at,
         step: Duration::minutes(30),
         limit: SUGGESTIONS_PER_SORT,
         participants,

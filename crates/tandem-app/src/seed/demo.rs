@@ -523,55 +523,55 @@ mod tests {
             let midnight = today.and_time(NaiveTime::MIN).and_utc();
             for event in &events {
                 let timing = EventTiming::new(
-                    event.tz,
-                    event.local_start,
-                    event.local_end,
-                    event.rrule.as_deref(),
+                    event.zone(),
+                    event.draft.timing.local_start(),
+                    event.draft.timing.local_end(),
+                    event.rrule(),
                 )
-                .unwrap_or_else(|e| panic!("{today}: '{}' invalid: {e:?}", event.title));
+                .unwrap_or_else(|e| panic!("{today}: '{}' invalid: {e:?}", event.title()));
                 let occurrences = timing.occurrences().unwrap();
                 assert!(
-                    event.starts_at > midnight,
+                    event.instants.starts_at > midnight,
                     "{today}: '{}' is in the past",
-                    event.title
+                    event.title()
                 );
                 assert!(
-                    event.ends_at > event.starts_at,
+                    event.instants.ends_at > event.instants.starts_at,
                     "{today}: '{}'",
-                    event.title
+                    event.title()
                 );
                 // In-person days fall on the venue's working days (its weekend is free).
-                if let Some(venue) = venues.iter().find(|v| Some(v.id) == event.venue_id) {
+                if let Some(venue) = venues.iter().find(|v| Some(v.id) == event.draft.venue_id) {
                     for o in &occurrences {
-                        let local = event.tz.local(o.start).date();
+                        let local = event.zone().local(o.start).date();
                         assert!(
                             !venue.weekend.contains(local.weekday()),
                             "{today}: '{}' on {local}, a weekend day at {}",
-                            event.title,
+                            event.title(),
                             venue.name
                         );
                     }
                 }
             }
-            let by_title = |t: &str| events.iter().find(|e| e.title == t).unwrap();
+            let by_title = |t: &str| events.iter().find(|e| e.title() == t).unwrap();
             // The weekly Geneva session crosses a DST change at 14:00 local time.
             let call = by_title("SG3RG-EURM coordination call");
             let timing = EventTiming::new(
-                call.tz,
-                call.local_start,
-                call.local_end,
-                call.rrule.as_deref(),
+                call.zone(),
+                call.draft.timing.local_start(),
+                call.draft.timing.local_end(),
+                call.rrule(),
             )
             .unwrap();
             let occurrences = timing.occurrences().unwrap();
             let offsets: BTreeSet<i64> = occurrences
                 .iter()
-                .map(|o| call.tz.offset_at(o.start).num_minutes())
+                .map(|o| call.zone().offset_at(o.start).num_minutes())
                 .collect();
             assert_eq!(offsets.len(), 2, "{today}: the series crosses a DST change");
             for o in &occurrences {
                 assert_eq!(
-                    call.tz.local(o.start).time(),
+                    call.zone().local(o.start).time(),
                     NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
                     "{today}"
                 );
@@ -579,18 +579,24 @@ mod tests {
             // The workshop is the day before its anchor, linked to it.
             let anchor = by_title("SG3RG-AFR meeting");
             let workshop = by_title("Workshop on telecommunication/ICT economics and policy");
-            assert_eq!(workshop.co_located_with, Some(anchor.id));
+            assert_eq!(workshop.draft.co_located_with, Some(anchor.id));
             assert_eq!(
-                workshop.local_start.date() + Duration::days(1),
-                anchor.local_start.date()
+                workshop.draft.timing.local_start().date() + Duration::days(1),
+                anchor.draft.timing.local_start().date()
             );
             // Cairo's meeting is Sunday–Monday (its weekend is Friday–Saturday).
             let cairo = by_title("SG5RG-ARB meeting");
-            assert_eq!(cairo.local_start.date().weekday(), Weekday::Sun);
-            assert_eq!(cairo.local_end.date().weekday(), Weekday::Mon);
+            assert_eq!(
+                cairo.draft.timing.local_start().date().weekday(),
+                Weekday::Sun
+            );
+            assert_eq!(
+                cairo.draft.timing.local_end().date().weekday(),
+                Weekday::Mon
+            );
             assert!(venues
                 .iter()
-                .any(|v| v.weekend == WeekdaySet::FRI_SAT && Some(v.id) == cairo.venue_id));
+                .any(|v| v.weekend == WeekdaySet::FRI_SAT && Some(v.id) == cairo.draft.venue_id));
         }
     }
 

@@ -101,7 +101,7 @@ pub async fn list_deliveries(
     let id =
         Uuid::parse_str(&id).map_err(|_| ApiError::NotFound(format!("no event with id '{id}'")))?;
     let event = state.app.store.event(id).await?;
-    caller.require_write(&[event.region])?;
+    caller.require_write(&[event.draft.region])?;
     let items = state
         .app
         .store

@@ -10,12 +10,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use tandem_app::events;
 use tandem_core::time::{format_local_datetime, parse_instant, parse_local_datetime};
+use tandem_core::Event;
 use tandem_core::{
     Attendance, EmailAddress, EventChange, EventDraft, EventKind, EventMode, EventStatus,
     EventTiming, FieldError, FieldErrors, Language, ParticipantId, ParticipantSpec, RegionCode,
     Title, Zone,
 };
-use tandem_store::{Event, EventCursor, EventFilter};
+use tandem_store::{EventCursor, EventFilter};
 use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -600,23 +601,24 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
     let base = state.settings.public_url();
     EventBody {
         id: event.id,
-        title: event.title.clone(),
-        description: event.description.clone(),
-        kind: event.kind.as_str().to_owned(),
-        mode: event.mode.as_str().to_owned(),
-        status: event.status.as_str().to_owned(),
-        region: event.region.code().to_owned(),
-        group: event.group.clone(),
-        venue_id: event.venue_id,
-        room_id: event.room_id,
-        tz: event.tz.name().to_owned(),
-        start: format_local_datetime(event.local_start),
-        end: format_local_datetime(event.local_end),
-        rrule: event.rrule.clone(),
-        co_located_with: event.co_located_with,
+        title: event.title().to_owned(),
+        description: event.draft.description.clone(),
+        kind: event.draft.kind.as_str().to_owned(),
+        mode: event.draft.mode.as_str().to_owned(),
+        status: event.status().as_str().to_owned(),
+        region: event.draft.region.code().to_owned(),
+        group: event.draft.group.clone(),
+        venue_id: event.draft.venue_id,
+        room_id: event.draft.room_id,
+        tz: event.zone().name().to_owned(),
+        start: format_local_datetime(event.draft.timing.local_start()),
+        end: format_local_datetime(event.draft.timing.local_end()),
+        rrule: event.rrule().map(str::to_owned),
+        co_located_with: event.draft.co_located_with,
         co_located: Vec::new(),
-        remote_url: event.remote_url.clone(),
+        remote_url: event.draft.remote_url.clone(),
         participants: event
+            .draft
             .participants
             .iter()
             .map(|p| ParticipantBody {
@@ -631,10 +633,10 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
             .collect(),
         version: event.version,
         sequence: event.sequence,
-        starts_at: event.starts_at,
-        ends_at: event.ends_at,
-        last_ends_at: event.last_ends_at,
-        tzdata_version: event.tzdata_version.clone(),
+        starts_at: event.instants.starts_at,
+        ends_at: event.instants.ends_at,
+        last_ends_at: event.instants.last_ends_at,
+        tzdata_version: event.instants.tzdata_version.clone(),
         created_at: event.created_at,
         updated_at: event.updated_at,
         links: EventLinks {
@@ -684,7 +686,7 @@ async fn with_etag(
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let mut body = linked_event_body(state, event).await?;
-    for (shown, stored) in body.participants.iter_mut().zip(&event.participants) {
+    for (shown, stored) in body.participants.iter_mut().zip(&event.draft.participants) {
         if caller.reads_address_of(event, &stored.id) {
             shown.email = stored
                 .email
@@ -754,7 +756,11 @@ pub async fn get_event(
 }
 
 fn encode_cursor(event: &Event) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{}:{}", event.starts_at.timestamp(), event.id))
+    URL_SAFE_NO_PAD.encode(format!(
+        "{}:{}",
+        event.instants.starts_at.timestamp(),
+        event.id
+    ))
 }
 
 fn decode_cursor(text: &str) -> Result<EventCursor, ApiError> {

@@ -9,11 +9,12 @@ use chrono::{Duration, NaiveDate, NaiveTime, Utc};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use sha2::{Digest, Sha256};
-use tandem_core::{EventStatus, EventTiming};
+use tandem_core::Event;
+use tandem_core::EventStatus;
 use tandem_ical::render::{
     render_calendar, render_freebusy, FeedCalendar, FeedEvent, FeedStatus, FreeBusy, Organizer,
 };
-use tandem_store::{Event, EventCursor, EventFilter, Revision, Venue};
+use tandem_store::{EventCursor, EventFilter, Revision, Venue};
 use uuid::Uuid;
 
 use super::{FeedFilter, FeedScope, RenderedFeed};
@@ -73,7 +74,7 @@ async fn events_in_scope(
             .await?;
         let full = page.len() == PAGE as usize;
         cursor = page.last().map(|e| EventCursor {
-            starts_at: e.starts_at,
+            starts_at: e.instants.starts_at,
             id: e.id,
         });
         events.extend(page);
@@ -86,14 +87,14 @@ async fn events_in_scope(
     // midnight, so every instance builds the same feed all day.
     let horizon = today.and_time(NaiveTime::MIN).and_utc()
         - Duration::days(i64::from(state.settings.feeds.cancelled_days));
-    events.retain(|e| e.status != EventStatus::Cancelled || e.updated_at >= horizon);
+    events.retain(|e| e.status() != EventStatus::Cancelled || e.updated_at >= horizon);
     Ok(events)
 }
 
 fn location(event: &Event, venues: &HashMap<Uuid, Venue>) -> Option<String> {
-    let venue = venues.get(&event.venue_id?)?;
+    let venue = venues.get(&event.draft.venue_id?)?;
     let mut parts = Vec::new();
-    if let Some(room) = event.room_id.and_then(|r| venue.room(r)) {
+    if let Some(room) = event.draft.room_id.and_then(|r| venue.room(r)) {
         parts.push(room.name.clone());
     }
     parts.push(venue.name.clone());
@@ -115,12 +116,12 @@ fn feed_event(
 ) -> FeedEvent {
     let feeds = &state.settings.feeds;
     let mut categories = vec![
-        event.kind.as_str().to_owned(),
-        event.region.code().to_owned(),
+        event.draft.kind.as_str().to_owned(),
+        event.draft.region.code().to_owned(),
     ];
-    categories.extend(event.group.clone());
-    let rrule = event.rrule.as_deref().and_then(|r| {
-        tandem_core::Recurrence::parse(r, event.tz)
+    categories.extend(event.draft.group.clone());
+    let rrule = event.rrule().and_then(|r| {
+        tandem_core::Recurrence::parse(r, event.zone())
             .ok()
             .map(|r| r.published().to_owned())
     });
@@ -130,19 +131,20 @@ fn feed_event(
         last_modified: event.updated_at,
         created: event.created_at,
         sequence: event.sequence,
-        status: match event.status {
+        status: match event.status() {
             EventStatus::Confirmed => FeedStatus::Confirmed,
             EventStatus::Proposed => FeedStatus::Tentative,
             EventStatus::Cancelled => FeedStatus::Cancelled,
         },
-        summary: event.title.clone(),
-        description: event.description.clone(),
-        zone: event.tz,
-        local_start: event.local_start,
-        local_end: event.local_end,
+        summary: event.title().to_owned(),
+        description: event.draft.description.clone(),
+        zone: event.zone(),
+        local_start: event.draft.timing.local_start(),
+        local_end: event.draft.timing.local_end(),
         rrule,
         location: location(event, venues),
         geo: event
+            .draft
             .venue_id
             .and_then(|v| venues.get(&v))
             .and_then(|v| v.geo)
@@ -154,7 +156,7 @@ fn feed_event(
             state.settings.public_url(),
             event.id
         )),
-        conference: event.remote_url.clone(),
+        conference: event.draft.remote_url.clone(),
         related_to: related.iter().map(|r| uid(*r)).collect(),
         organizer: Organizer {
             name: feeds.organizer_name.clone(),
@@ -206,7 +208,7 @@ fn names(
         FeedScope::Event(id) => {
             let title = events
                 .first()
-                .map_or_else(|| id.to_string(), |e| e.title.clone());
+                .map_or_else(|| id.to_string(), |e| e.title().to_owned());
             (title.clone(), title, format!("event-{id}"))
         }
         FeedScope::Participant(p) => (
@@ -253,14 +255,10 @@ fn freebusy(
     let mut busy = Vec::new();
     let mut tentative = Vec::new();
     for e in events {
-        let Ok(timing) = EventTiming::stored(e.tz, e.local_start, e.local_end, e.rrule.as_deref())
-        else {
-            continue;
-        };
-        for o in timing.occurrences().unwrap_or_default() {
+        for o in e.draft.timing.occurrences().unwrap_or_default() {
             if o.start < end && start < o.end {
                 let period = (o.start.max(start), o.end.min(end));
-                match e.status {
+                match e.status() {
                     EventStatus::Confirmed => busy.push(period),
                     EventStatus::Proposed => tentative.push(period),
                     EventStatus::Cancelled => {}
@@ -359,7 +357,7 @@ pub async fn build(
 /// RELATED-TO naming the live events it is held alongside.
 pub async fn invitation_event(state: &AppState, event: &Event) -> Result<FeedEvent, ApiError> {
     let mut venues = HashMap::new();
-    if let Some(id) = event.venue_id {
+    if let Some(id) = event.draft.venue_id {
         venues.insert(id, state.app.store.venue(id).await?);
     }
     let mut related: Vec<Uuid> = state

@@ -76,8 +76,8 @@ fn render(user: &SignedIn, notice: &Notice, rows: &[DashboardClash]) -> Markup {
                     }
                     " " strong { (term("clash", clash.kind.as_str())) } ": " bdi lang="en" { (clash.detail) }
                     br;
-                    a href={ "/events/" (event.id) } { bdi { (event.title) } } " · "
-                    bdi { (local_span(clash.start, clash.end, event.tz)) }
+                    a href={ "/events/" (event.id) } { bdi { (event.title()) } } " · "
+                    bdi { (local_span(clash.start, clash.end, event.zone())) }
                     @if fixes.is_empty() {
                         p.muted { (t!("clashes-no-fix")) }
                     } @else {

@@ -13,8 +13,8 @@ use tandem_app::colocations::{self, CandidateClash, Candidates, ChosenCandidate}
 use tandem_app::{AppError, Caller};
 use tandem_core::clash::Severity;
 use tandem_core::time::{format_local_datetime, parse_local_datetime};
+use tandem_core::Event;
 use tandem_core::{EventKind, FieldError, FieldErrors, Title, Zone};
-use tandem_store::Event;
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -165,7 +165,7 @@ fn proposal(form: &ProposalForm, fields: &Fields, anchors: &[Event], outcome: &M
                 select id="anchor" name="anchor" required {
                     @for e in anchors {
                         option value=(e.id) selected[form.anchor.as_deref() == Some(e.id.to_string().as_str())] {
-                            (isolate(&e.title)) " — " (isolate(&local_span(e.starts_at, e.ends_at, e.tz)))
+                            (isolate(e.title())) " — " (isolate(&local_span(e.instants.starts_at, e.instants.ends_at, e.zone())))
                         }
                     }
                 }

@@ -27,7 +27,7 @@ pub async fn event_page(
     let body = render(&state, &details);
     Ok(html_response(
         StatusCode::OK,
-        page(&details.event.title, &body),
+        page(details.event.title(), &body),
     ))
 }
 
@@ -41,22 +41,22 @@ fn render(state: &AppState, details: &EventDetails) -> Markup {
     } = details;
     let (id, room) = (event.id, details.room());
     let feed = format!("/feeds/events/{id}.ics");
-    let region_name = term("region", event.region.code());
+    let region_name = term("region", event.draft.region.code());
     html! {
-        h1 { bdi { (event.title) } }
+        h1 { bdi { (event.title()) } }
         p {
-            span.badge { (term("kind", event.kind.as_str())) } " "
-            span.badge { (term("mode", event.mode.as_str())) } " "
-            span.badge { (term("status", event.status.as_str())) } " "
+            span.badge { (term("kind", event.draft.kind.as_str())) } " "
+            span.badge { (term("mode", event.draft.mode.as_str())) } " "
+            span.badge { (term("status", event.status().as_str())) } " "
             (region_name)
-            @if let Some(group) = &event.group { " · " bdi { (group) } }
+            @if let Some(group) = &event.draft.group { " · " bdi { (group) } }
         }
-        @if let Some(description) = &event.description { p { bdi { (description) } } }
+        @if let Some(description) = &event.draft.description { p { bdi { (description) } } }
         h2 { (t!("event-when")) }
         p {
-            strong { bdi { (local_span(event.starts_at, event.ends_at, event.tz)) } }
-            " " small { (m!("event-venue-zone", zone = html! { bdi { (zone_name(event.starts_at, event.tz)) } " · " bdi dir="ltr" { (event.tz.name()) } })) }
-            @if let Some(rule) = event.rrule.as_deref() { br; small { (m!("event-repeats", rule = html! { code dir="ltr" { (rule) } })) } }
+            strong { bdi { (local_span(event.instants.starts_at, event.instants.ends_at, event.zone())) } }
+            " " small { (m!("event-venue-zone", zone = html! { bdi { (zone_name(event.instants.starts_at, event.zone())) } " · " bdi dir="ltr" { (event.zone().name()) } })) }
+            @if let Some(rule) = event.rrule() { br; small { (m!("event-repeats", rule = html! { code dir="ltr" { (rule) } })) } }
         }
         @if let Some(venue) = &venue {
             p {
@@ -64,7 +64,7 @@ fn render(state: &AppState, details: &EventDetails) -> Markup {
                 @if let Some(room) = room { " · " (m!("event-room", room = &room.name, seats = t!("seats", count = room.capacity))) }
             }
         }
-        @if let Some(url) = &event.remote_url { p { (t!("event-remote")) " " a href=(url) dir="ltr" { (url) } } }
+        @if let Some(url) = &event.draft.remote_url { p { (t!("event-remote")) " " a href=(url) dir="ltr" { (url) } } }
         @if !cities.is_empty() {
             h3 { (m!("event-cities", region = region_name.as_str())) }
             div.scroll {
@@ -73,13 +73,13 @@ fn render(state: &AppState, details: &EventDetails) -> Markup {
                     tbody {
                         @for city in cities {
                             tr {
-                                td { bdi { (city.city) } " " small { "(" bdi { (zone_label(event.starts_at, city.tz)) } ")" } }
-                                td { bdi { (local_span(event.starts_at, event.ends_at, city.tz)) } }
+                                td { bdi { (city.city) } " " small { "(" bdi { (zone_label(event.instants.starts_at, city.tz)) } ")" } }
+                                td { bdi { (local_span(event.instants.starts_at, event.instants.ends_at, city.tz)) } }
                             }
                         }
                         tr {
                             td { (t!("utc")) }
-                            td { bdi { (local_span(event.starts_at, event.ends_at, tandem_core::Zone::UTC)) } }
+                            td { bdi { (local_span(event.instants.starts_at, event.instants.ends_at, tandem_core::Zone::UTC)) } }
                         }
                     }
                 }
@@ -92,12 +92,12 @@ fn render(state: &AppState, details: &EventDetails) -> Markup {
             ul.events {
                 @for other in alongside {
                     li {
-                        a href={ "/events/" (other.id) } { bdi { (other.title) } }
-                        @if other.status != EventStatus::Confirmed {
-                            " " span.badge { (term("status", other.status.as_str())) }
+                        a href={ "/events/" (other.id) } { bdi { (other.title()) } }
+                        @if other.status() != EventStatus::Confirmed {
+                            " " span.badge { (term("status", other.status().as_str())) }
                         }
                         br;
-                        bdi { (local_span(other.starts_at, other.ends_at, other.tz)) }
+                        bdi { (local_span(other.instants.starts_at, other.instants.ends_at, other.zone())) }
                     }
                 }
             }
@@ -123,8 +123,8 @@ fn render(state: &AppState, details: &EventDetails) -> Markup {
         h2 { (t!("event-subscribe")) }
         p { (t!("event-this-event")) " " (subscribe_links(state, &feed, &t!("feed-event"))) " "
             a.button.secondary href=(feed) download { (t!("event-download")) } }
-        p { (region_name) ": " (subscribe_links(state, &format!("/feeds/regions/{}.ics", event.region), &t!("feed-the-region"))) }
-        @if let Some(group) = &event.group {
+        p { (region_name) ": " (subscribe_links(state, &format!("/feeds/regions/{}.ics", event.draft.region), &t!("feed-the-region"))) }
+        @if let Some(group) = &event.draft.group {
             p { bdi { (group) } ": " (subscribe_links(state, &format!("/feeds/groups/{group}.ics"), &t!("feed-the-group"))) }
         }
     }

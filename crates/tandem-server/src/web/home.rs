@@ -9,8 +9,9 @@ use axum::response::Response;
 use maud::{html, Markup};
 use tandem_core::event::EventStatus;
 use tandem_core::reference::GroupKind;
+use tandem_core::Event;
 use tandem_core::RegionCode;
-use tandem_store::{Event, EventFilter};
+use tandem_store::EventFilter;
 use tracing::instrument;
 
 use super::{html_response, local_span, page, subscribe_links, t, term, PageError};
@@ -31,9 +32,9 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> 
     let mut by_region: ByRegion<'_> = BTreeMap::new();
     for event in &events {
         by_region
-            .entry(event.region)
+            .entry(event.draft.region)
             .or_default()
-            .entry(event.group.clone())
+            .entry(event.draft.group.clone())
             .or_default()
             .push(event);
     }
@@ -94,16 +95,16 @@ fn group_section(state: &AppState, group: Option<&str>, events: &[&Event]) -> Ma
             ul.events {
                 @for event in events {
                     li {
-                        a href={ "/events/" (event.id) } { strong { bdi { (event.title) } } }
+                        a href={ "/events/" (event.id) } { strong { bdi { (event.title()) } } }
                         " "
-                        span.badge { (term("kind", event.kind.as_str())) }
-                        @if event.status == EventStatus::Proposed { " " span.badge { (term("status", "proposed")) } }
+                        span.badge { (term("kind", event.draft.kind.as_str())) }
+                        @if event.status() == EventStatus::Proposed { " " span.badge { (term("status", "proposed")) } }
                         br;
-                        time datetime=(event.starts_at.to_rfc3339()) {
-                            bdi { (local_span(event.starts_at, event.ends_at, event.tz)) }
+                        time datetime=(event.instants.starts_at.to_rfc3339()) {
+                            bdi { (local_span(event.instants.starts_at, event.instants.ends_at, event.zone())) }
                         }
                         " "
-                        small { "(" bdi dir="ltr" { (event.tz.name()) } ")" }
+                        small { "(" bdi dir="ltr" { (event.zone().name()) } ")" }
                     }
                 }
             }

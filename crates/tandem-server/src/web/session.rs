@@ -183,8 +183,19 @@ pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
+/// A session that could not be read or written: the database's fault (busy or down) is a
+/// 503 like any other, anything else (a record that does not decode) an internal error.
 fn session_failed(error: tower_sessions::session::Error) -> PageError {
-    PageError::Internal(anyhow::Error::new(error).context("web session"))
+    let unavailable = matches!(
+        error,
+        tower_sessions::session::Error::Store(session_store::Error::Backend(_))
+    );
+    let error = anyhow::Error::new(error).context("web session");
+    if unavailable {
+        PageError::Unavailable(error)
+    } else {
+        PageError::Internal(error)
+    }
 }
 
 /// The signed-in organiser of this request, if any (their token must still be live).
@@ -281,25 +292,39 @@ pub async fn signin(
     Form(form): Form<SigninForm>,
 ) -> Result<Response, PageError> {
     let next = local_path(form.next.as_deref());
-    let csrf_ok = signin_csrf(&headers).is_some_and(|c| same_secret(&c, &form.csrf));
-    if !csrf_ok {
+    if !signin_csrf(&headers).is_some_and(|c| same_secret(&c, &form.csrf)) {
         return Ok(forbidden_form());
     }
     let hash = token_hash(form.token.trim());
     let Some(token) = state.app.store.token_by_hash(&hash).await? else {
-        let mut response = html_response(
-            StatusCode::UNAUTHORIZED,
-            page(
-                &t!("signin-title"),
-                &signin_form(&form.csrf, &next, Some(&t!("signin-unknown"))),
-            ),
-        );
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            signin_csrf_cookie(&state, Some(&form.csrf)),
-        );
-        return Ok(response);
+        return Ok(unknown_token(&state, &form.csrf, &next));
     };
+    start_session(&session, &hash).await?;
+    tracing::info!(token_id = %token.id, "organiser signed in to the pages");
+    let mut response = Redirect::to(&next).into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, signin_csrf_cookie(&state, None));
+    Ok(response)
+}
+
+/// The sign-in form again, saying the token is unknown (its CSRF cookie kept).
+fn unknown_token(state: &AppState, csrf: &str, next: &str) -> Response {
+    let mut response = html_response(
+        StatusCode::UNAUTHORIZED,
+        page(
+            &t!("signin-title"),
+            &signin_form(csrf, next, Some(&t!("signin-unknown"))),
+        ),
+    );
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, signin_csrf_cookie(state, Some(csrf)));
+    response
+}
+
+/// Starts a session for the token of `hash` under a fresh id, with its own CSRF token.
+async fn start_session(session: &Session, hash: &[u8; 32]) -> Result<(), PageError> {
     session.cycle_id().await.map_err(session_failed)?;
     session
         .insert(TOKEN_KEY, hex::encode(hash))
@@ -308,13 +333,7 @@ pub async fn signin(
     session
         .insert(CSRF_KEY, random_id()?)
         .await
-        .map_err(session_failed)?;
-    tracing::info!(token_id = %token.id, "organiser signed in to the pages");
-    let mut response = Redirect::to(&next).into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, signin_csrf_cookie(&state, None));
-    Ok(response)
+        .map_err(session_failed)
 }
 
 /// A form whose CSRF token is missing or wrong.

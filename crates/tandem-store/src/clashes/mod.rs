@@ -12,7 +12,7 @@ use tandem_core::{EventDraft, RegionCode};
 use uuid::Uuid;
 
 use crate::error::{StoreError, StoreResult};
-use crate::events::Event;
+use tandem_core::Event;
 
 /// Which clashes to list. Empty fields match everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -11,9 +11,10 @@ use uuid::Uuid;
 
 use super::{kind, severity, sorted, ClashFilter, ClashResolution, ClashStore, NewResolution};
 use crate::error::StoreResult;
-use crate::events::{postgres as events, Event, Prepared};
+use crate::events::{postgres as events, Prepared};
 use crate::meta::postgres::bump_revision;
 use crate::postgres::PostgresStore;
+use tandem_core::Event;
 
 const COLUMNS: &str = "c.id, c.kind, c.severity, c.event_id, c.other_event_id, c.starts_at, \
     c.ends_at, c.subject, c.detail";

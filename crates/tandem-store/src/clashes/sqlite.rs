@@ -11,9 +11,10 @@ use uuid::Uuid;
 
 use super::{kind, severity, sorted, ClashFilter, ClashResolution, ClashStore, NewResolution};
 use crate::error::{StoreError, StoreResult};
-use crate::events::{sqlite as events, Event, Prepared};
+use crate::events::{sqlite as events, Prepared};
 use crate::meta::sqlite::bump_revision;
 use crate::sqlite::SqliteStore;
+use tandem_core::Event;
 
 const COLUMNS: &str = "c.id, c.kind, c.severity, c.event_id, c.other_event_id, c.starts_at, \
     c.ends_at, c.subject, c.detail";

@@ -10,70 +10,15 @@ pub(crate) mod postgres;
 pub(crate) mod sqlite;
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use tandem_core::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, Interval, Participant,
-    ParticipantId, RegionCode, Zone,
+    Attendance, Event, EventDraft, EventInstants, EventKind, EventMode, EventStatus, EventTiming,
+    Interval, Participant, ParticipantId, RegionCode, Title,
 };
 use uuid::Uuid;
 
 use crate::error::{StoreError, StoreResult};
 use crate::rows::{self, corrupt};
-
-/// A stored event with its derived instants.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Event {
-    /// Its id (also the feed UID's stem: it never changes).
-    pub id: Uuid,
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: Option<String>,
-    /// Kind.
-    pub kind: EventKind,
-    /// Mode.
-    pub mode: EventMode,
-    /// Status.
-    pub status: EventStatus,
-    /// Region.
-    pub region: RegionCode,
-    /// Group code.
-    pub group: Option<String>,
-    /// Venue.
-    pub venue_id: Option<Uuid>,
-    /// Room.
-    pub room_id: Option<Uuid>,
-    /// Canonical zone.
-    pub tz: Zone,
-    /// Canonical local start of the first occurrence.
-    pub local_start: NaiveDateTime,
-    /// Canonical local end of the first occurrence.
-    pub local_end: NaiveDateTime,
-    /// Recurrence rule.
-    pub rrule: Option<String>,
-    /// The event it is held alongside.
-    pub co_located_with: Option<Uuid>,
-    /// Remote participation link.
-    pub remote_url: Option<String>,
-    /// Participants, in the order given.
-    pub participants: Vec<Participant>,
-    /// iCalendar SEQUENCE: bumped on every change subscribers see.
-    pub sequence: i64,
-    /// Optimistic-concurrency version: bumped on every change.
-    pub version: i64,
-    /// First occurrence start (UTC).
-    pub starts_at: DateTime<Utc>,
-    /// First occurrence end (UTC).
-    pub ends_at: DateTime<Utc>,
-    /// End of the last occurrence (UTC).
-    pub last_ends_at: DateTime<Utc>,
-    /// tz database version the instants were derived with.
-    pub tzdata_version: String,
-    /// When it was created.
-    pub created_at: DateTime<Utc>,
-    /// When it last changed.
-    pub updated_at: DateTime<Utc>,
-}
 
 /// Which events to list. Empty fields match everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -388,14 +333,24 @@ pub(crate) fn events(
         let event_id = p.event_id;
         let parsed = participant(p)?;
         if let Some(e) = events.iter_mut().find(|e| e.id == event_id) {
-            e.participants.push(parsed);
+            e.draft.participants.push(parsed);
         }
     }
     Ok(events)
 }
 
 fn event(raw: RawEvent) -> Result<Event, StoreError> {
-    Ok(Event {
+    let zone = rows::zone(&raw.tz)?;
+    let timing = EventTiming::stored(
+        zone,
+        rows::local(&raw.local_start)?,
+        rows::local(&raw.local_end)?,
+        raw.rrule.as_deref(),
+    )
+    .map_err(|_| corrupt("rrule", raw.rrule.as_deref().unwrap_or_default()))?;
+    let draft = EventDraft {
+        title: Title::parse(&raw.title).map_err(|_| corrupt("title", &raw.title))?,
+        description: raw.description,
         kind: raw
             .kind
             .parse::<EventKind>()
@@ -409,27 +364,27 @@ fn event(raw: RawEvent) -> Result<Event, StoreError> {
             .region
             .parse::<RegionCode>()
             .map_err(|_| corrupt("region", &raw.region))?,
-        tz: rows::zone(&raw.tz)?,
-        local_start: rows::local(&raw.local_start)?,
-        local_end: rows::local(&raw.local_end)?,
-        id: raw.id,
-        title: raw.title,
-        description: raw.description,
         group: raw.group_code,
         venue_id: raw.venue_id,
         room_id: raw.room_id,
-        rrule: raw.rrule,
+        timing,
         co_located_with: raw.co_located_with,
         remote_url: raw.remote_url,
         participants: Vec::new(),
+    };
+    Ok(Event {
+        id: raw.id,
+        draft,
         sequence: raw.sequence,
         version: raw.version,
-        starts_at: raw.starts_at,
-        ends_at: raw.ends_at,
-        last_ends_at: raw.last_ends_at,
-        tzdata_version: raw.tzdata_version,
         created_at: raw.created_at,
         updated_at: raw.updated_at,
+        instants: EventInstants {
+            starts_at: raw.starts_at,
+            ends_at: raw.ends_at,
+            last_ends_at: raw.last_ends_at,
+            tzdata_version: raw.tzdata_version,
+        },
     })
 }
 

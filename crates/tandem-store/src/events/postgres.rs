@@ -629,10 +629,10 @@ impl PostgresStore {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let confirmed = event.status == EventStatus::Confirmed;
+        let confirmed = event.status() == EventStatus::Confirmed;
         let rows: Vec<_> = occurrences
             .iter()
-            .map(|o| (id, event.room_id, *o, confirmed))
+            .map(|o| (id, event.draft.room_id, *o, confirmed))
             .collect();
         insert_occurrences(&mut tx, &rows).await?;
         bump_revision(&mut tx, self.clock.now()).await?;
@@ -798,7 +798,7 @@ impl EventStore for PostgresStore {
         match self.rederive(id, occurrences, tzdata_version).await {
             Ok(()) => Ok(()),
             Err(e) => {
-                let room = self.event(id).await.ok().and_then(|e| e.room_id);
+                let room = self.event(id).await.ok().and_then(|e| e.draft.room_id);
                 Err(write_failed(&self.pool, e, room, occurrences, id).await)
             }
         }

@@ -686,10 +686,10 @@ impl EventStore for SqliteStore {
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
-        let confirmed = event.status == EventStatus::Confirmed;
+        let confirmed = event.status() == EventStatus::Confirmed;
         let rows: Vec<_> = occurrences
             .iter()
-            .map(|o| (id, event.room_id, *o, confirmed))
+            .map(|o| (id, event.draft.room_id, *o, confirmed))
             .collect();
         insert_occurrences(&mut tx, &rows).await?;
         check_rooms(&mut tx, &[id]).await?;

@@ -20,7 +20,8 @@ use chrono::{DateTime, Duration, Utc};
 use tandem_core::{EmailAddress, EventStatus, Participant};
 use uuid::Uuid;
 
-use crate::{Event, StoreError, StoreResult};
+use crate::{StoreError, StoreResult};
+use tandem_core::Event;
 
 /// What a message asks of the recipient's calendar (the iTIP method follows from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -187,6 +188,7 @@ pub trait Outbox {
 /// The participants of `event` that have an address, with it.
 fn addressed(event: &Event) -> impl Iterator<Item = (&Participant, &EmailAddress)> {
     event
+        .draft
         .participants
         .iter()
         .filter_map(|p| p.email.as_ref().map(|address| (p, address)))
@@ -201,8 +203,8 @@ fn addressed(event: &Event) -> impl Iterator<Item = (&Participant, &EmailAddress
 ///   SEQUENCE;
 /// - nothing about an event cancelled before and after, nor for a new cancelled event.
 pub fn messages_for(before: Option<&Event>, after: &Event) -> Vec<NewMessage> {
-    let cancelled = after.status == EventStatus::Cancelled;
-    let was_cancelled = before.is_some_and(|b| b.status == EventStatus::Cancelled);
+    let cancelled = after.status() == EventStatus::Cancelled;
+    let was_cancelled = before.is_some_and(|b| b.status() == EventStatus::Cancelled);
     let mut out = Vec::new();
     if cancelled && (before.is_none() || was_cancelled) {
         return out;
@@ -286,32 +288,34 @@ mod tests {
             .unwrap()
             .and_hms_opt(9, 0, 0)
             .unwrap();
+        let zone = Zone::parse("Africa/Douala").unwrap();
         Event {
             id: Uuid::nil(),
-            title: "x".into(),
-            description: None,
-            kind: EventKind::Meeting,
-            mode: EventMode::Hybrid,
-            status,
-            region: RegionCode::AFR,
-            group: None,
-            venue_id: None,
-            room_id: None,
-            tz: Zone::parse("Africa/Douala").unwrap(),
-            local_start: at,
-            local_end: at,
-            rrule: None,
-            co_located_with: None,
-            remote_url: None,
-            participants,
+            draft: tandem_core::EventDraft {
+                title: tandem_core::Title::parse("x").unwrap(),
+                description: None,
+                kind: EventKind::Meeting,
+                mode: EventMode::Hybrid,
+                status,
+                region: RegionCode::AFR,
+                group: None,
+                venue_id: None,
+                room_id: None,
+                timing: tandem_core::EventTiming::stored(zone, at, at, None).unwrap(),
+                co_located_with: None,
+                remote_url: None,
+                participants,
+            },
             sequence,
             version: sequence + 1,
-            starts_at: at.and_utc(),
-            ends_at: at.and_utc(),
-            last_ends_at: at.and_utc(),
-            tzdata_version: "2026f".into(),
             created_at: at.and_utc(),
             updated_at: at.and_utc(),
+            instants: tandem_core::EventInstants {
+                starts_at: at.and_utc(),
+                ends_at: at.and_utc(),
+                last_ends_at: at.and_utc(),
+                tzdata_version: "2026f".into(),
+            },
         }
     }
 
@@ -349,7 +353,7 @@ mod tests {
             EventStatus::Confirmed,
             vec![person("a", Some(A)), person("b", Some(B))],
         );
-        let moved = event(1, EventStatus::Confirmed, before.participants.clone());
+        let moved = event(1, EventStatus::Confirmed, before.draft.participants.clone());
         assert_eq!(
             summary(&messages_for(Some(&before), &moved)),
             [

@@ -12,7 +12,8 @@ use tandem_core::{Attendance, EmailAddress, Language, Participant, ParticipantId
 use uuid::Uuid;
 
 use super::{DeliveryOutcome, NewMessage, OutboxMessage};
-use crate::{Event, StoreError, StoreResult};
+use crate::{StoreError, StoreResult};
+use tandem_core::Event;
 
 const COLUMNS: &str = "id, event_id, participant_id, participant_name, participant_tz, \
     participant_attendance, participant_required, participant_language, recipient, kind, sequence, \
