@@ -13,7 +13,9 @@ RATE="${RATE:-20}"
 PORT="${PORT:-2526}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/tandem-target}"
 PROFILE="${PROFILE:-release}"
-if [ "$PROFILE" = release ]; then cargo build --release --quiet --bin tandem; else cargo build --quiet --bin tandem; fi
+# The whole workspace, as every build here: a lone `--bin` build unifies other features and
+# rebuilds the C++ of HiGHS.
+if [ "$PROFILE" = release ]; then cargo build --release --workspace --quiet; else cargo build --workspace --quiet; fi
 BIN="$CARGO_TARGET_DIR/$PROFILE/tandem"
 NAME="tandem_mail_bench_$$"
 DB="$PG/$NAME"

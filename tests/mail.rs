@@ -244,13 +244,73 @@ fn check(messages: &[&Value], event: &Value, method: &str) {
         .iter()
         .find(|m| m["to"].as_str().unwrap().contains("somchai"))
         .unwrap();
+    let text = bangkok["text"].as_str().unwrap();
+    // 09:00 in Douala (UTC+1) is 15:00 in Bangkok (UTC+7); moved to 10:00, 16:00. The zone
+    // is named in English, or in French for the participant who reads French.
+    let start = if event["sequence"] == 0 {
+        "15:00"
+    } else {
+        "16:00"
+    };
+    let zone = ["(Indochina Time, GMT+7)", "(heure d’Indochine, UTC+7)"];
     assert!(
-        bangkok["text"]
-            .as_str()
-            .unwrap()
-            .contains("(Asia/Bangkok, UTC+07:00)"),
+        text.contains(&format!(" 2027, {start} – ")) && zone.iter().any(|z| text.contains(z)),
         "{bangkok}"
     );
+}
+
+/// A participant whose `language` is `fr` gets the subject and the plain-text part in
+/// French (DESIGN §16), the calendar part being the same; one without a language gets
+/// English. Read back by Python's `email`.
+#[tokio::test]
+async fn the_text_part_is_in_the_participants_language() {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let _sink = Sink::start(&python, port, dir.path(), 0.0);
+    let db = Database::sqlite();
+    let admin = common::token(&db.url, "admin", &[]);
+    let server = start(&db.url, &mail_env(port));
+    let client = reqwest::Client::new();
+    let mut body = meeting("Réunion du SG3RG-AFR", 12);
+    body["participants"][0]["language"] = json!("fr");
+    let (status, created) = call(
+        &client,
+        reqwest::Method::POST,
+        &server.url("/api/v1/events"),
+        &admin,
+        Some(&body),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(created["participants"][0]["language"], "fr", "{created}");
+    assert!(created["participants"][1].get("language").is_none());
+    let got = wait_for(&python, dir.path(), 2, Duration::from_secs(60));
+    let messages = about(&got, &created, 0);
+    check(&messages, &created, "REQUEST");
+    let to = |who: &str| {
+        messages
+            .iter()
+            .find(|m| m["to"].as_str().unwrap().contains(who))
+            .unwrap_or_else(|| panic!("a message to {who}: {messages:?}"))
+    };
+    let french = to("somchai");
+    let text = french["text"].as_str().unwrap();
+    assert_eq!(
+        french["subject"], "Invitation\u{a0}: Réunion du SG3RG-AFR",
+        "{french}"
+    );
+    for line in [
+        "Invitation\u{a0}: Réunion du SG3RG-AFR",
+        "Quand\u{a0}: vendredi 12 mars 2027, 15:00 – 23:30 (",
+        "Participation à distance\u{a0}: https://meet.example.org/j/1",
+        "Votre participation est facultative.",
+    ] {
+        assert!(text.contains(line), "{line:?} in {text}");
+    }
+    assert!(!text.contains("When:"), "{text}");
+    let english = to("valentina")["text"].as_str().unwrap();
+    assert!(english.contains("When:   ") && english.contains("You are a required participant."));
 }
 
 #[tokio::test]

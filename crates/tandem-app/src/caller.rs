@@ -2,7 +2,7 @@
 //! nobody. The adapters find it (a bearer token, a session, the command line); the use
 //! cases decide what it may do.
 
-use tandem_core::RegionCode;
+use tandem_core::{Event, ParticipantId, RegionCode};
 use tandem_store::{Role, TokenRecord};
 
 use crate::error::AppError;
@@ -16,6 +16,10 @@ pub enum Caller {
     Token(TokenRecord),
     /// Whoever runs the command line on the database itself: every right, no token.
     Operator,
+    /// The holder of a live private feed token of this participant (DESIGN §7), reading one
+    /// event: it reads what an anonymous reader does, and that participant's own address
+    /// (DESIGN §15). It changes nothing and is no API token.
+    Participant(ParticipantId),
 }
 
 impl Caller {
@@ -28,7 +32,7 @@ impl Caller {
     pub fn token(&self) -> Option<&TokenRecord> {
         match self {
             Caller::Token(token) => Some(token),
-            Caller::Anonymous | Caller::Operator => None,
+            Caller::Anonymous | Caller::Operator | Caller::Participant(_) => None,
         }
     }
 
@@ -39,6 +43,9 @@ impl Caller {
                 "this needs a token: send 'Authorization: Bearer <token>'".into(),
             )),
             Caller::Token(_) | Caller::Operator => Ok(()),
+            Caller::Participant(_) => Err(AppError::Forbidden(
+                "a feed token only reads its participant's events; this needs an API token".into(),
+            )),
         }
     }
 
@@ -89,7 +96,7 @@ impl Caller {
             Caller::Token(token) if token.role == Role::Admin => None,
             Caller::Token(token) => Some(&token.regions),
             Caller::Operator => None,
-            Caller::Anonymous => Some(&[]),
+            Caller::Anonymous | Caller::Participant(_) => Some(&[]),
         }
     }
 
@@ -101,7 +108,20 @@ impl Caller {
                 .label
                 .clone()
                 .unwrap_or_else(|| format!("token {}", token.id)),
-            Caller::Operator | Caller::Anonymous => "the operator (command line)".to_owned(),
+            Caller::Operator | Caller::Anonymous | Caller::Participant(_) => {
+                "the operator (command line)".to_owned()
+            }
         })
+    }
+
+    /// Whether this caller reads the e-mail address of `participant` of `event` (DESIGN
+    /// §15): an admin or an organiser of the event's region (a token, not the command line's
+    /// operator, who reads the database anyway), or that participant's own feed token.
+    pub fn reads_address_of(&self, event: &Event, participant: &ParticipantId) -> bool {
+        match self {
+            Caller::Token(_) => self.require_write(&[event.draft.region]).is_ok(),
+            Caller::Participant(own) => own == participant,
+            Caller::Anonymous | Caller::Operator => false,
+        }
     }
 }

@@ -82,6 +82,26 @@ pub async fn get(app: &App, id: Uuid) -> AppResult<Event> {
     Ok(app.store.event(id).await?)
 }
 
+/// One event as `caller` may read it: anyone while reads are public, else a token; a
+/// participant's feed token reads the events it is on (another is "no event", as for a
+/// stranger). Which participants' addresses the caller reads is
+/// [`Caller::reads_address_of`].
+pub async fn read(app: &App, caller: &Caller, id: Uuid, public_reads: bool) -> AppResult<Event> {
+    if let Caller::Participant(own) = caller {
+        let event = app.store.event(id).await?;
+        if public_reads || event.draft.participants.iter().any(|p| p.id == *own) {
+            return Ok(event);
+        }
+        return Err(tandem_store::StoreError::NotFound {
+            entity: "event",
+            id,
+        }
+        .into());
+    }
+    caller.require_read(public_reads)?;
+    Ok(app.store.event(id).await?)
+}
+
 /// Events matching `filter`, by first start then id, after `cursor`.
 pub async fn list(
     app: &App,

@@ -11,7 +11,7 @@ use tandem_core::{ParticipantId, RegionCode};
 use tandem_store::{FeedTokenRecord, NewToken, Role, Store, TokenRecord};
 use uuid::Uuid;
 
-use crate::{App, AppError, AppResult};
+use crate::{App, AppError, AppResult, Caller};
 
 /// Prefix that makes tandem's API tokens recognisable (in logs, secret scanners).
 pub const TOKEN_PREFIX: &str = "tdm_";
@@ -89,6 +89,16 @@ pub async fn participant_of(app: &App, token: &str) -> AppResult<String> {
     } else {
         Err(unknown())
     }
+}
+
+/// The caller a live feed token makes of its bearer: its participant
+/// ([`Caller::Participant`]); an unknown or revoked one is [`AppError::Unauthorized`].
+pub async fn feed_token_caller(app: &App, token: &str) -> AppResult<Caller> {
+    let unknown = || AppError::Unauthorized("the token is unknown or revoked".into());
+    let participant = participant_of(app, token).await.map_err(|_| unknown())?;
+    ParticipantId::parse(&participant)
+        .map(Caller::Participant)
+        .map_err(|_| unknown())
 }
 
 /// Who the bearer of `token` (an API token or a feed token) is as a feed-token manager.

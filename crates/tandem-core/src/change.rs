@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::email::EmailAddress;
 use crate::event::{Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming};
-use crate::event::{Participant, ParticipantId, Title};
+use crate::event::{Language, Participant, ParticipantId, Title};
 use crate::region::RegionCode;
 use crate::time::Zone;
 use crate::validation::{FieldError, FieldErrors};
@@ -30,6 +30,8 @@ pub struct ParticipantSpec {
     pub required: bool,
     /// Where invitations go (DESIGN §15).
     pub email: Option<EmailAddress>,
+    /// The language of their invitations (DESIGN §16).
+    pub language: Option<Language>,
 }
 
 impl ParticipantSpec {
@@ -47,6 +49,7 @@ impl ParticipantSpec {
             attendance: self.attendance.unwrap_or(default_attendance),
             required: self.required,
             email: self.email,
+            language: self.language,
         }
     }
 }
@@ -250,6 +253,7 @@ mod tests {
                 attendance: None,
                 required: true,
                 email: None,
+                language: None,
             }]),
             ..EventChange::default()
         };

@@ -103,6 +103,25 @@ wire_enum!(
     }
 );
 
+wire_enum!(
+    /// The language a participant reads (DESIGN §16): one of ITU's six official languages,
+    /// by its BCP 47 tag. Their invitations' plain-text part is written in it.
+    Language {
+        /// Arabic.
+        Ar => "ar",
+        /// English.
+        En => "en",
+        /// Spanish.
+        Es => "es",
+        /// French.
+        Fr => "fr",
+        /// Russian.
+        Ru => "ru",
+        /// Chinese.
+        Zh => "zh",
+    }
+);
+
 /// A validated event title (or any short display name): 1 to 200 characters, trimmed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Title(String);
@@ -192,6 +211,8 @@ pub struct Participant {
     pub required: bool,
     /// Where invitations go (DESIGN §15); private, and its `Debug` shows nothing of it.
     pub email: Option<EmailAddress>,
+    /// The language their invitations are written in (DESIGN §16); English when absent.
+    pub language: Option<Language>,
 }
 
 /// When an event happens: local wall-clock start and end in its zone, and its recurrence.

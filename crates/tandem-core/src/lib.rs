@@ -28,7 +28,7 @@ pub use clock::{Clock, FixedClock, SharedClock, StartedClock, SystemClock};
 pub use email::EmailAddress;
 pub use event::{
     Attendance, Event, EventDraft, EventInstants, EventKind, EventMode, EventStatus, EventTiming,
-    Instance, Participant, ParticipantId, Title,
+    Instance, Language, Participant, ParticipantId, Title,
 };
 pub use recurrence::Recurrence;
 pub use region::RegionCode;

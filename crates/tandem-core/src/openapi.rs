@@ -141,6 +141,15 @@ schema_type!(
 );
 
 schema_type!(
+    /// A participant's language.
+    LanguageName as "Language" => string_enum(
+        "One of ITU's six official languages (BCP 47 tag): a participant's invitations are \
+         written in it (DESIGN §16); English when absent.",
+        crate::event::Language::ALL.iter().map(|l| l.as_str()),
+    )
+);
+
+schema_type!(
     /// A clash type.
     ClashTypeName as "ClashType" => string_enum(
         "The kind of a clash (DESIGN §6).",

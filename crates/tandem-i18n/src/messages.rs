@@ -17,7 +17,13 @@ use unic_langid::LanguageIdentifier;
 use crate::Lang;
 
 /// The names of the message files every language has, in load order.
-pub const FILES: [&str; 4] = ["common.ftl", "web.ftl", "feeds.ftl", "problems.ftl"];
+pub const FILES: [&str; 5] = [
+    "common.ftl",
+    "web.ftl",
+    "feeds.ftl",
+    "problems.ftl",
+    "mail.ftl",
+];
 
 macro_rules! locale_files {
     ($tag:literal) => {
@@ -46,12 +52,18 @@ macro_rules! locale_files {
                 $tag,
                 "/problems.ftl"
             )),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../config/locales/",
+                $tag,
+                "/mail.ftl"
+            )),
         ]
     };
 }
 
 /// The text of every message file of `lang`, in the order of [`FILES`].
-pub fn sources(lang: Lang) -> [&'static str; 4] {
+pub fn sources(lang: Lang) -> [&'static str; 5] {
     match lang {
         Lang::Ar => locale_files!("ar"),
         Lang::En => locale_files!("en"),

@@ -16,6 +16,7 @@ use feeds::{
     zurich_weekly_session, PRODID, RANGE,
 };
 use serde_json::{json, Value};
+use tandem_i18n::Lang;
 use tandem_ical::render::{
     invitation_subject, render_calendar, render_invitation, render_invitation_text, Attendee,
     FeedCalendar, FeedEvent, Invitation, InvitationKind,
@@ -27,6 +28,7 @@ fn remote_delegate() -> Attendee {
         email: "somchai.prasert@example.org".to_owned(),
         required: false,
         zone: zone("Asia/Bangkok"),
+        language: Lang::En,
     }
 }
 
@@ -36,6 +38,7 @@ fn santiago_rapporteur() -> Attendee {
         email: "v.rojas@example.org".to_owned(),
         required: true,
         zone: zone("America/Santiago"),
+        language: Lang::En,
     }
 }
 
@@ -45,6 +48,7 @@ fn cairo_delegate() -> Attendee {
         email: "delegate@example.org".to_owned(),
         required: true,
         zone: zone("Africa/Cairo"),
+        language: Lang::En,
     }
 }
 
@@ -79,10 +83,16 @@ fn samples() -> Vec<(&'static str, InvitationKind, FeedEvent, Attendee)> {
 }
 
 fn rendered(name: &str) -> (String, String) {
-    let (_, kind, event, attendee) = samples()
+    rendered_in(name, Lang::En)
+}
+
+/// A sample with its participant reading `language`.
+fn rendered_in(name: &str, language: Lang) -> (String, String) {
+    let (_, kind, event, mut attendee) = samples()
         .into_iter()
         .find(|(n, ..)| *n == name)
         .expect("sample");
+    attendee.language = language;
     let invitation = Invitation {
         kind,
         event: &event,
@@ -120,6 +130,74 @@ fn cancel_for_a_participant_taken_off_the_list() {
     let (ics, text) = rendered("uninvite");
     insta::assert_snapshot!("uninvite_ics", ics);
     insta::assert_snapshot!("uninvite_text", text);
+}
+
+/// The plain-text part in the participant's language (DESIGN §16): French and Arabic words,
+/// dates, times and zone names by CLDR for the language; the calendar part is the same
+/// whatever the language.
+#[test]
+fn the_text_part_in_french() {
+    for name in ["request_remote_optional", "uninvite"] {
+        let (ics, text) = rendered_in(name, Lang::Fr);
+        assert_eq!(
+            ics,
+            rendered(name).0,
+            "{name}: the calendar part has no language"
+        );
+        insta::assert_snapshot!(format!("{name}_text_fr"), text);
+    }
+}
+
+#[test]
+fn the_text_part_in_arabic() {
+    for name in ["request_series_update", "cancel"] {
+        let (ics, text) = rendered_in(name, Lang::Ar);
+        assert_eq!(
+            ics,
+            rendered(name).0,
+            "{name}: the calendar part has no language"
+        );
+        insta::assert_snapshot!(format!("{name}_text_ar"), text);
+    }
+}
+
+/// Every language writes every line the English text has, in its own words, with the same
+/// links and rule; and no two languages write the same text.
+#[test]
+fn every_language_writes_the_whole_text() {
+    for (name, ..) in samples() {
+        let english = rendered(name).1;
+        let mut seen = vec![english.clone()];
+        for lang in Lang::ALL {
+            let (_, text) = rendered_in(name, lang);
+            assert_eq!(
+                text.matches("\r\n").count(),
+                english.matches("\r\n").count(),
+                "{name} in {lang}: {text}"
+            );
+            for link in [
+                "https://meet.example.org/j/8812345678?pwd=Zm9vYmFy&lang=fr",
+                "FREQ=WEEKLY;COUNT=6",
+            ] {
+                assert_eq!(
+                    text.contains(link),
+                    english.contains(link),
+                    "{name} in {lang}"
+                );
+            }
+            assert!(
+                !text.contains("mail-"),
+                "{name} in {lang}: a message is missing: {text}"
+            );
+            if lang != Lang::En {
+                assert!(
+                    !seen.contains(&text),
+                    "{name} in {lang} is another language's text"
+                );
+                seen.push(text);
+            }
+        }
+    }
 }
 
 /// The VEVENT lines of `ics` (every VEVENT, in order).
@@ -257,13 +335,21 @@ fn the_attendee_role_follows_required() {
 fn the_text_gives_the_time_on_the_participants_clock() {
     // 09:00–17:30 (next day) in Douala (UTC+1) is 15:00–23:30 in Bangkok (UTC+7).
     let (_, text) = rendered("request_remote_optional");
-    assert!(text.contains("When:   2027-03-10 15:00 – 2027-03-11 23:30 (Asia/Bangkok, UTC+07:00)"));
-    assert!(text.contains("2027-03-10 09:00 – 2027-03-11 17:30 (Africa/Douala, UTC+01:00"));
+    assert!(text.contains(
+        "When:   Wednesday, 10 March 2027, 15:00 – Thursday, 11 March 2027, 23:30 \
+         (Indochina Time, GMT+7)"
+    ));
+    assert!(text.contains(
+        "        Wednesday, 10 March 2027, 09:00 – Thursday, 11 March 2027, 17:30 \
+         (West Africa Time, GMT+1, the event's time)"
+    ));
     assert!(text.contains("Remote: https://meet.example.org/j/8812345678?pwd=Zm9vYmFy&lang=fr"));
     assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'));
     // Santiago is on summer time (UTC−3) in March; Zurich on winter time (UTC+1).
     let (_, text) = rendered("request_series_update");
-    assert!(text.contains("When:   2027-03-16 10:00 – 11:30 (America/Santiago, UTC-03:00)"));
+    assert!(
+        text.contains("When:   Tuesday, 16 March 2027, 10:00 – 11:30 (Chile Summer Time, GMT-3)")
+    );
     assert!(text.contains("Repeats: FREQ=WEEKLY;COUNT=6"));
     assert!(text.contains("Where:  online only"));
 }

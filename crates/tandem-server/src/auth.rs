@@ -5,7 +5,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
-use tandem_app::tokens::token_hash;
+use tandem_app::tokens::{feed_token_caller, token_hash, FEED_TOKEN_PREFIX};
 
 use crate::extract::bearer_token;
 
@@ -73,5 +73,34 @@ impl FromRequestParts<AppState> for Reader {
         let caller = Caller::from_request_parts(parts, state).await?;
         caller.require_read(state.settings.auth.public_reads)?;
         Ok(Reader(caller))
+    }
+}
+
+/// The reader of one event: as [`Caller`], and also the bearer of a participant's live feed
+/// token (`Authorization: Bearer tdf_…`, as the feed-token endpoints take it), who reads
+/// that participant's own address (DESIGN §15). Whether the caller may read the event is the
+/// use case's ([`tandem_app::events::read`]): a feed token reads the events it is on even
+/// while reads are private; any other caller is refused here as by [`Reader`].
+#[derive(Clone, Debug)]
+pub struct EventReader(pub Caller);
+
+impl FromRequestParts<AppState> for EventReader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let feed_token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(bearer_token)
+            .filter(|t| t.starts_with(FEED_TOKEN_PREFIX));
+        match feed_token {
+            Some(token) => Ok(EventReader(feed_token_caller(&state.app, token).await?)),
+            None => Ok(EventReader(
+                Reader::from_request_parts(parts, state).await?.0,
+            )),
+        }
     }
 }

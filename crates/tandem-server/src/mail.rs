@@ -28,6 +28,8 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
+use tandem_core::Language;
+use tandem_i18n::Lang;
 use tandem_ical::render::{
     invitation_subject, render_invitation, render_invitation_text, Attendee, Invitation,
     InvitationKind,
@@ -305,6 +307,19 @@ fn smtp_error(e: &lettre::transport::smtp::Error) -> String {
     }
 }
 
+/// The language of tandem's texts a participant's language names (English when they gave
+/// none: the README's decision).
+fn lang_of(language: Language) -> Lang {
+    match language {
+        Language::Ar => Lang::Ar,
+        Language::En => Lang::En,
+        Language::Es => Lang::Es,
+        Language::Fr => Lang::Fr,
+        Language::Ru => Lang::Ru,
+        Language::Zh => Lang::Zh,
+    }
+}
+
 /// The mail for `message`, or `None` when its event has ended.
 async fn compose(
     state: &AppState,
@@ -328,6 +343,7 @@ async fn compose(
         email: message.message.recipient.expose().to_owned(),
         required: p.required,
         zone: p.tz,
+        language: p.language.map_or(Lang::En, lang_of),
     };
     let kind = match message.message.kind {
         MessageKind::Request => InvitationKind::Request,

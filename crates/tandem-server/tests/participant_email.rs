@@ -1,6 +1,7 @@
 //! Participants' e-mail addresses (DESIGN §15): checked at the edge, kept across changes, and
-//! private: an event read by an organiser of its region (or an admin) shows them; anonymous
-//! readers, viewers, organisers of other regions, event lists and feeds never do.
+//! private: an event read by an organiser of its region (or an admin) shows them, and a
+//! participant's own feed token shows theirs; anonymous readers, viewers, organisers of other
+//! regions, other participants' tokens, event lists and feeds never do.
 #![allow(clippy::indexing_slicing)]
 
 mod common;
@@ -39,21 +40,33 @@ async fn token(store: &Arc<dyn Store>, role: Role, regions: Vec<RegionCode>) -> 
 }
 
 impl TestApp {
+    /// On SQLite, reads public.
     async fn new() -> Self {
+        Self::sqlite(true).await
+    }
+
+    async fn sqlite(public_reads: bool) -> Self {
         let dir = TempDir::new().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
-        let clock = common::clock();
         let store: Arc<dyn Store> = Arc::new(
-            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), clock.clone())
+            SqliteStore::connect(&url, tandem_store::PoolSettings::new(4), common::clock())
                 .await
                 .expect("open store"),
         );
+        Self::on(store, dir, public_reads).await
+    }
+
+    async fn on(store: Arc<dyn Store>, dir: TempDir, public_reads: bool) -> Self {
         let figment = Settings::figment(
             None,
             figment::providers::Env::prefixed("TANDEM_TEST_UNUSED__"),
-        );
+        )
+        .merge(figment::providers::Serialized::default(
+            "auth.public_reads",
+            public_reads,
+        ));
         let settings = Settings::from_figment(&figment).expect("settings");
-        let state = tandem_server::state(store.clone(), settings, clock).expect("state");
+        let state = tandem_server::state(store.clone(), settings, common::clock()).expect("state");
         Self {
             app: tandem_server::app(state),
             admin: token(&store, Role::Admin, Vec::new()).await,
@@ -261,6 +274,19 @@ async fn the_openapi_document_states_the_rule_the_server_applies() {
             .contains("#/components/schemas/EmailAddress"),
         "{body}"
     );
+    for schema in ["EventParticipantRequest", "ParticipantBody"] {
+        let language = &schemas[schema]["properties"]["language"];
+        assert!(
+            language
+                .to_string()
+                .contains("#/components/schemas/Language"),
+            "{schema}: {language}"
+        );
+    }
+    assert_eq!(
+        schemas["Language"]["enum"],
+        json!(["ar", "en", "es", "fr", "ru", "zh"])
+    );
     let email = &schemas["EmailAddress"];
     assert_eq!(email["maxLength"], 254);
     let pattern = regex::Regex::new(email["pattern"].as_str().expect("a pattern")).expect("regex");
@@ -282,4 +308,327 @@ async fn the_openapi_document_states_the_rule_the_server_applies() {
             "{sample:?}"
         );
     }
+}
+
+/// Runs `test` on a fresh PostgreSQL database (dropped afterwards) when one is named
+/// (`TANDEM_TEST_POSTGRES`); skipped otherwise, unless `TANDEM_REQUIRE_POSTGRES=1`.
+async fn on_postgres<F, Fut>(public_reads: bool, test: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    use sqlx::Connection;
+    let server = std::env::var("TANDEM_TEST_POSTGRES")
+        .ok()
+        .or_else(|| std::env::var("DATABASE_URL").ok())
+        .filter(|u| u.starts_with("postgres"));
+    let Some(server) = server else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_POSTGRES=1 but no PostgreSQL server is named"
+        );
+        println!("PostgreSQL half skipped: set TANDEM_TEST_POSTGRES=postgres://… to run it");
+        return;
+    };
+    let database = format!("tandem_email_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::raw_sql(&format!("CREATE DATABASE {database}"))
+        .execute(&mut admin)
+        .await
+        .expect("create database");
+    let (root, _) = server
+        .split('?')
+        .next()
+        .and_then(|base| base.rsplit_once('/'))
+        .expect("the URL names a database");
+    let url = format!("{root}/{database}");
+    let outcome = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(async {
+        let store: Arc<dyn Store> = Arc::new(
+            tandem_store::PostgresStore::connect(
+                &url,
+                tandem_store::PoolSettings::new(4),
+                common::clock(),
+            )
+            .await
+            .expect("opened"),
+        );
+        test(TestApp::on(store, TempDir::new().expect("directory"), public_reads).await).await;
+    }))
+    .await;
+    let _ = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+const OTHER: &str = "amina.diallo@example.org";
+
+impl TestApp {
+    /// A live feed token of `participant`, made by an admin.
+    async fn feed_token(&self, participant: &str) -> String {
+        let (status, created) = self
+            .json(
+                Method::POST,
+                "/api/v1/feed-tokens",
+                Some(&self.admin),
+                Some(&json!({"participant": participant})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        created["token"].as_str().expect("a token").to_owned()
+    }
+}
+
+/// A participant's own feed token (`Authorization: Bearer tdf_…`, as the feed-token
+/// endpoints take it) reads that participant's address on the event, and no one else's;
+/// another participant's token reads none; a revoked one is refused; the token opens nothing
+/// else of the API; the private feed carries no address.
+async fn a_participants_feed_token_reads_its_own_address_only(t: TestApp) {
+    let participants = json!([
+        {"id": "p-17", "name": "Somchai Prasert", "tz": "Asia/Bangkok", "email": ADDRESS},
+        {"id": "p-18", "tz": "Africa/Douala", "email": OTHER},
+        {"id": "p-19", "tz": "Africa/Douala"},
+    ]);
+    let (status, created) = t
+        .json(
+            Method::POST,
+            "/api/v1/events",
+            Some(&t.afr),
+            Some(&meeting(&participants)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/events/{id}");
+    let own = t.feed_token("p-17").await;
+    let (status, body) = t.json(Method::GET, &path, Some(&own), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["participants"][0]["id"], "p-17");
+    assert_eq!(body["participants"][0]["email"], ADDRESS, "{body}");
+    assert!(body["participants"][1].get("email").is_none(), "{body}");
+    assert!(body["participants"][2].get("email").is_none(), "{body}");
+    assert!(!body.to_string().contains(OTHER), "{body}");
+
+    // p-18's token reads p-18's address, not p-17's; a stranger's token reads none.
+    let (_, theirs) = t
+        .send(Method::GET, &path, Some(&t.feed_token("p-18").await), None)
+        .await;
+    assert!(
+        theirs.contains(OTHER) && !theirs.contains(ADDRESS),
+        "{theirs}"
+    );
+    let (status, stranger) = t
+        .send(Method::GET, &path, Some(&t.feed_token("p-99").await), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{stranger}");
+    assert!(
+        !stranger.contains(ADDRESS) && !stranger.contains(OTHER),
+        "{stranger}"
+    );
+
+    // The token opens nothing else: lists, writes and other reads still need an API token.
+    let (status, list) = t
+        .send(Method::GET, "/api/v1/events", Some(&own), None)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{list}");
+    let (status, refused) = t
+        .send(
+            Method::PATCH,
+            &path,
+            Some(&own),
+            Some(&json!({"title": "renamed"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{refused}");
+    let (status, ics) = t
+        .send(
+            Method::GET,
+            &format!("/feeds/private/{own}.ics"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        ics.contains("SG3RG-AFR meeting") && !ics.contains("somchai.prasert@"),
+        "{ics}"
+    );
+
+    // Rotated: the old token is refused, the new one reads the address.
+    let (_, tokens) = t
+        .json(
+            Method::GET,
+            "/api/v1/feed-tokens?participant=p-17",
+            Some(&t.admin),
+            None,
+        )
+        .await;
+    let token_id = tokens
+        .as_array()
+        .and_then(|l| l.first())
+        .and_then(|r| r["id"].as_str())
+        .unwrap_or_else(|| panic!("the token is listed: {tokens}"))
+        .to_owned();
+    let (status, rotated) = t
+        .json(
+            Method::POST,
+            &format!("/api/v1/feed-tokens/{token_id}/rotate"),
+            Some(&own),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{rotated}");
+    let (status, old) = t.send(Method::GET, &path, Some(&own), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{old}");
+    assert!(!old.contains(ADDRESS));
+    let (status, new) = t
+        .send(Method::GET, &path, rotated["token"].as_str(), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{new}");
+    assert!(new.contains(ADDRESS), "{new}");
+}
+
+#[tokio::test]
+async fn a_participants_feed_token_reads_its_own_address_only_on_sqlite() {
+    a_participants_feed_token_reads_its_own_address_only(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn a_participants_feed_token_reads_its_own_address_only_on_postgres() {
+    on_postgres(true, a_participants_feed_token_reads_its_own_address_only).await;
+}
+
+/// While reads are private, a feed token reads the events its participant is on (with its
+/// own address) and no other: an event it is not on is "no such event", as for a stranger.
+async fn with_private_reads_a_feed_token_reads_only_its_events(t: TestApp) {
+    let (status, created) = t
+        .json(
+            Method::POST,
+            "/api/v1/events",
+            Some(&t.afr),
+            Some(&meeting(&two_participants())),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let path = format!("/api/v1/events/{}", created["id"].as_str().unwrap());
+    let (status, anonymous) = t.send(Method::GET, &path, None, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{anonymous}");
+    let (status, own) = t
+        .json(Method::GET, &path, Some(&t.feed_token("p-17").await), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{own}");
+    assert_eq!(own["participants"][0]["email"], ADDRESS, "{own}");
+    let (status, stranger) = t
+        .send(Method::GET, &path, Some(&t.feed_token("p-99").await), None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{stranger}");
+    assert!(!stranger.contains(ADDRESS));
+    let (status, missing) = t
+        .send(
+            Method::GET,
+            &format!("/api/v1/events/{}", uuid::Uuid::new_v4()),
+            Some(&t.feed_token("p-17").await),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&stranger).unwrap()["title"],
+        serde_json::from_str::<Value>(&missing).unwrap()["title"],
+    );
+}
+
+#[tokio::test]
+async fn with_private_reads_a_feed_token_reads_only_its_events_on_sqlite() {
+    with_private_reads_a_feed_token_reads_only_its_events(TestApp::sqlite(false).await).await;
+}
+
+#[tokio::test]
+async fn with_private_reads_a_feed_token_reads_only_its_events_on_postgres() {
+    on_postgres(false, with_private_reads_a_feed_token_reads_only_its_events).await;
+}
+
+/// A participant's `language` (DESIGN §16) is one of the six tags, checked at the edge
+/// naming the field; stored, shown to every reader (it is not private), kept by a PATCH that
+/// leaves the participants alone and replaced by one that lists them.
+async fn languages_are_checked_stored_and_kept(t: TestApp) {
+    for bad in ["de", "FR", "fr-CA", ""] {
+        let participants = json!([
+            {"id": "p-17", "tz": "Asia/Bangkok", "email": ADDRESS},
+            {"id": "p-18", "tz": "Africa/Douala", "language": bad},
+        ]);
+        let (status, body) = t
+            .send(
+                Method::POST,
+                "/api/v1/events",
+                Some(&t.admin),
+                Some(&meeting(&participants)),
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad:?}: {body}");
+        assert!(body.contains("participants[1].language"), "{bad:?}: {body}");
+    }
+    let participants = json!([
+        {"id": "p-17", "tz": "Asia/Bangkok", "email": ADDRESS, "language": "fr"},
+        {"id": "p-18", "tz": "Africa/Douala"},
+    ]);
+    let (status, created) = t
+        .json(
+            Method::POST,
+            "/api/v1/events",
+            Some(&t.afr),
+            Some(&meeting(&participants)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["participants"][0]["language"], "fr");
+    assert!(created["participants"][1].get("language").is_none());
+    let path = format!("/api/v1/events/{}", created["id"].as_str().unwrap());
+    let (_, read) = t.json(Method::GET, &path, None, None).await;
+    assert_eq!(read["participants"][0]["language"], "fr", "{read}");
+    assert!(read["participants"][0].get("email").is_none(), "{read}");
+
+    let (status, moved) = t
+        .json(
+            Method::PATCH,
+            &path,
+            Some(&t.afr),
+            Some(&json!({"start": "2027-03-10T10:00"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_eq!(moved["participants"][0]["language"], "fr", "{moved}");
+    let (status, replaced) = t
+        .json(
+            Method::PATCH,
+            &path,
+            Some(&t.afr),
+            Some(&json!({"participants": [
+                {"id": "p-17", "tz": "Asia/Bangkok", "email": ADDRESS, "language": "ar"},
+                {"id": "p-18", "tz": "Africa/Douala", "language": "zh"},
+            ]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{replaced}");
+    let (_, read) = t.json(Method::GET, &path, None, None).await;
+    assert_eq!(read["participants"][0]["language"], "ar", "{read}");
+    assert_eq!(read["participants"][1]["language"], "zh", "{read}");
+    assert_eq!(
+        read["sequence"], moved["sequence"],
+        "a language is no visible change"
+    );
+}
+
+#[tokio::test]
+async fn languages_are_checked_stored_and_kept_on_sqlite() {
+    languages_are_checked_stored_and_kept(TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn languages_are_checked_stored_and_kept_on_postgres() {
+    on_postgres(true, languages_are_checked_stored_and_kept).await;
 }

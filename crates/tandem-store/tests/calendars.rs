@@ -516,6 +516,11 @@ async fn due_calendars_are_claimed_once_by_two_instances(url: String) {
             if batch.is_empty() {
                 break claimed;
             }
+            assert!(
+                batch.len() <= 3,
+                "a claim leased {} calendars, over its limit",
+                batch.len()
+            );
             claimed.extend(batch.into_iter().map(|c| c.id));
         }
     };

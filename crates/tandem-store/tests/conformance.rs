@@ -267,6 +267,7 @@ fn participant(
         attendance,
         required,
         email: None,
+        language: None,
     }
 }
 

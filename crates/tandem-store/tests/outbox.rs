@@ -140,6 +140,7 @@ fn person(id: &str, email: Option<&str>) -> Participant {
         attendance: Attendance::Remote,
         required: id != "opt",
         email: email.map(|e| EmailAddress::parse(e).expect("address")),
+        language: None,
     }
 }
 
@@ -433,6 +434,11 @@ async fn racing_senders_claim_each_message_once(store: Arc<dyn Store>, _clock: A
                 if got.is_empty() {
                     break;
                 }
+                assert!(
+                    got.len() <= 3,
+                    "a claim leased {} messages, over its limit",
+                    got.len()
+                );
                 mine.extend(got.into_iter().map(|m| m.id));
             }
             mine

@@ -104,6 +104,7 @@ fn participant(
         required,
         // Demo participants can be invited (DESIGN §15): example.org is reserved for this.
         email: EmailAddress::parse(&format!("{id}@example.org")).ok(),
+        language: None,
     })
 }
 

@@ -433,6 +433,7 @@ impl Generator {
                 attendance: Attendance::Remote,
                 required: false,
                 email: None,
+                language: None,
             });
         }
         let mut groups: HashMap<RegionCode, Vec<String>> = HashMap::new();

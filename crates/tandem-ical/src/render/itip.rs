@@ -8,8 +8,9 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use tandem_core::Zone;
+use tandem_i18n::{Arg, Direction, Lang};
 
 use super::content::{param_value, uri, Lines};
 use super::{render_event, vtimezone, zone_spans, Extras, FeedEvent, FeedStatus};
@@ -47,6 +48,8 @@ pub struct Attendee {
     pub required: bool,
     /// Where they are: the plain-text part gives the time on their clock.
     pub zone: Zone,
+    /// The language of the subject and the plain-text part (DESIGN §16).
+    pub language: Lang,
 }
 
 impl std::fmt::Debug for Attendee {
@@ -55,6 +58,7 @@ impl std::fmt::Debug for Attendee {
         f.debug_struct("Attendee")
             .field("required", &self.required)
             .field("zone", &self.zone)
+            .field("language", &self.language)
             .finish_non_exhaustive()
     }
 }
@@ -120,25 +124,27 @@ pub(super) fn attendee(lines: &mut Lines, attendee: &Attendee) {
     lines.push(&name, &address);
 }
 
-/// The mail's subject: the event's title, marked when it is an update or a cancellation.
+/// The mail's subject, in the participant's language: the event's title, marked as an
+/// invitation, an update or a cancellation.
 pub fn invitation_subject(invitation: &Invitation<'_>) -> String {
-    let title = one_line(&invitation.event.summary);
-    match invitation.kind {
-        InvitationKind::Request if invitation.event.sequence > 0 => format!("Updated: {title}"),
-        InvitationKind::Request => format!("Invitation: {title}"),
-        InvitationKind::Cancel => format!("Cancelled: {title}"),
-        InvitationKind::Uninvite => format!("No longer invited: {title}"),
-    }
+    let lang = invitation.attendee.language;
+    let id = match invitation.kind {
+        InvitationKind::Request if invitation.event.sequence > 0 => "mail-subject-update",
+        InvitationKind::Request => "mail-subject-invitation",
+        InvitationKind::Cancel => "mail-subject-cancel",
+        InvitationKind::Uninvite => "mail-subject-uninvite",
+    };
+    message(lang, id, &[("title", one_line(&invitation.event.summary))])
 }
 
-/// The plain-text part: what, when on the participant's clock (and at the event's own
-/// place), where, the remote link, the event's page. Lines end with CRLF, as mail has them.
-///
-/// The labels are English until the languages of DESIGN §16 reach the mail; dates are
-/// ISO 8601 (`2027-03-10 15:00`), which every reader of the six languages reads alike.
+/// The plain-text part, in the participant's language (DESIGN §16): what, when on the
+/// participant's clock (and at the event's own place), where, the remote link, the event's
+/// page. Dates, times and zone names are CLDR's for the language (ICU4X), the words Fluent
+/// messages (`config/locales/*/mail.ftl`). Lines end with CRLF, as mail has them.
 pub fn render_invitation_text(invitation: &Invitation<'_>) -> String {
     let event = invitation.event;
     let attendee = invitation.attendee;
+    let lang = attendee.language;
     let (start, end) = event.first_instants();
     let mut out = String::new();
     let mut line = |text: &str| {
@@ -149,77 +155,104 @@ pub fn render_invitation_text(invitation: &Invitation<'_>) -> String {
     line("");
     match invitation.kind {
         InvitationKind::Request => {}
-        InvitationKind::Cancel => line("This event is cancelled; your calendar removes it."),
-        InvitationKind::Uninvite => {
-            line("You are no longer a participant; your calendar removes this event.");
-        }
+        InvitationKind::Cancel => line(&lang.message("mail-cancelled")),
+        InvitationKind::Uninvite => line(&lang.message("mail-uninvited")),
     }
-    line(&format!(
-        "When:   {} ({})",
-        span_on(attendee.zone, start, end),
-        zone_label(attendee.zone, start)
+    line(&message(
+        lang,
+        "mail-when",
+        &[
+            ("span", span_on(lang, attendee.zone, start, end)),
+            ("zone", zone_label(lang, attendee.zone, start)),
+        ],
     ));
     if event.zone.name() != attendee.zone.name() {
-        line(&format!(
-            "        {} ({}, the event's time)",
-            span_on(event.zone, start, end),
-            zone_label(event.zone, start)
+        line(&message(
+            lang,
+            "mail-when-event",
+            &[
+                ("span", span_on(lang, event.zone, start, end)),
+                ("zone", zone_label(lang, event.zone, start)),
+            ],
         ));
     }
     if let Some(rule) = event.rrule.as_deref() {
-        line(&format!(
-            "Repeats: {} (the first occurrence is shown)",
-            one_line(rule)
-        ));
+        line(&message(lang, "mail-repeats", &[("rule", one_line(rule))]));
     }
-    let location = event.location.as_deref().map(one_line);
-    line(&format!(
-        "Where:  {}",
-        location.as_deref().unwrap_or("online only")
-    ));
+    let location = event
+        .location
+        .as_deref()
+        .map_or_else(|| lang.message("mail-online-only"), one_line);
+    line(&message(lang, "mail-where", &[("location", location)]));
     if let Some(link) = event.conference.as_deref().and_then(uri) {
-        line(&format!("Remote: {link}"));
+        line(&message(lang, "mail-remote", &[("link", link)]));
     }
     if let Some(page) = event.url.as_deref().and_then(uri) {
-        line(&format!("Event:  {page}"));
+        line(&message(lang, "mail-page", &[("link", page)]));
     }
     if invitation.kind == InvitationKind::Request {
         line("");
-        line(if attendee.required {
-            "You are a required participant."
+        line(&lang.message(if attendee.required {
+            "mail-required"
         } else {
-            "Your participation is optional."
-        });
+            "mail-optional"
+        }));
     }
     out
 }
 
-/// `2027-03-10 15:00 – 23:30` on one day, else `2027-03-10 15:00 – 2027-03-11 01:30`.
-fn span_on(zone: Zone, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    let (from, to) = (zone.local(start), zone.local(end));
-    if from.date() == to.date() {
-        format!("{} – {}", from.format("%Y-%m-%d %H:%M"), to.format("%H:%M"))
-    } else {
-        format!(
-            "{} – {}",
-            from.format("%Y-%m-%d %H:%M"),
-            to.format("%Y-%m-%d %H:%M")
-        )
-    }
+/// The message `id` of `lang` with text values. In a right-to-left language each value is
+/// isolated (FSI … PDI, Unicode's bidi isolates), so a Latin title, a link or a time keeps
+/// its order and does not reorder the words around it.
+fn message(lang: Lang, id: &str, values: &[(&str, String)]) -> String {
+    let isolate = lang.direction() == Direction::Rtl;
+    let args: Vec<(&str, Arg<'_>)> = values
+        .iter()
+        .map(|(name, value)| {
+            let value = if isolate {
+                format!("\u{2068}{value}\u{2069}")
+            } else {
+                value.clone()
+            };
+            (*name, Arg::from(value))
+        })
+        .collect();
+    lang.message_with(id, &args)
 }
 
-/// `Asia/Bangkok, UTC+07:00` (the offset at `at`).
-fn zone_label(zone: Zone, at: DateTime<Utc>) -> String {
-    let offset = zone.offset_at(at);
-    let minutes = offset.num_minutes();
-    let sign = if minutes < 0 { '-' } else { '+' };
-    let abs = Duration::minutes(minutes.abs());
-    format!(
-        "{}, UTC{sign}{:02}:{:02}",
-        zone.name(),
-        abs.num_hours(),
-        abs.num_minutes() % 60
+/// The first occurrence from `start` to `end` on the wall clock of `zone`, by CLDR for
+/// `lang`: "Wednesday 10 March 2027, 15:00 – 23:30" on one day, else both dates.
+fn span_on(lang: Lang, zone: Zone, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let (from, to) = (local(zone, start), local(zone, end));
+    let (id, end_text) = if from.date_naive() == to.date_naive() {
+        ("mail-span-day", lang.time(&to))
+    } else {
+        ("mail-span", lang.weekday_date_time(&to))
+    };
+    lang.message_with(
+        id,
+        &[
+            ("start", Arg::from(lang.weekday_date_time(&from))),
+            ("end", Arg::from(end_text)),
+        ],
     )
+}
+
+/// The zone's CLDR name at `at` and its offset, for `lang`: "Indochina Time, GMT+7".
+fn zone_label(lang: Lang, zone: Zone, at: DateTime<Utc>) -> String {
+    let wall = local(zone, at);
+    lang.message_with(
+        "mail-zone",
+        &[
+            ("name", Arg::from(lang.zone_name(&wall, zone.name()))),
+            ("offset", Arg::from(lang.utc_offset(&wall))),
+        ],
+    )
+}
+
+/// `instant` on the wall clock of `zone`.
+fn local(zone: Zone, instant: DateTime<Utc>) -> DateTime<FixedOffset> {
+    instant.with_timezone(&zone).fixed_offset()
 }
 
 /// Text on one line: control characters (line breaks included) become spaces.

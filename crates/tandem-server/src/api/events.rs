@@ -13,7 +13,8 @@ use tandem_core::time::{format_local_datetime, parse_instant, parse_local_dateti
 use tandem_core::Event;
 use tandem_core::{
     Attendance, EmailAddress, EventChange, EventDraft, EventKind, EventMode, EventStatus,
-    EventTiming, FieldError, FieldErrors, ParticipantId, ParticipantSpec, RegionCode, Title, Zone,
+    EventTiming, FieldError, FieldErrors, Language, ParticipantId, ParticipantSpec, RegionCode,
+    Title, Zone,
 };
 use tandem_store::{EventCursor, EventFilter};
 use tracing::instrument;
@@ -22,7 +23,7 @@ use uuid::Uuid;
 
 use crate::api::feed_tokens::Subscribe;
 use crate::api::wire;
-use crate::auth::{Authenticated, Reader};
+use crate::auth::{Authenticated, EventReader, Reader};
 use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -61,10 +62,16 @@ pub struct ParticipantRequest {
     #[serde(default)]
     pub required: Option<bool>,
     /// Where invitations and updates go (DESIGN §15). Private: never in feeds or event
-    /// lists; an event read by an organiser of its region (or an admin) shows it.
+    /// lists; an event read by an organiser of its region (or an admin), or by this
+    /// participant's own feed token, shows it.
     #[serde(default)]
     #[schema(value_type = Option<wire::EmailText>)]
     pub email: Option<Private>,
+    /// The language of their invitations (DESIGN §16): `ar`, `en`, `es`, `fr`, `ru` or
+    /// `zh`; English when absent.
+    #[serde(default)]
+    #[schema(value_type = Option<wire::LanguageName>)]
+    pub language: Option<String>,
 }
 
 /// A new event (DESIGN §4). Times are local wall-clock times in `tz`.
@@ -209,10 +216,14 @@ pub struct ParticipantBody {
     /// Whether the event needs them.
     pub required: bool,
     /// Their e-mail address: present only for an organiser of the event's region or an
-    /// admin reading one event (never in lists).
+    /// admin reading one event, or for this participant's own feed token (never in lists).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<wire::EmailText>)]
     pub email: Option<Private>,
+    /// The language of their invitations, when one was given (English otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<wire::LanguageName>)]
+    pub language: Option<String>,
 }
 
 /// A value the API carries but never prints (an e-mail address): its `Debug` shows nothing.
@@ -450,7 +461,13 @@ fn participant_specs(
                 .map(Some),
             None => Some(None),
         };
-        if let (Some(id), Some(tz), Some(attendance), Some(email)) = (id, tz, attendance, email) {
+        let language = match p.language.as_deref() {
+            Some(l) => wire_enum::<Language>(l, &format!("{at}.language"), errors).map(Some),
+            None => Some(None),
+        };
+        if let (Some(id), Some(tz), Some(attendance), Some(email), Some(language)) =
+            (id, tz, attendance, email, language)
+        {
             specs.push(ParticipantSpec {
                 id,
                 name,
@@ -458,6 +475,7 @@ fn participant_specs(
                 attendance,
                 required: p.required.unwrap_or(true),
                 email,
+                language,
             });
         }
     }
@@ -610,6 +628,7 @@ pub fn event_body(event: &Event, state: &AppState) -> EventBody {
                 attendance: p.attendance.as_str().to_owned(),
                 required: p.required,
                 email: None,
+                language: p.language.map(|l| l.as_str().to_owned()),
             })
             .collect(),
         version: event.version,
@@ -658,8 +677,8 @@ pub async fn linked_event_body(state: &AppState, event: &Event) -> Result<EventB
     Ok(body)
 }
 
-/// The event, with its participants' addresses when `caller` may read them (DESIGN §15:
-/// an admin, or an organiser of the event's region).
+/// The event, with the participants' addresses `caller` may read (DESIGN §15: an admin or
+/// an organiser of the event's region reads all, a participant's feed token its own).
 async fn with_etag(
     status: StatusCode,
     event: &Event,
@@ -667,8 +686,8 @@ async fn with_etag(
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let mut body = linked_event_body(state, event).await?;
-    if caller.token().is_some() && caller.require_write(&[event.draft.region]).is_ok() {
-        for (shown, stored) in body.participants.iter_mut().zip(&event.draft.participants) {
+    for (shown, stored) in body.participants.iter_mut().zip(&event.draft.participants) {
+        if caller.reads_address_of(event, &stored.id) {
             shown.email = stored
                 .email
                 .as_ref()
@@ -714,21 +733,25 @@ fn parse_id(text: &str) -> Result<Uuid, ApiError> {
     Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no event with id '{text}'")))
 }
 
-/// One event; its `ETag` is its version, for `If-Match`.
+/// One event; its `ETag` is its version, for `If-Match`. Participants' addresses are shown
+/// to an organiser of its region or an admin, and a participant's own to the bearer of one
+/// of their live private feed tokens (`Authorization: Bearer tdf_…`).
 #[utoipa::path(
     get, path = "/api/v1/events/{id}", tag = "events",
     params(("id" = Uuid, Path, description = "Event id")),
     responses(
         (status = 200, description = "The event", body = EventBody),
+        (status = 401, description = "An unknown or revoked token, or none while reads are private", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such event", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_event(
     State(state): State<AppState>,
-    Reader(caller): Reader,
+    EventReader(caller): EventReader,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let event = events::get(&state.app, parse_id(&id)?).await?;
+    let public_reads = state.settings.auth.public_reads;
+    let event = events::read(&state.app, &caller, parse_id(&id)?, public_reads).await?;
     with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use tandem_core::openapi::{blank_pattern, string_enum, string_pattern};
 pub use tandem_core::openapi::{
     AttendanceName, ClashTypeName, DescriptionText, EmailText, EventKindName, EventModeName,
-    EventStatusName, Instant, LocalDateText, LocalDateTimeText, ParticipantIdText, PersonNameText,
-    RegionCodeName, RemoteUrlText, SeverityName, ShortNameText, TimeOfDayText, TitleText,
-    WeekdayName, ZoneName,
+    EventStatusName, Instant, LanguageName, LocalDateText, LocalDateTimeText, ParticipantIdText,
+    PersonNameText, RegionCodeName, RemoteUrlText, SeverityName, ShortNameText, TimeOfDayText,
+    TitleText, WeekdayName, ZoneName,
 };
 use utoipa::openapi::schema::{AnyOfBuilder, Schema};
 use utoipa::openapi::{Ref, RefOr};

@@ -1,7 +1,7 @@
-//! Imported calendars on PostgreSQL. Due calendars are claimed with one
-//! `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`: instances racing for work each
-//! skip the rows another is claiming and re-check the lease of rows claimed meanwhile, so a
-//! calendar is leased to one instance at a time.
+//! Imported calendars on PostgreSQL. Due calendars are claimed with one statement: a CTE
+//! picks them with `FOR UPDATE SKIP LOCKED` and `UPDATE … FROM` it leases them, so instances
+//! racing for work each skip the rows another is claiming, re-check the lease of rows claimed
+//! meanwhile, and lease at most their limit; a calendar is leased to one instance at a time.
 //!
 //! Times come from the store's injected clock, as every other timestamp tandem writes, not
 //! from the database's `now()`: `next_refresh_at` is computed by the instance from that
@@ -182,11 +182,16 @@ async fn claim_due(
     limit: u32,
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<Calendar>> {
-    sqlx::query(&format!(
-        "UPDATE calendars SET lease_owner = $1, lease_until = $2 \
-         WHERE id IN (SELECT id FROM calendars WHERE url IS NOT NULL AND next_refresh_at <= $4 \
-         AND (lease_until IS NULL OR lease_until < $4) ORDER BY next_refresh_at, id LIMIT $3 \
-         FOR UPDATE SKIP LOCKED) RETURNING {COLUMNS}"
+    let mut claimed = sqlx::query(&format!(
+        // The CTE runs once and locks what it picks: an `IN (SELECT … LIMIT … FOR UPDATE SKIP
+        // LOCKED)` subquery may be evaluated again by the plan (a nested loop rescans it), each
+        // time skipping other rows, and lease more than `limit`. The outer condition re-checks
+        // the lease of a row another instance claimed between the CTE's snapshot and its lock.
+        "WITH due AS (SELECT id AS due_id FROM calendars WHERE url IS NOT NULL \
+         AND next_refresh_at <= $4 AND (lease_until IS NULL OR lease_until < $4) \
+         ORDER BY next_refresh_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+         UPDATE calendars SET lease_owner = $1, lease_until = $2 FROM due WHERE id = due.due_id \
+         AND (lease_until IS NULL OR lease_until < $4) RETURNING {COLUMNS}"
     ))
     .bind(owner)
     .bind(now + lease)
@@ -196,7 +201,10 @@ async fn claim_due(
     .await?
     .iter()
     .map(calendar)
-    .collect()
+    .collect::<StoreResult<Vec<_>>>()?;
+    // UPDATE … RETURNING keeps no order: due first, as the subquery chose them.
+    claimed.sort_by_key(|c| (c.next_refresh_at, c.id));
+    Ok(claimed)
 }
 
 async fn claim(

@@ -354,6 +354,7 @@ pub(crate) struct RawParticipant {
     pub attendance: String,
     pub required: bool,
     pub email: Option<String>,
+    pub language: Option<String>,
 }
 
 /// The stored text of an event status.
@@ -380,6 +381,14 @@ fn participant(raw: RawParticipant) -> Result<Participant, StoreError> {
             .map(|e| {
                 tandem_core::EmailAddress::parse(e)
                     .map_err(|_| corrupt("e-mail address of participant", &raw.participant_id))
+            })
+            .transpose()?,
+        language: raw
+            .language
+            .as_deref()
+            .map(|l| {
+                l.parse::<tandem_core::Language>()
+                    .map_err(|_| corrupt("language", l))
             })
             .transpose()?,
     })

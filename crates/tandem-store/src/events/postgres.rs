@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::query_builder::Separated;
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
-use tandem_core::{EmailAddress, EventDraft, EventStatus, Interval};
+use tandem_core::{EmailAddress, EventDraft, EventStatus, Interval, Language};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -65,6 +65,7 @@ fn raw_participant(row: &PgRow) -> Result<RawParticipant, StoreError> {
         attendance: row.try_get("attendance")?,
         required: row.try_get("required")?,
         email: row.try_get("email")?,
+        language: row.try_get("language")?,
     })
 }
 
@@ -250,6 +251,10 @@ async fn insert_children(conn: &mut PgConnection, events: &[Prepared<'_>]) -> St
             .iter()
             .map(|(_, _, p)| p.email.as_ref().map(EmailAddress::expose))
             .collect();
+        let languages: Vec<Option<&str>> = participants
+            .iter()
+            .map(|(_, _, p)| p.language.map(Language::as_str))
+            .collect();
         let positions: Vec<i32> = participants
             .iter()
             .map(|(_, i, _)| rows::position(*i))
@@ -260,9 +265,9 @@ async fn insert_children(conn: &mut PgConnection, events: &[Prepared<'_>]) -> St
             participants.iter().map(|(e, _, _)| e.last_end).collect();
         sqlx::query(
             "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, \
-             starts_at, last_ends_at, email) \
+             starts_at, last_ends_at, email, language) \
              SELECT * FROM UNNEST($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], \
-             $7::int4[], $8::timestamptz[], $9::timestamptz[], $10::text[])",
+             $7::int4[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])",
         )
         .bind(&event_ids)
         .bind(&ids)
@@ -274,6 +279,7 @@ async fn insert_children(conn: &mut PgConnection, events: &[Prepared<'_>]) -> St
         .bind(&starts)
         .bind(&last_ends)
         .bind(&emails)
+        .bind(&languages)
         .execute(&mut *conn)
         .await?;
     }
@@ -434,7 +440,8 @@ async fn load_events(conn: &mut PgConnection, rows: Vec<PgRow>) -> StoreResult<V
     }
     let ids: Vec<Uuid> = raws.iter().map(|r| r.id).collect();
     let participants = sqlx::query(
-        "SELECT event_id, participant_id, name, tz, attendance, required, email FROM event_participants \
+        "SELECT event_id, participant_id, name, tz, attendance, required, email, language \
+         FROM event_participants \
          WHERE event_id = ANY($1) ORDER BY event_id, position",
     )
     .bind(&ids)

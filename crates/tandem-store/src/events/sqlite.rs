@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sqlx::query_builder::Separated;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
-use tandem_core::{EmailAddress, EventDraft, EventStatus, Interval};
+use tandem_core::{EmailAddress, EventDraft, EventStatus, Interval, Language};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -63,6 +63,7 @@ fn raw_participant(row: &SqliteRow) -> Result<RawParticipant, StoreError> {
         attendance: row.try_get("attendance")?,
         required: row.try_get::<i64, _>("required")? != 0,
         email: row.try_get("email")?,
+        language: row.try_get("language")?,
     })
 }
 
@@ -154,9 +155,9 @@ pub(crate) async fn rewrite(
 
 /// Writes the participants and occurrences of `events`.
 async fn insert_children(conn: &mut SqliteConnection, events: &[Prepared<'_>]) -> StoreResult<()> {
-    for chunk in participant_rows(events).chunks(MAX_BINDS / 8) {
+    for chunk in participant_rows(events).chunks(MAX_BINDS / 9) {
         QueryBuilder::<Sqlite>::new(
-            "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, email) ",
+            "INSERT INTO event_participants (event_id, participant_id, name, tz, attendance, required, position, email, language) ",
         )
         .push_values(chunk, |mut b, (event, i, p)| {
             b.push_bind(event.id.to_string())
@@ -166,7 +167,8 @@ async fn insert_children(conn: &mut SqliteConnection, events: &[Prepared<'_>]) -
                 .push_bind(p.attendance.as_str())
                 .push_bind(p.required)
                 .push_bind(rows::position(*i))
-                .push_bind(p.email.as_ref().map(EmailAddress::expose));
+                .push_bind(p.email.as_ref().map(EmailAddress::expose))
+                .push_bind(p.language.map(Language::as_str));
         })
         .build()
         .execute(&mut *conn)
@@ -297,7 +299,7 @@ async fn load_events(conn: &mut SqliteConnection, rows: Vec<SqliteRow>) -> Store
         return Ok(Vec::new());
     }
     let mut q = QueryBuilder::<Sqlite>::new(
-        "SELECT event_id, participant_id, name, tz, attendance, required, email FROM event_participants WHERE event_id IN (",
+        "SELECT event_id, participant_id, name, tz, attendance, required, email, language FROM event_participants WHERE event_id IN (",
     );
     let mut ids = q.separated(", ");
     for raw in &raws {

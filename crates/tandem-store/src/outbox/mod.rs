@@ -279,6 +279,7 @@ mod tests {
             attendance: Attendance::Remote,
             required: true,
             email: email.map(|e| EmailAddress::parse(e).unwrap()),
+            language: None,
         }
     }
 

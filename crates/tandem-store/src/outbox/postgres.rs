@@ -1,13 +1,14 @@
 //! The outbox on PostgreSQL. Messages are written inside the event change's transaction;
-//! due messages are claimed with one `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP
-//! LOCKED)`, as calendars are: instances racing for work skip the rows another is claiming
-//! and re-check the lease of rows claimed meanwhile, so each message is leased to one
-//! instance at a time. Times come from the store's clock (see `calendars::postgres`).
+//! due messages are claimed with one statement, as calendars are: a CTE picks them with
+//! `FOR UPDATE SKIP LOCKED` and `UPDATE … FROM` it leases them, so instances racing for work
+//! skip the rows another is claiming, re-check the lease of rows claimed meanwhile and lease
+//! at most their limit; each message is leased to one instance at a time. Times come from
+//! the store's clock (see `calendars::postgres`).
 
 use chrono::{DateTime, Duration, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, PgPool, Row};
-use tandem_core::{Attendance, EmailAddress, Participant, ParticipantId, Zone};
+use tandem_core::{Attendance, EmailAddress, Language, Participant, ParticipantId, Zone};
 use uuid::Uuid;
 
 use super::{DeliveryOutcome, NewMessage, OutboxMessage};
@@ -15,8 +16,8 @@ use crate::{StoreError, StoreResult};
 use tandem_core::Event;
 
 const COLUMNS: &str = "id, event_id, participant_id, participant_name, participant_tz, \
-    participant_attendance, participant_required, recipient, kind, sequence, state, attempts, \
-    next_attempt_at, last_error, created_at, updated_at, sent_at";
+    participant_attendance, participant_required, participant_language, recipient, kind, sequence, \
+    state, attempts, next_attempt_at, last_error, created_at, updated_at, sent_at";
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("outbox {what}"))
@@ -41,6 +42,10 @@ fn message(row: &PgRow) -> StoreResult<OutboxMessage> {
                     .map_err(|_| corrupt("attendance"))?,
                 required: row.try_get("participant_required")?,
                 email: Some(recipient.clone()),
+                language: row
+                    .try_get::<Option<String>, _>("participant_language")?
+                    .map(|l| l.parse::<Language>().map_err(|_| corrupt("language")))
+                    .transpose()?,
             },
             recipient,
             kind: row.try_get::<String, _>("kind")?.parse()?,
@@ -79,9 +84,9 @@ pub(crate) async fn enqueue(
         .await?;
         sqlx::query(
             "INSERT INTO outbox (id, event_id, participant_id, participant_name, participant_tz, \
-             participant_attendance, participant_required, recipient, kind, sequence, state, attempts, \
-             next_attempt_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', 0, $11, $11, $11) \
+             participant_attendance, participant_required, participant_language, recipient, kind, \
+             sequence, state, attempts, next_attempt_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', 0, $12, $12, $12) \
              ON CONFLICT ON CONSTRAINT outbox_once DO NOTHING",
         )
         .bind(Uuid::new_v4())
@@ -91,6 +96,7 @@ pub(crate) async fn enqueue(
         .bind(m.participant.tz.name())
         .bind(m.participant.attendance.as_str())
         .bind(m.participant.required)
+        .bind(m.participant.language.map(Language::as_str))
         .bind(m.recipient.expose())
         .bind(m.kind.as_str())
         .bind(m.sequence)

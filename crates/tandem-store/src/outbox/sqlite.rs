@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection, SqlitePool};
-use tandem_core::{Attendance, EmailAddress, Participant, ParticipantId, Zone};
+use tandem_core::{Attendance, EmailAddress, Language, Participant, ParticipantId, Zone};
 use uuid::Uuid;
 
 use super::{DeliveryOutcome, NewMessage, OutboxMessage};
@@ -13,8 +13,8 @@ use crate::{StoreError, StoreResult};
 use tandem_core::Event;
 
 const COLUMNS: &str = "id, event_id, participant_id, participant_name, participant_tz, \
-    participant_attendance, participant_required, recipient, kind, sequence, state, attempts, \
-    next_attempt_at, last_error, created_at, updated_at, sent_at";
+    participant_attendance, participant_required, participant_language, recipient, kind, sequence, \
+    state, attempts, next_attempt_at, last_error, created_at, updated_at, sent_at";
 
 fn ts(instant: DateTime<Utc>) -> i64 {
     instant.timestamp()
@@ -50,6 +50,10 @@ fn message(row: &SqliteRow) -> StoreResult<OutboxMessage> {
                     .map_err(|_| corrupt("attendance"))?,
                 required: row.try_get::<i64, _>("participant_required")? != 0,
                 email: Some(recipient.clone()),
+                language: row
+                    .try_get::<Option<String>, _>("participant_language")?
+                    .map(|l| l.parse::<Language>().map_err(|_| corrupt("language")))
+                    .transpose()?,
             },
             recipient,
             kind: row.try_get::<String, _>("kind")?.parse()?,
@@ -88,9 +92,9 @@ pub(crate) async fn enqueue(
         .await?;
         sqlx::query(
             "INSERT INTO outbox (id, event_id, participant_id, participant_name, participant_tz, \
-             participant_attendance, participant_required, recipient, kind, sequence, state, attempts, \
-             next_attempt_at, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) \
+             participant_attendance, participant_required, participant_language, recipient, kind, \
+             sequence, state, attempts, next_attempt_at, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) \
              ON CONFLICT (event_id, sequence, recipient, kind) DO NOTHING",
         )
         .bind(Uuid::new_v4().to_string())
@@ -100,6 +104,7 @@ pub(crate) async fn enqueue(
         .bind(m.participant.tz.name())
         .bind(m.participant.attendance.as_str())
         .bind(i64::from(m.participant.required))
+        .bind(m.participant.language.map(Language::as_str))
         .bind(m.recipient.expose())
         .bind(m.kind.as_str())
         .bind(m.sequence)
