@@ -438,6 +438,7 @@ fn draft_of(
                 attendance: p.attendance,
                 required: p.required,
                 email: None,
+                language: None,
             })
         })
         .collect::<Result<Vec<_>, FieldError>>()?;
