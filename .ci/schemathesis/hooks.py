@@ -85,6 +85,22 @@ SEMANTIC = {
         (r"daily_hours\.end", r"must be after start"),
         (r"duration_minutes", r"longer than the daily hours"),
     ],
+    # Season planning (DESIGN §14): nearly every field names stored data (venue and event
+    # ids), the reference data (groups), or relates to another field (a window and the
+    # range, `days` and the working days in its window, ids unique in the request).
+    "POST /api/v1/seasons/plan": [
+        (r"range\.(start|end)", r"is not a date|outside the dates accepted"),
+        (r"range\.end", r"the range is empty|a range may span at most"),
+        (r"fixed\[\d+\]", r".*"),
+        (r"events\[\d+\]\.id", r"used by two events|already an existing event|must not be empty"),
+        (r"events\[\d+\]\.group", r"unknown group"),
+        (r"events\[\d+\]\.(days|earliest|latest|expected_attendance)", r".*"),
+        (r"events\[\d+\]\.daily_hours(\.end)?", r".*"),
+        (r"events\[\d+\]\.venues(\[\d+\])?", r".*"),
+        (r"events\[\d+\]\.alongside\[\d+\]", r".*"),
+        (r"events\[\d+\]\.participants\[\d+\]\.id", r"listed twice"),
+        (r"events\[\d+\]\.participants\[\d+\]\.attendance", r"virtual event has no in-person"),
+    ],
 }
 
 

@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeasonRangeRequest {
     /// First date (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::LocalDateText))]
     pub start: String,
     /// Last date (`YYYY-MM-DD`), inclusive.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::LocalDateText))]
     pub end: String,
 }
 
@@ -22,15 +24,19 @@ pub struct SeasonRangeRequest {
 pub struct WeightsRequest {
     /// Per event left unplaced (default 1000).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0.0, maximum = 1e9))]
     pub unplaced: Option<f64>,
     /// Subtracted per wanted co-location (default 10).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0.0, maximum = 1e9))]
     pub wanted_colocation: Option<f64>,
     /// Per trip of a participant (default 3).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0.0, maximum = 1e9))]
     pub trip: Option<f64>,
     /// Per soft clash (default 1).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0.0, maximum = 1e9))]
     pub soft_clash: Option<f64>,
 }
 
@@ -41,9 +47,11 @@ pub struct WeightsRequest {
 pub struct SessionHoursRequest {
     /// Local start, `HH:MM` (default 09:00).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::TimeOfDayText>))]
     pub start: Option<String>,
     /// Local end, `HH:MM` (default 17:00; `24:00` allowed).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::TimeOfDayText>))]
     pub end: Option<String>,
 }
 
@@ -53,10 +61,13 @@ pub struct SessionHoursRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeasonParticipantRequest {
     /// Id, shared with the same person's other events.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::ParticipantIdText))]
     pub id: String,
     /// IANA zone they live in.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::ZoneName))]
     pub tz: String,
     /// `in_person` or `remote`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::AttendanceName))]
     pub attendance: String,
     /// Whether the event needs them (default true).
     #[serde(default)]
@@ -69,40 +80,51 @@ pub struct SeasonParticipantRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeasonEventRequest {
     /// Id, unique in the request (other events' `alongside` may name it).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub id: String,
     /// Title of the event to create.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::TitleText))]
     pub title: String,
     /// `meeting`, `workshop`, `conference` or `session`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::EventKindName))]
     pub kind: String,
     /// ITU region code (`AFR` …).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::openapi::RegionCodeName))]
     pub region: String,
     /// Group code, when the event is a group's.
     #[serde(default)]
     pub group: Option<String>,
     /// `in_person` (default), `virtual` or `hybrid`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::EventModeName>))]
     pub mode: Option<String>,
     /// Consecutive working days it lasts.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 31))]
     pub days: i64,
     /// Daily session hours at the venue (default 09:00–17:00).
     #[serde(default)]
     pub daily_hours: Option<SessionHoursRequest>,
     /// Venues it may be held at (ids), in order of preference.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub venues: Vec<String>,
     /// First date it may occupy (default: the range's start).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::LocalDateText>))]
     pub earliest: Option<String>,
     /// Last date it may occupy (default: the range's end).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::openapi::LocalDateText>))]
     pub latest: Option<String>,
     /// Seats needed (default: the number of in-person participants).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
     pub expected_attendance: Option<i64>,
     /// Groups, fixed events or events of this request it should be held alongside.
     #[serde(default)]
     pub alongside: Vec<String>,
     /// Its participants.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 5000))]
     pub participants: Vec<SeasonParticipantRequest>,
 }
 
@@ -118,13 +140,16 @@ pub struct SeasonRequest {
     pub fixed: Vec<String>,
     /// Most working days between two events that still count as alongside (default 2).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 90))]
     pub max_gap_days: Option<i64>,
     /// Weights of the cost.
     #[serde(default)]
     pub weights: Option<WeightsRequest>,
     /// Time the planner may take (default 10, at most 300).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(exclusive_minimum = 0.0, maximum = 300.0))]
     pub time_limit_seconds: Option<f64>,
     /// The events to place.
+    #[cfg_attr(feature = "openapi", schema(max_items = 1000))]
     pub events: Vec<SeasonEventRequest>,
 }
