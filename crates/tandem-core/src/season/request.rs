@@ -2,7 +2,47 @@
 //! file the CLI reads). Every field is kept as sent; [`super::SeasonProblem::new`] checks
 //! them against the venues and existing events the caller resolved, naming each bad field.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+
+/// Reads an optional object whose every field has a default only from a JSON object or
+/// null: serde's derive would also read it, by position, from an array (`[null, null]`).
+fn optional_object<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Fields<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Fields<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    struct Optional<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Optional<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_map(Fields(PhantomData)).map(Some)
+        }
+    }
+    deserializer.deserialize_option(Optional(PhantomData))
+}
 
 /// The dates a season may use (local dates, inclusive).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -102,7 +142,7 @@ pub struct SeasonEventRequest {
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 31))]
     pub days: i64,
     /// Daily session hours at the venue (default 09:00–17:00).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_object")]
     pub daily_hours: Option<SessionHoursRequest>,
     /// Venues it may be held at (ids), in order of preference.
     #[cfg_attr(feature = "openapi", schema(min_items = 1))]
@@ -143,7 +183,7 @@ pub struct SeasonRequest {
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 90))]
     pub max_gap_days: Option<i64>,
     /// Weights of the cost.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_object")]
     pub weights: Option<WeightsRequest>,
     /// Time the planner may take (default 10, at most 300).
     #[serde(default)]
@@ -152,4 +192,30 @@ pub struct SeasonRequest {
     /// The events to place.
     #[cfg_attr(feature = "openapi", schema(max_items = 1000))]
     pub events: Vec<SeasonEventRequest>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(weights: &str) -> serde_json::Result<SeasonRequest> {
+        serde_json::from_str(&format!(
+            r#"{{"range": {{"start": "2027-01-04", "end": "2027-01-08"}}, "events": [], "weights": {weights}}}"#
+        ))
+    }
+
+    #[test]
+    fn weights_are_an_object_or_null_never_an_array() {
+        assert!(request("[null, null]").is_err());
+        assert!(request("[]").is_err());
+        assert_eq!(request("null").unwrap().weights, None);
+        assert_eq!(
+            request(r#"{"trip": 2}"#).unwrap().weights.unwrap().trip,
+            Some(2.0)
+        );
+        assert!(
+            request(r#"{"trips": 2}"#).is_err(),
+            "unknown fields still refused"
+        );
+    }
 }
