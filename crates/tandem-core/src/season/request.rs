@@ -157,7 +157,7 @@ pub struct SeasonEventRequest {
     pub latest: Option<String>,
     /// Seats needed (default: the number of in-person participants).
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100_000))]
     pub expected_attendance: Option<i64>,
     /// Groups, fixed events or events of this request it should be held alongside.
     #[serde(default)]
