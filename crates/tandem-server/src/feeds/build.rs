@@ -128,11 +128,8 @@ fn feed_event(
         event.draft.region.code().to_owned(),
     ];
     categories.extend(event.draft.group.clone());
-    let rrule = event.rrule().and_then(|r| {
-        tandem_core::Recurrence::parse(r, event.zone())
-            .ok()
-            .map(|r| r.published().to_owned())
-    });
+    // The store parsed the rule once, into the event's timing.
+    let rrule = event.draft.timing.rrule().map(|r| r.published().to_owned());
     FeedEvent {
         uid: uid(event.id),
         dtstamp: event.updated_at,
