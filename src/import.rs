@@ -120,7 +120,7 @@ pub async fn run(app: &App, args: ImportArgs) -> Result<Calendar, ImportFailure>
             let lines: Vec<String> = errors
                 .0
                 .into_iter()
-                .map(|FieldError { field, message }| match field.as_str() {
+                .map(|FieldError { field, message, .. }| match field.as_str() {
                     "url" | "ics" => format!("{}: {message}", args.source),
                     "venue_id" => format!("--venue: {message}"),
                     flag => format!("--{flag}: {message}"),

@@ -30,6 +30,14 @@ clash-participant_overlap = مشارك مدعو مرتين في الوقت نف�
 clash-region_overlap = حدثان للمنطقة في الوقت نفسه
 clash-venue_closed = مكان الاجتماع مغلق
 clash-remote_hours = خارج ساعات المشاركين عن بُعد
+clash-detail-room_overlap = يشغل الحدثان القاعة نفسها في الوقت نفسه
+clash-detail-group_overlap = للفريق { $group } حدثان في الوقت نفسه
+clash-detail-participant_overlap = يُنتظر حضور المشارك { $participant } في الحدثين كليهما
+clash-detail-calendar_busy = { $participant } مشغول في ذلك الوقت بحسب تقويمه الخاص
+clash-detail-region_overlap = يتداخل حدثان لمنطقة { $region } في مكانين مختلفين ويتنافسان على المندوبين أنفسهم
+clash-detail-venue_closed = { $date } يوم عطلة أسبوعية أو عطلة رسمية في مكان الاجتماع
+clash-detail-remote_hours = سينضم المشارك عن بُعد { $participant } في { $span } ({ $zone })، خارج الساعات المقبولة من { $from } إلى { $to }، من الاثنين إلى الجمعة
+clash-detail-remote_hours-unknown-zone = سينضم المشارك عن بُعد { $participant } خارج الساعات المقبولة من { $from } إلى { $to } بالتوقيت المحلي، من الاثنين إلى الجمعة
 role-admin = مدير النظام
 role-organiser = منظِّم
 role-viewer = قارئ
@@ -43,3 +51,36 @@ seats = { $count ->
     [many] { $count } مقعدًا
    *[other] { $count } مقعد
 }
+
+## لماذا لم يُعثر على شيء أو لم يُجدول (عبارات أدوات التخطيط)
+
+list-separator = {"؛ "}
+why-no-window-range = لا توجد فترة: المدة المتاحة أقصر من مدة الاجتماع
+why-no-window-participant = لا توجد فترة: { $participant } غير متاح في { $blocked }٪ من الفترات المرشحة (خارج الساعات المقبولة في { $outside }٪، ومشغول في { $busy }٪)؛ ويستبعد المشاركون الإلزاميون مجتمعين كل الفترات المرشحة
+why-no-window = لم يُعثر على أي فترة
+why-no-dates = لا توجد تواريخ مرشحة: لا تتسع أي سلسلة من أيام العمل في { $venue } ({ $zone }؛ العطل الرسمية من التقويم { $calendar }) في حدود { $gap } من أيام العمل حول الاجتماع المرجعي
+why-no-room-that-large = لا توجد في { $venue } قاعة بسعة { $seats } (أكبر سعة: { $largest })
+why-no-free-room = لا توجد في { $venue } قاعة شاغرة بسعة { $seats } في أي تاريخ من التواريخ المرشحة، وعددها { $dates }
+why-season-no-room = لا يوجد في أي يوم عمل في أماكنه من { $from } إلى { $to } قاعة بسعة { $seats } (أكبر سعة: { $largest })
+why-season-no-run = لا توجد في أماكنه أيام عمل متتالية عددها { $days } من { $from } إلى { $to }
+why-season-taken = كل يوم عمل في أماكنه من { $from } إلى { $to } فيه قاعة بسعة { $seats } تشغله أحداث قائمة: { $causes }
+why-season-costs-more = { $free } من مواضعه المرشحة وعددها { $positions } شاغرة، لكن جدولته ستكلف أكثر من { $weight } وهي كلفة استبعاده
+why-season-blocked = يتعارض كل موضع من مواضعه المرشحة وعددها { $positions } مع حدث مُجدول (القاعة أو الفريق أو مشارك إلزامي أو حاضر شخصيًا هناك): { $events }
+why-cause-group = الفريق { $group } يجتمع في «{ $event }»
+why-cause-required = المشارك الإلزامي { $participant } مطلوب في «{ $event }»
+why-cause-in-person = المشارك { $participant } يحضر شخصيًا «{ $event }» في مكان آخر
+why-cause-rooms-booked = كل قاعات { $venue } بسعة { $seats } محجوزة
+why-cause-count = { $cause } ({ $count } من { $total })
+why-placed-count = «{ $event }» ({ $count })
+
+## ما الخطأ في حقل (التحقق)
+
+invalid-date = «{ $value }» ليس تاريخًا مثل 2027-04-04 (YYYY-MM-DD)
+invalid-date-bounds = { $value } خارج التواريخ التي يقبلها tandem، من { $first } إلى { $last }
+invalid-minutes-positive = يجب أن يكون عددًا موجبًا من الدقائق
+invalid-minutes-max = يجب ألا يتجاوز عدد الدقائق { $max }
+invalid-range-empty = الفترة فارغة: يجب أن تأتي النهاية بعد البداية
+invalid-range-shorter = الفترة أقصر من مدة الاجتماع
+invalid-too-many-candidates = في الطلب { $count } من الفترات المرشحة، وهو أكثر من الحد المسموح به وهو { $max }: قصّر الفترة أو أطل الخطوة
+invalid-participants-none = يلزم مشارك واحد على الأقل
+invalid-participants-max = يجب ألا يتجاوز عدد المشاركين { $max }

@@ -33,6 +33,14 @@ clash-participant_overlap = participant booked twice
 clash-region_overlap = region holds two events at once
 clash-venue_closed = venue closed
 clash-remote_hours = outside remote participants' hours
+clash-detail-room_overlap = both events hold the same room at the same time
+clash-detail-group_overlap = group { $group } has two events at the same time
+clash-detail-participant_overlap = participant { $participant } is expected at both events
+clash-detail-calendar_busy = { $participant } is busy in their own calendar at that time
+clash-detail-region_overlap = two events of { $region } at different venues overlap and compete for the same delegates
+clash-detail-venue_closed = { $date } is a weekend day or a public holiday at the venue
+clash-detail-remote_hours = remote participant { $participant } would join { $span } ({ $zone }), outside the acceptable hours of { $from }–{ $to }, Monday to Friday
+clash-detail-remote_hours-unknown-zone = remote participant { $participant } would join outside the acceptable hours of { $from }–{ $to } local time, Monday to Friday
 role-admin = administrator
 role-organiser = organiser
 role-viewer = reader
@@ -42,3 +50,36 @@ seats = { $count ->
     [one] { $count } seat
    *[other] { $count } seats
 }
+
+## Why nothing was found or placed (sentences of the planners)
+
+list-separator = {"; "}
+why-no-window-range = no window: the range is shorter than the duration
+why-no-window-participant = no window: { $participant } is unavailable in { $blocked }% of candidates (outside acceptable hours in { $outside }%, busy in { $busy }%); together the required participants rule out every candidate
+why-no-window = no window was found
+why-no-dates = no candidate dates: no run of working days at { $venue } ({ $zone }; holidays from calendar { $calendar }) fits within { $gap } working days of the anchor
+why-no-room-that-large = no room at { $venue } seats { $seats } (largest: { $largest })
+why-no-free-room = every one of the { $dates } candidate dates has no free room seating { $seats } at { $venue }
+why-season-no-room = no working day of its venues from { $from } to { $to } has a room for { $seats } (the largest seats { $largest })
+why-season-no-run = no { $days } consecutive working days of its venues from { $from } to { $to }
+why-season-taken = every working day of its venues from { $from } to { $to } with a room for { $seats } is taken by existing events: { $causes }
+why-season-costs-more = { $free } of its { $positions } candidate placements are free, but placing it would cost more than the { $weight } of leaving it out
+why-season-blocked = each of its { $positions } candidate placements clashes with a placed event (room, group, or a participant required or in person there): { $events }
+why-cause-group = group { $group } meets at “{ $event }”
+why-cause-required = required participant { $participant } is required at “{ $event }”
+why-cause-in-person = participant { $participant } is in person at “{ $event }” at another venue
+why-cause-rooms-booked = every room of { $venue } seating { $seats } is booked
+why-cause-count = { $cause } ({ $count } of { $total })
+why-placed-count = “{ $event }” ({ $count })
+
+## What is wrong with a field (validation)
+
+invalid-date = “{ $value }” is not a date such as 2027-04-04 (YYYY-MM-DD)
+invalid-date-bounds = { $value } is outside the dates tandem accepts, { $first } to { $last }
+invalid-minutes-positive = must be a positive number of minutes
+invalid-minutes-max = must be at most { $max } minutes
+invalid-range-empty = the range is empty: end must be after start
+invalid-range-shorter = the range is shorter than the duration
+invalid-too-many-candidates = the request has { $count } candidate windows, more than the { $max } allowed: shorten the range or lengthen the step
+invalid-participants-none = at least one participant is needed
+invalid-participants-max = at most { $max } participants

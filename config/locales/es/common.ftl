@@ -30,6 +30,14 @@ clash-participant_overlap = participante convocado dos veces
 clash-region_overlap = dos eventos a la vez en la región
 clash-venue_closed = sede cerrada
 clash-remote_hours = fuera del horario de los participantes a distancia
+clash-detail-room_overlap = ambos eventos ocupan la misma sala a la misma hora
+clash-detail-group_overlap = el grupo { $group } tiene dos eventos a la misma hora
+clash-detail-participant_overlap = se espera al participante { $participant } en ambos eventos
+clash-detail-calendar_busy = { $participant } está ocupado a esa hora según su propio calendario
+clash-detail-region_overlap = dos eventos de la región { $region } en sedes distintas se solapan y compiten por los mismos delegados
+clash-detail-venue_closed = el { $date } es fin de semana o día festivo en la sede
+clash-detail-remote_hours = el participante a distancia { $participant } se conectaría { $span } ({ $zone }), fuera del horario aceptable de { $from } a { $to }, de lunes a viernes
+clash-detail-remote_hours-unknown-zone = el participante a distancia { $participant } se conectaría fuera del horario aceptable de { $from } a { $to }, hora local, de lunes a viernes
 role-admin = administrador
 role-organiser = organizador
 role-viewer = lector
@@ -39,3 +47,36 @@ seats = { $count ->
     [one] { $count } plaza
    *[other] { $count } plazas
 }
+
+## Por qué no se encontró ni se colocó nada (frases de los planificadores)
+
+list-separator = {"; "}
+why-no-window-range = ningún horario: el periodo es más corto que la duración
+why-no-window-participant = ningún horario: { $participant } no está disponible en el { $blocked } % de los candidatos (fuera del horario aceptable en el { $outside } %, ocupado en el { $busy } %); en conjunto, los participantes obligatorios descartan todos los candidatos
+why-no-window = no se encontró ningún horario
+why-no-dates = ninguna fecha posible: ninguna serie de días laborables en { $venue } ({ $zone }; festivos del calendario { $calendar }) cabe en los { $gap } días laborables en torno a la reunión de referencia
+why-no-room-that-large = ninguna sala de { $venue } tiene { $seats } plazas (la mayor: { $largest })
+why-no-free-room = en cada una de las { $dates } fechas posibles no hay sala libre con { $seats } plazas en { $venue }
+why-season-no-room = ningún día laborable de sus sedes entre el { $from } y el { $to } tiene sala para { $seats } personas (la mayor tiene { $largest } plazas)
+why-season-no-run = sus sedes no tienen { $days } días laborables consecutivos entre el { $from } y el { $to }
+why-season-taken = cada día laborable de sus sedes entre el { $from } y el { $to } con sala para { $seats } personas está ocupado por eventos existentes: { $causes }
+why-season-costs-more = { $free } de sus { $positions } ubicaciones posibles están libres, pero colocarlo costaría más que los { $weight } de dejarlo fuera
+why-season-blocked = cada una de sus { $positions } ubicaciones posibles choca con un evento colocado (sala, grupo o un participante obligatorio o presencial allí): { $events }
+why-cause-group = el grupo { $group } se reúne en «{ $event }»
+why-cause-required = el participante obligatorio { $participant } es obligatorio en «{ $event }»
+why-cause-in-person = el participante { $participant } asiste en persona a «{ $event }» en otra sede
+why-cause-rooms-booked = todas las salas de { $venue } con { $seats } plazas están reservadas
+why-cause-count = { $cause } ({ $count } de { $total })
+why-placed-count = «{ $event }» ({ $count })
+
+## Qué está mal en un campo (validación)
+
+invalid-date = «{ $value }» no es una fecha como 2027-04-04 (AAAA-MM-DD)
+invalid-date-bounds = { $value } está fuera de las fechas que acepta tandem, del { $first } al { $last }
+invalid-minutes-positive = debe ser un número positivo de minutos
+invalid-minutes-max = debe ser como máximo { $max } minutos
+invalid-range-empty = el periodo está vacío: el final debe ser posterior al inicio
+invalid-range-shorter = el periodo es más corto que la duración
+invalid-too-many-candidates = la solicitud tiene { $count } horarios candidatos, más de los { $max } permitidos: acorte el periodo o alargue el paso
+invalid-participants-none = se necesita al menos un participante
+invalid-participants-max = como máximo { $max } participantes

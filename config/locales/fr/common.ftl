@@ -30,6 +30,14 @@ clash-participant_overlap = participant attendu à deux endroits
 clash-region_overlap = deux manifestations simultanées dans la région
 clash-venue_closed = lieu fermé
 clash-remote_hours = hors des heures des participants à distance
+clash-detail-room_overlap = les deux manifestations occupent la même salle au même moment
+clash-detail-group_overlap = le groupe { $group } a deux manifestations au même moment
+clash-detail-participant_overlap = le participant { $participant } est attendu aux deux manifestations
+clash-detail-calendar_busy = { $participant } est occupé à ce moment selon son propre agenda
+clash-detail-region_overlap = deux manifestations de la région { $region } se chevauchent dans des lieux différents et se disputent les mêmes délégués
+clash-detail-venue_closed = le { $date } est un jour de week-end ou un jour férié sur le lieu de réunion
+clash-detail-remote_hours = le participant à distance { $participant } se connecterait { $span } ({ $zone }), hors des heures acceptables, de { $from } à { $to } du lundi au vendredi
+clash-detail-remote_hours-unknown-zone = le participant à distance { $participant } se connecterait hors des heures acceptables, de { $from } à { $to } heure locale du lundi au vendredi
 role-admin = administrateur
 role-organiser = organisateur
 role-viewer = lecteur
@@ -39,3 +47,36 @@ seats = { $count ->
     [one] { $count } place
    *[other] { $count } places
 }
+
+## Pourquoi rien n’a été trouvé ni placé (phrases des planificateurs)
+
+list-separator = {" ; "}
+why-no-window-range = aucun créneau : la période est plus courte que la durée
+why-no-window-participant = aucun créneau : { $participant } n’est pas disponible pour { $blocked } % des créneaux envisagés (hors des heures acceptables pour { $outside } %, occupé pour { $busy } %) ; ensemble, les participants obligatoires excluent tous les créneaux
+why-no-window = aucun créneau n’a été trouvé
+why-no-dates = aucune date possible : aucune suite de jours ouvrables à { $venue } ({ $zone } ; jours fériés du calendrier { $calendar }) ne tient dans les { $gap } jours ouvrables autour de la réunion de référence
+why-no-room-that-large = aucune salle de { $venue } n’accueille { $seats } personnes (la plus grande : { $largest })
+why-no-free-room = pour chacune des { $dates } dates possibles, aucune salle libre de { $venue } n’accueille { $seats } personnes
+why-season-no-room = aucun jour ouvrable de ses lieux entre le { $from } et le { $to } n’offre de salle pour { $seats } personnes (la plus grande en accueille { $largest })
+why-season-no-run = ses lieux n’offrent pas { $days } jours ouvrables consécutifs entre le { $from } et le { $to }
+why-season-taken = chaque jour ouvrable de ses lieux entre le { $from } et le { $to } avec une salle pour { $seats } personnes est pris par des manifestations existantes : { $causes }
+why-season-costs-more = { $free } de ses { $positions } placements possibles sont libres, mais la placer coûterait plus que les { $weight } de son absence
+why-season-blocked = chacun de ses { $positions } placements possibles entre en conflit avec une manifestation placée (salle, groupe, ou participant obligatoire ou présent sur place) : { $events }
+why-cause-group = le groupe { $group } se réunit à « { $event } »
+why-cause-required = le participant obligatoire { $participant } est requis à « { $event } »
+why-cause-in-person = le participant { $participant } est présent à « { $event } » dans un autre lieu
+why-cause-rooms-booked = toutes les salles de { $venue } pour { $seats } personnes sont réservées
+why-cause-count = { $cause } ({ $count } sur { $total })
+why-placed-count = « { $event } » ({ $count })
+
+## Ce qui ne va pas dans un champ (validation)
+
+invalid-date = « { $value } » n’est pas une date comme 2027-04-04 (AAAA-MM-JJ)
+invalid-date-bounds = { $value } est en dehors des dates acceptées par tandem, du { $first } au { $last }
+invalid-minutes-positive = doit être un nombre positif de minutes
+invalid-minutes-max = ne doit pas dépasser { $max } minutes
+invalid-range-empty = la période est vide : la fin doit suivre le début
+invalid-range-shorter = la période est plus courte que la durée
+invalid-too-many-candidates = la demande compte { $count } créneaux possibles, plus que les { $max } autorisés : raccourcissez la période ou allongez le pas
+invalid-participants-none = il faut au moins un participant
+invalid-participants-max = { $max } participants au plus

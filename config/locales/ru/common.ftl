@@ -30,6 +30,14 @@ clash-participant_overlap = участник приглашён дважды
 clash-region_overlap = два мероприятия региона в одно время
 clash-venue_closed = место проведения закрыто
 clash-remote_hours = вне рабочего времени удалённых участников
+clash-detail-room_overlap = оба мероприятия занимают один и тот же зал в одно и то же время
+clash-detail-group_overlap = у группы { $group } два мероприятия в одно и то же время
+clash-detail-participant_overlap = участника { $participant } ждут на обоих мероприятиях
+clash-detail-calendar_busy = в собственном календаре { $participant } это время занято
+clash-detail-region_overlap = два мероприятия региона «{ $region }» в разных местах совпадают по времени и соперничают за одних и тех же делегатов
+clash-detail-venue_closed = { $date } — выходной или праздничный день в месте проведения
+clash-detail-remote_hours = удалённый участник { $participant } подключался бы { $span } ({ $zone }), вне допустимого времени: с { $from } до { $to }, с понедельника по пятницу
+clash-detail-remote_hours-unknown-zone = удалённый участник { $participant } подключался бы вне допустимого времени: с { $from } до { $to } по местному времени, с понедельника по пятницу
 role-admin = администратор
 role-organiser = организатор
 role-viewer = читатель
@@ -40,4 +48,70 @@ seats = { $count ->
     [few] { $count } места
     [many] { $count } мест
    *[other] { $count } места
+}
+
+## Почему ничего не найдено или не размещено (фразы планировщиков)
+
+list-separator = {"; "}
+why-no-window-range = окна нет: период короче продолжительности
+why-no-window-participant = окна нет: { $participant } недоступен в { $blocked } % вариантов (вне допустимого времени — в { $outside } %, занят — в { $busy } %); вместе обязательные участники исключают все варианты
+why-no-window = окно не найдено
+why-no-dates = подходящих дат нет: ни один ряд рабочих дней в месте «{ $venue }» ({ $zone }; праздники по календарю { $calendar }) не укладывается в { $gap } { $gap ->
+    [one] рабочий день
+    [few] рабочих дня
+   *[other] рабочих дней
+} от опорного мероприятия
+why-no-room-that-large = в месте «{ $venue }» нет зала на { $seats } { $seats ->
+    [one] место
+    [few] места
+   *[other] мест
+} (самый большой — на { $largest })
+why-no-free-room = ни в одну из { $dates } возможных дат в месте «{ $venue }» нет свободного зала на { $seats } { $seats ->
+    [one] место
+    [few] места
+   *[other] мест
+}
+why-season-no-room = ни в один рабочий день его мест проведения с { $from } по { $to } нет зала на { $seats } { $seats ->
+    [one] место
+    [few] места
+   *[other] мест
+} (самый большой — на { $largest })
+why-season-no-run = в его местах проведения нет { $days } { $days ->
+    [one] рабочего дня
+   *[other] рабочих дней
+} подряд с { $from } по { $to }
+why-season-taken = каждый рабочий день его мест проведения с { $from } по { $to } с залом на { $seats } { $seats ->
+    [one] место
+    [few] места
+   *[other] мест
+} занят существующими мероприятиями: { $causes }
+why-season-costs-more = свободных размещений — { $free } из { $positions }, но размещение обошлось бы дороже, чем { $weight } за отказ от него
+why-season-blocked = каждое из { $positions } возможных размещений конфликтует с размещённым мероприятием (зал, группа или обязательный либо очный участник): { $events }
+why-cause-group = группа { $group } заседает на мероприятии «{ $event }»
+why-cause-required = обязательный участник { $participant } обязателен на мероприятии «{ $event }»
+why-cause-in-person = участник { $participant } очно присутствует на мероприятии «{ $event }» в другом месте
+why-cause-rooms-booked = все залы места «{ $venue }» на { $seats } { $seats ->
+    [one] место
+    [few] места
+   *[other] мест
+} заняты
+why-cause-count = { $cause } ({ $count } из { $total })
+why-placed-count = «{ $event }» ({ $count })
+
+## Что не так с полем (проверка)
+
+invalid-date = «{ $value }» — не дата вида 2027-04-04 (ГГГГ-ММ-ДД)
+invalid-date-bounds = { $value } вне дат, которые принимает tandem: с { $first } по { $last }
+invalid-minutes-positive = должно быть положительным числом минут
+invalid-minutes-max = должно быть не больше { $max } { $max ->
+    [one] минуты
+   *[other] минут
+}
+invalid-range-empty = период пуст: конец должен быть позже начала
+invalid-range-shorter = период короче продолжительности
+invalid-too-many-candidates = в запросе { $count } вариантов окон, больше допустимых { $max }: сократите период или увеличьте шаг
+invalid-participants-none = нужен хотя бы один участник
+invalid-participants-max = не больше { $max } { $max ->
+    [one] участника
+   *[other] участников
 }

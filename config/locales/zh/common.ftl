@@ -30,6 +30,14 @@ clash-participant_overlap = 与会者时间重叠
 clash-region_overlap = 区域内同时有两项活动
 clash-venue_closed = 会场关闭
 clash-remote_hours = 超出远程与会者的时间
+clash-detail-room_overlap = 两项活动同时占用同一会议室
+clash-detail-group_overlap = { $group } 组同时有两项活动
+clash-detail-participant_overlap = 两项活动都需要与会者 { $participant } 出席
+clash-detail-calendar_busy = 根据 { $participant } 自己的日历，该时段已有安排
+clash-detail-region_overlap = { $region }区域的两项活动在不同会场时间重叠，争夺同一批代表
+clash-detail-venue_closed = { $date }是会场的周末或公共假日
+clash-detail-remote_hours = 远程与会者 { $participant } 将于 { $span }（{ $zone }）参会，超出周一至周五 { $from }–{ $to } 的可接受时间
+clash-detail-remote_hours-unknown-zone = 远程与会者 { $participant } 将在当地时间周一至周五 { $from }–{ $to } 的可接受时间之外参会
 role-admin = 管理员
 role-organiser = 组织者
 role-viewer = 读者
@@ -38,3 +46,36 @@ term-study-group = 研究组
 seats = { $count ->
    *[other] { $count } 个座位
 }
+
+## 为何未找到或未安排（规划工具的说明）
+
+list-separator = {"；"}
+why-no-window-range = 没有可用时段：时间范围短于会议时长
+why-no-window-participant = 没有可用时段：{ $participant } 在 { $blocked }% 的候选时段不可用（{ $outside }% 超出可接受时间，{ $busy }% 已有安排）；必需与会者合在一起排除了所有候选时段
+why-no-window = 未找到可用时段
+why-no-dates = 没有候选日期：在 { $venue }（{ $zone }；节假日取自日历 { $calendar }）没有一段连续工作日能排在参照会议前后 { $gap } 个工作日之内
+why-no-room-that-large = { $venue } 没有可容纳 { $seats } 人的会议室（最大可容纳 { $largest } 人）
+why-no-free-room = 在全部 { $dates } 个候选日期，{ $venue } 都没有可容纳 { $seats } 人的空闲会议室
+why-season-no-room = 其会场在 { $from } 至 { $to } 期间没有哪个工作日有可容纳 { $seats } 人的会议室（最大可容纳 { $largest } 人）
+why-season-no-run = 其会场在 { $from } 至 { $to } 期间没有连续 { $days } 个工作日
+why-season-taken = 其会场在 { $from } 至 { $to } 期间每个有可容纳 { $seats } 人会议室的工作日都已被现有活动占用：{ $causes }
+why-season-costs-more = 其 { $positions } 个候选安排中有 { $free } 个空闲，但安排它的代价高于不安排的代价 { $weight }
+why-season-blocked = 其 { $positions } 个候选安排都与已安排的活动冲突（会议室、小组，或在那里必需或现场出席的与会者）：{ $events }
+why-cause-group = { $group } 组在“{ $event }”开会
+why-cause-required = 必需与会者 { $participant } 须出席“{ $event }”
+why-cause-in-person = 与会者 { $participant } 在另一会场现场出席“{ $event }”
+why-cause-rooms-booked = { $venue } 所有可容纳 { $seats } 人的会议室均已预订
+why-cause-count = { $cause }（{ $total } 个中的 { $count } 个）
+why-placed-count = “{ $event }”（{ $count }）
+
+## 字段有误（校验）
+
+invalid-date = “{ $value }”不是 2027-04-04 这样的日期（YYYY-MM-DD）
+invalid-date-bounds = { $value } 超出 tandem 接受的日期范围（{ $first } 至 { $last }）
+invalid-minutes-positive = 必须是正的分钟数
+invalid-minutes-max = 不得超过 { $max } 分钟
+invalid-range-empty = 时间范围为空：结束必须晚于开始
+invalid-range-shorter = 时间范围短于会议时长
+invalid-too-many-candidates = 该请求有 { $count } 个候选时段，超过允许的 { $max } 个：请缩短时间范围或加大步长
+invalid-participants-none = 至少需要一名与会者
+invalid-participants-max = 与会者最多 { $max } 名

@@ -12,7 +12,7 @@ use tandem_core::search::{SearchRequest, WindowQuery};
 use tandem_core::Event;
 use tandem_core::{
     Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, FieldErrors, Interval,
-    LocalTimeOfDay, Title, Zone,
+    LocalTimeOfDay, Phrase, Title, Zone,
 };
 use tandem_store::{Room, StoreError, Venue};
 use tracing::instrument;
@@ -81,8 +81,10 @@ pub struct Candidates {
     pub candidates: Vec<Candidate>,
     /// Candidate dates considered before rooms were looked for.
     pub considered: usize,
-    /// When there is no candidate, why.
+    /// When there is no candidate, why (in English, for the API).
     pub explanation: Option<String>,
+    /// The same, as a message of the translations (for the pages).
+    pub why: Option<Phrase>,
 }
 
 /// Who is available on every one of `days` (each judged as one window).
@@ -325,36 +327,54 @@ pub async fn search_colocations(app: &App, query: &ColocationQuery) -> AppResult
         .take(query.limit)
         .map(|(_, c)| c)
         .collect();
-    let explanation = candidates.is_empty().then(|| {
+    let why = candidates.is_empty().then(|| {
         let placements: Vec<&str> = query.placements.iter().map(|p| p.as_str()).collect();
+        let largest = venue.rooms.iter().map(|r| r.capacity).max().unwrap_or(0);
         if slots.is_empty() {
-            format!(
-                "no candidate dates: no run of working days at {} ({}; weekend {}, holidays from calendar {}) fits {} within {} working days of the anchor",
-                venue.name,
-                zone,
-                venue.weekend,
-                venue.holiday_calendar.as_deref().unwrap_or("none"),
-                placements.join("/"),
-                query.max_gap_days
+            let holidays = venue.holiday_calendar.as_deref().unwrap_or("none");
+            Phrase::new(
+                "why-no-dates",
+                format!(
+                    "no candidate dates: no run of working days at {} ({}; weekend {}, holidays from calendar {}) fits {} within {} working days of the anchor",
+                    venue.name,
+                    zone,
+                    venue.weekend,
+                    holidays,
+                    placements.join("/"),
+                    query.max_gap_days
+                ),
             )
+            .text("venue", venue.name.clone())
+            .text("zone", zone.name())
+            .text("calendar", holidays)
+            .number("gap", f64::from(query.max_gap_days))
         } else if big_enough.is_empty() {
-            format!(
-                "no room at {} seats {seats} (largest: {})",
-                venue.name,
-                venue.rooms.iter().map(|r| r.capacity).max().unwrap_or(0)
+            Phrase::new(
+                "why-no-room-that-large",
+                format!("no room at {} seats {seats} (largest: {largest})", venue.name),
             )
+            .text("venue", venue.name.clone())
+            .number("seats", f64::from(seats))
+            .number("largest", f64::from(largest))
         } else {
-            format!(
-                "every one of the {without_room} candidate dates has no free room seating {seats} at {}",
-                venue.name
+            Phrase::new(
+                "why-no-free-room",
+                format!(
+                    "every one of the {without_room} candidate dates has no free room seating {seats} at {}",
+                    venue.name
+                ),
             )
+            .text("venue", venue.name.clone())
+            .count("dates", without_room)
+            .number("seats", f64::from(seats))
         }
     });
     Ok(Candidates {
         zone,
         candidates,
         considered: slots.len(),
-        explanation,
+        explanation: why.as_ref().map(|w| w.english().to_owned()),
+        why,
     })
 }
 

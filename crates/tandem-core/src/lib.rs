@@ -12,6 +12,7 @@ pub mod event;
 pub mod hours;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod phrase;
 pub mod recurrence;
 pub mod reference;
 pub mod region;
@@ -30,6 +31,7 @@ pub use event::{
     Attendance, Event, EventDraft, EventInstants, EventKind, EventMode, EventStatus, EventTiming,
     Instance, Language, Participant, ParticipantId, Title,
 };
+pub use phrase::{Phrase, PhraseArg};
 pub use recurrence::Recurrence;
 pub use region::RegionCode;
 pub use time::{Interval, LocalTimeOfDay, Resolution, Zone, ZoneOffset};

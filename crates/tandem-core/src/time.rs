@@ -14,6 +14,7 @@ use chrono::{
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::phrase::Phrase;
 use crate::tz::{database, LocalOffsets, LocalType, ZoneRules};
 use crate::validation::FieldError;
 
@@ -328,9 +329,15 @@ pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2099, 12, 31) {
 };
 
 fn out_of_bounds(what: &str) -> FieldError {
-    FieldError::new(
+    FieldError::said(
         "",
-        format!("{what} is outside the dates tandem accepts, {FIRST_DATE} to {LAST_DATE}"),
+        Phrase::new(
+            "invalid-date-bounds",
+            format!("{what} is outside the dates tandem accepts, {FIRST_DATE} to {LAST_DATE}"),
+        )
+        .text("value", what)
+        .date("first", FIRST_DATE)
+        .date("last", LAST_DATE),
     )
 }
 
@@ -397,9 +404,13 @@ fn calendar_date(text: &str) -> Option<NaiveDate> {
 /// Parses a local date `YYYY-MM-DD` from [`FIRST_DATE`] to [`LAST_DATE`].
 pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
     let date = calendar_date(text).ok_or_else(|| {
-        FieldError::new(
+        FieldError::said(
             "",
-            format!("'{text}' is not a date such as 2027-04-04 (YYYY-MM-DD)"),
+            Phrase::new(
+                "invalid-date",
+                format!("'{text}' is not a date such as 2027-04-04 (YYYY-MM-DD)"),
+            )
+            .text("value", text),
         )
     })?;
     check_date(date)

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::phrase::Phrase;
+
 /// One invalid field: its path in the request (`participants[2].tz`) and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -9,6 +11,8 @@ pub struct FieldError {
     pub field: String,
     /// Human-readable explanation, naming the bad value where it helps.
     pub message: String,
+    /// The same, as a message of the translations, where there is one (DESIGN §16).
+    pub phrase: Option<Phrase>,
 }
 
 impl FieldError {
@@ -17,6 +21,16 @@ impl FieldError {
         Self {
             field: field.into(),
             message: message.into(),
+            phrase: None,
+        }
+    }
+
+    /// A failure of `field` explained by `phrase` (its English is the message).
+    pub fn said(field: impl Into<String>, phrase: Phrase) -> Self {
+        Self {
+            field: field.into(),
+            message: phrase.english().to_owned(),
+            phrase: Some(phrase),
         }
     }
 

@@ -21,6 +21,9 @@ pub struct InvalidField {
     pub field: String,
     /// What is wrong with it.
     pub message: String,
+    /// The same as a message of the translations, when the core has one.
+    #[serde(skip)]
+    pub phrase: Option<tandem_core::Phrase>,
 }
 
 /// An existing booking that a write would overlap.
@@ -147,6 +150,7 @@ impl From<FieldErrors> for ApiError {
                 .map(|e| InvalidField {
                     field: e.field,
                     message: e.message,
+                    phrase: e.phrase,
                 })
                 .collect(),
         }
@@ -235,6 +239,7 @@ impl ApiError {
                 errors: vec![InvalidField {
                     field: (*field).to_owned(),
                     message: message.clone(),
+                    phrase: None,
                 }],
                 // The source failed, not the caller nor tandem.
                 ..problem(
@@ -360,7 +365,7 @@ fn read_as(id: &str, variables: &[&str], text: &str) -> Option<Vec<(String, Stri
 }
 
 /// `detail` in `lang`, when it is one of the [`DETAILS`] tandem writes.
-fn localized_detail(lang: tandem_i18n::Lang, detail: &str) -> Option<String> {
+pub(crate) fn localized_detail(lang: tandem_i18n::Lang, detail: &str) -> Option<String> {
     DETAILS.iter().find_map(|(id, variables)| {
         let values = read_as(id, variables, detail)?;
         let args: Vec<(&str, tandem_i18n::Arg<'_>)> = values
@@ -371,9 +376,39 @@ fn localized_detail(lang: tandem_i18n::Lang, detail: &str) -> Option<String> {
     })
 }
 
+/// A sentence of the core in `lang`, as plain text: dates by ICU4X, lists joined as the
+/// language joins them.
+pub(crate) fn phrase_text(lang: tandem_i18n::Lang, phrase: &tandem_core::Phrase) -> String {
+    use tandem_core::PhraseArg;
+    let args: Vec<(&str, tandem_i18n::Arg<'_>)> = phrase
+        .args()
+        .iter()
+        .map(|(name, arg)| {
+            let arg = match arg {
+                PhraseArg::Text(s) => tandem_i18n::Arg::from(s),
+                PhraseArg::Number(n) => tandem_i18n::Arg::Number(*n),
+                PhraseArg::Date(d) => {
+                    let noon = d.and_hms_opt(12, 0, 0).unwrap_or_default();
+                    tandem_i18n::Arg::from(lang.weekday_date(&noon.and_utc().fixed_offset()))
+                }
+                PhraseArg::List(items) => tandem_i18n::Arg::from(
+                    items
+                        .iter()
+                        .map(|item| phrase_text(lang, item))
+                        .collect::<Vec<_>>()
+                        .join(&lang.message("list-separator")),
+                ),
+            };
+            (*name, arg)
+        })
+        .collect();
+    lang.message_with(phrase.id(), &args)
+}
+
 /// `problem` in the reader's language: its title, and its detail where tandem writes a
 /// fixed one or one of its [`DETAILS`]; a validation problem's detail becomes a summary
-/// naming the fields, while each `errors[]` entry keeps its field and its English message.
+/// naming the fields, and each `errors[]` entry keeps its field and gets its message in the
+/// reader's language where the core said it as a phrase (else the English message).
 /// English (the default) is the document as it is, byte for byte; a detail tandem did not
 /// write (an outside server's answer) stays as it is.
 fn localized(problem: &Problem) -> std::borrow::Cow<'_, Problem> {
@@ -403,6 +438,11 @@ fn localized(problem: &Problem) -> std::borrow::Cow<'_, Problem> {
                 })
                 .collect();
             fields.dedup();
+            for error in &mut out.errors {
+                if let Some(phrase) = &error.phrase {
+                    error.message = phrase_text(lang, phrase);
+                }
+            }
             out.detail = lang.message_with(
                 "problem-invalid-request-detail",
                 &[
@@ -467,6 +507,51 @@ impl IntoResponse for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_of_the_core_is_in_every_language() {
+        for lang in tandem_i18n::Lang::ALL {
+            for id in tandem_core::phrase::IDS {
+                assert!(lang.has_message(id), "{id} missing in {lang}");
+            }
+            assert!(
+                lang.has_message("list-separator"),
+                "list-separator in {lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_phrase_reads_in_french_with_its_values_and_dates_and_in_english_as_written() {
+        let date = chrono::NaiveDate::from_ymd_opt(2027, 3, 10).unwrap();
+        let cause = tandem_core::Phrase::new(
+            "why-cause-required",
+            "required participant ao-yaounde is required at 'sg3rg-afr'",
+        )
+        .text("participant", "ao-yaounde")
+        .text("event", "sg3rg-afr");
+        let count = tandem_core::Phrase::new("why-cause-count", format!("{cause} (1 of 1)"))
+            .list("cause", vec![cause])
+            .count("count", 1)
+            .count("total", 1);
+        let taken = tandem_core::Phrase::new("why-season-taken", "…")
+            .date("from", date)
+            .date("to", date.succ_opt().unwrap())
+            .number("seats", 20.0)
+            .list("causes", vec![count]);
+        let french = phrase_text(tandem_i18n::Lang::Fr, &taken);
+        assert_eq!(
+            french,
+            "chaque jour ouvrable de ses lieux entre le mercredi 10 mars 2027 et le jeudi 11 mars 2027 \
+             avec une salle pour 20 personnes est pris par des manifestations existantes : \
+             le participant obligatoire ao-yaounde est requis à « sg3rg-afr » (1 sur 1)"
+        );
+        let empty = tandem_core::Phrase::new(
+            "invalid-range-empty",
+            "the range is empty: end must be after start",
+        );
+        assert_eq!(phrase_text(tandem_i18n::Lang::En, &empty), empty.english());
+    }
 
     #[test]
     fn the_english_messages_read_the_details_the_code_writes() {

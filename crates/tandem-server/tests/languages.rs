@@ -339,7 +339,8 @@ async fn problem_details_follow_accept_language_and_fields_keep_their_names() {
     );
 
     // A validation problem: a summary naming the fields in the reader's language; each
-    // entry of errors[] keeps its field name and its message as English has them.
+    // entry of errors[] keeps its field name, and its English message where the core has no
+    // phrase for it (an instant that does not parse).
     let invalid = "/api/v1/events?from=yesterday&to=tomorrow";
     let (status, english) = site.call("GET", invalid, &[], "").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -394,4 +395,48 @@ async fn subscribe_links_give_the_feed_in_the_pages_language() {
         "{feed}"
     );
     assert!(feed.contains("CATEGORIES;LANGUAGE=ar:"), "{feed}");
+}
+
+/// An `errors[]` entry the core said as a phrase is in the reader's language; its field
+/// name stays as it is, and English is the document as it was.
+#[tokio::test]
+async fn field_messages_the_core_phrases_follow_accept_language() {
+    let site = site().await;
+    let json = (header::CONTENT_TYPE, "application/json");
+    let body = r#"{"range": {"start": "2027-03-01T00:00:00Z", "end": "2027-03-02T00:00:00Z"},
+        "duration_minutes": 0, "participants": [{"id": "a", "tz": "Europe/Paris"}]}"#;
+    let (status, english) = site
+        .call(
+            "POST",
+            "/api/v1/windows/search",
+            std::slice::from_ref(&json),
+            body,
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        english["errors"][0]["field"], "duration_minutes",
+        "{english}"
+    );
+    assert_eq!(
+        english["errors"][0]["message"],
+        "must be a positive number of minutes"
+    );
+    for (tag, message) in [
+        ("fr", "doit être un nombre positif de minutes"),
+        ("ru", "должно быть положительным числом минут"),
+        ("ar", "يجب أن يكون عددًا موجبًا من الدقائق"),
+    ] {
+        let (status, doc) = site
+            .call(
+                "POST",
+                "/api/v1/windows/search",
+                &[json.clone(), (header::ACCEPT_LANGUAGE, tag)],
+                body,
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(doc["errors"][0]["field"], "duration_minutes", "{tag}");
+        assert_eq!(doc["errors"][0]["message"], message, "{tag}");
+    }
 }

@@ -693,3 +693,111 @@ async fn the_season_page_plans_and_applies_the_demos_season() {
     let links = applied.3.matches("href=\"/events/").count();
     assert_eq!(links, 4, "the four placed events: {}", applied.3);
 }
+
+/// The clash dashboard and the event page write each clash in the page's language from its
+/// kind, subject and time (DESIGN §16), not the English sentence the API stores.
+#[tokio::test]
+async fn clash_details_are_written_in_the_pages_language() {
+    let site = site().await;
+    let admin = site.admin().await;
+    let mut first = None;
+    for title in ["First SG3RG-AFR session", "Second SG3RG-AFR session"] {
+        let (status, body) = site
+            .post_json(
+                "/api/v1/events",
+                Some(&admin),
+                &json!({
+                    "title": title, "kind": "meeting", "mode": "virtual", "status": "confirmed",
+                    "region": "AFR", "group": "SG3RG-AFR", "tz": "Africa/Douala",
+                    "start": "2030-03-12T10:00", "end": "2030-03-12T12:00",
+                    "participants": [
+                        {"id": "honolulu-expert", "tz": "Pacific/Honolulu", "attendance": "remote", "required": false}
+                    ]
+                }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        first.get_or_insert(body["id"].as_str().unwrap().to_owned());
+    }
+    let token = site.token(Role::Organiser, vec![RegionCode::AFR]).await;
+    let (session, _) = signed_in(&site, &token).await;
+    let english = without_tags(&site.get_with_cookies("/clashes", &session).await.3);
+    for sentence in [
+        "group SG3RG-AFR has two events at the same time",
+        "participant honolulu-expert is expected at both events",
+        "outside the acceptable hours of ",
+    ] {
+        assert!(english.contains(sentence), "{sentence} in {english}");
+    }
+    let french = without_tags(&site.get_with_cookies("/clashes?lang=fr", &session).await.3);
+    for sentence in [
+        "a deux manifestations au même moment",
+        "est attendu aux deux manifestations",
+        "hors des heures acceptables, de",
+        // Honolulu's clock, named as CLDR names it in French.
+        "(heure d’Hawaï)",
+    ] {
+        assert!(french.contains(sentence), "{sentence} in {french}");
+    }
+    for english_only in ["has two events", "is expected at both", "would join"] {
+        assert!(!french.contains(english_only), "{english_only} in {french}");
+    }
+    // The event page, in Arabic: the remote participant's hours in Arabic digits.
+    let first = first.unwrap();
+    let (status, _, arabic) = site.get(&format!("/events/{first}?lang=ar")).await;
+    assert_eq!(status, StatusCode::OK);
+    let arabic = without_tags(&arabic);
+    // The hours as CLDR writes them for Arabic (a 12-hour clock), Honolulu's zone by name.
+    assert!(
+        arabic.contains("(توقيت هاواي)، خارج الساعات المقبولة من 7:00 ص إلى 10:00 م"),
+        "{arabic}"
+    );
+    assert!(arabic.contains("حدثان في الوقت نفسه"), "{arabic}");
+    assert!(!arabic.contains("would join"), "{arabic}");
+}
+
+/// A page's text without its tags (values sit in `<bdi>` inside the sentences).
+fn without_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The planner page says why nothing was found, and what is wrong with a field the core
+/// checks, in the page's language.
+#[tokio::test]
+async fn planner_explanations_and_field_errors_are_in_the_pages_language() {
+    let site = site().await;
+    // Geneva and Honolulu share four acceptable hours a day: no five-hour window.
+    let query =
+        "/planner?places=Geneva%0D%0APacific%2FHonolulu&from=2027-03-01&to=2027-03-05&duration=300";
+    let (status, _, english) = site.get(query).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(english.contains("no window: "), "{english}");
+    let (_, _, french) = site.get(&format!("{query}&lang=fr")).await;
+    let french = without_tags(&french);
+    assert!(french.contains("aucun créneau : "), "{french}");
+    assert!(french.contains("% des créneaux envisagés"), "{french}");
+    assert!(!french.contains("no window"), "{french}");
+    let (_, _, russian) = site.get(&format!("{query}&lang=ru")).await;
+    assert!(russian.contains("окна нет: "), "{russian}");
+
+    let bad = "/planner?places=Geneva&from=2027-02-01&to=2027-03-01&duration=0&lang=es";
+    let (status, _, spanish) = site.get(bad).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        spanish.contains("debe ser un número positivo de minutos"),
+        "{spanish}"
+    );
+    let bad = "/planner?places=Geneva&from=2027-13-01&to=2027-03-01&duration=60&lang=zh";
+    let (_, _, chinese) = site.get(bad).await;
+    assert!(chinese.contains("不是 2027-04-04 这样的日期"), "{chinese}");
+}

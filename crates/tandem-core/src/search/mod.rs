@@ -17,6 +17,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::event::Attendance;
+use crate::phrase::Phrase;
 use crate::time::{Interval, Zone};
 
 pub use crate::hours::DailyHours;
@@ -129,6 +130,9 @@ pub struct Diagnostics {
     /// When no window was found, what stood in the way.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
+    /// The same, as a message of the translations (for the pages).
+    #[serde(skip)]
+    pub why: Option<Phrase>,
 }
 
 /// The answer of a search.
@@ -377,13 +381,14 @@ pub fn search(query: &WindowQuery) -> SearchResult {
         .filter(|j| j.participant.required)
         .map(|j| (j.participant.id.clone(), j.blocked))
         .collect();
-    let explanation = windows.is_empty().then(|| explain(total, &people));
+    let why = windows.is_empty().then(|| explain(total, &people));
     SearchResult {
         windows,
         diagnostics: Diagnostics {
             candidates: total,
             blocked_by,
-            explanation,
+            explanation: why.as_ref().map(|w| w.english().to_owned()),
+            why,
         },
     }
 }
@@ -424,6 +429,14 @@ fn render(query: &WindowQuery, c: &Candidate) -> Window {
 
 struct Percent(u64, u64);
 
+impl Percent {
+    /// The whole percentage, rounded down.
+    #[allow(clippy::cast_precision_loss)]
+    fn value(&self) -> f64 {
+        (self.0 * 100).checked_div(self.1).unwrap_or(0) as f64
+    }
+}
+
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pct = (self.0 * 100).checked_div(self.1).unwrap_or(0);
@@ -431,9 +444,12 @@ impl fmt::Display for Percent {
     }
 }
 
-fn explain(total: u64, people: &[Judged]) -> String {
+fn explain(total: u64, people: &[Judged]) -> Phrase {
     if total == 0 {
-        return "no window: the range is shorter than the duration".to_owned();
+        return Phrase::new(
+            "why-no-window-range",
+            "no window: the range is shorter than the duration",
+        );
     }
     // The required participant who ruled out most; the first listed among equals.
     let worst = people
@@ -445,16 +461,25 @@ fn explain(total: u64, people: &[Judged]) -> String {
     match worst {
         Some(j) if j.blocked > 0 => {
             let busy = j.blocked - j.outside_hours;
-            format!(
-                "no window: '{}' is unavailable in {} of candidates (outside acceptable hours in {}, busy in {}); \
-                 together the required participants rule out every candidate",
-                j.participant.id,
+            let (blocked, outside, busy) = (
                 Percent(j.blocked, total),
                 Percent(j.outside_hours, total),
-                Percent(busy, total)
+                Percent(busy, total),
+            );
+            Phrase::new(
+                "why-no-window-participant",
+                format!(
+                    "no window: '{}' is unavailable in {blocked} of candidates (outside acceptable hours in {outside}, busy in {busy}); \
+                     together the required participants rule out every candidate",
+                    j.participant.id,
+                ),
             )
+            .text("participant", j.participant.id.clone())
+            .number("blocked", blocked.value())
+            .number("outside", outside.value())
+            .number("busy", busy.value())
         }
-        _ => "no window was found".to_owned(),
+        _ => Phrase::new("why-no-window", "no window was found"),
     }
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{candidate_count, DailyHours, SearchParticipant, WindowQuery};
 use crate::event::Attendance;
+use crate::phrase::Phrase;
 use crate::time::{parse_date, parse_instant, Interval, LocalTimeOfDay, Zone};
 use crate::validation::{FieldError, FieldErrors};
 use crate::weekday::WeekdaySet;
@@ -200,15 +201,22 @@ fn hours(
 
 fn minutes(value: i64, field: &str, max: i64) -> Result<Duration, FieldError> {
     if value <= 0 {
-        return Err(FieldError::new(
+        return Err(FieldError::said(
             field,
-            "must be a positive number of minutes",
+            Phrase::new(
+                "invalid-minutes-positive",
+                "must be a positive number of minutes",
+            ),
         ));
     }
     if value > max {
-        return Err(FieldError::new(
+        return Err(FieldError::said(
             field,
-            format!("must be at most {max} minutes"),
+            Phrase::new(
+                "invalid-minutes-max",
+                format!("must be at most {max} minutes"),
+            )
+            .count("max", usize::try_from(max).unwrap_or(usize::MAX)),
         ));
     }
     Ok(Duration::minutes(value))
@@ -244,9 +252,12 @@ impl SearchRequest {
         let mut range = None;
         if let (Some(start), Some(end)) = (start, end) {
             if end <= start {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "range.end",
-                    "the range is empty: end must be after start",
+                    Phrase::new(
+                        "invalid-range-empty",
+                        "the range is empty: end must be after start",
+                    ),
                 ));
             } else {
                 range = Some(Interval { start, end });
@@ -255,30 +266,45 @@ impl SearchRequest {
         if let (Some(range), Some(duration), Some(step)) = (range, duration, step) {
             let count = candidate_count(range, duration, step);
             if count == 0 {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "duration_minutes",
-                    "the range is shorter than the duration",
+                    Phrase::new(
+                        "invalid-range-shorter",
+                        "the range is shorter than the duration",
+                    ),
                 ));
             } else if count > MAX_CANDIDATES {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "step_minutes",
-                    format!(
-                        "the request has {count} candidate windows, more than the {MAX_CANDIDATES} allowed: \
-                         shorten the range or lengthen the step"
-                    ),
+                    Phrase::new(
+                        "invalid-too-many-candidates",
+                        format!(
+                            "the request has {count} candidate windows, more than the {MAX_CANDIDATES} allowed: \
+                             shorten the range or lengthen the step"
+                        ),
+                    )
+                    .count("count", usize::try_from(count).unwrap_or(usize::MAX))
+                    .count("max", usize::try_from(MAX_CANDIDATES).unwrap_or(usize::MAX)),
                 ));
             }
         }
         if self.participants.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "participants",
-                "at least one participant is needed",
+                Phrase::new(
+                    "invalid-participants-none",
+                    "at least one participant is needed",
+                ),
             ));
         }
         if self.participants.len() > MAX_PARTICIPANTS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "participants",
-                format!("at most {MAX_PARTICIPANTS} participants"),
+                Phrase::new(
+                    "invalid-participants-max",
+                    format!("at most {MAX_PARTICIPANTS} participants"),
+                )
+                .count("max", MAX_PARTICIPANTS),
             ));
         }
         let mut participants = Vec::with_capacity(self.participants.len());

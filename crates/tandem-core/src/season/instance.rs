@@ -21,6 +21,7 @@ use serde::Serialize;
 use super::calendar::{date_of, day_number, Calendar};
 use super::model::{in_person, joins_remotely, Alongside, DateSpan, SeasonProblem};
 use crate::clash::{default_acceptable_hours, within_hours};
+use crate::phrase::Phrase;
 use crate::time::Interval;
 
 /// A position of an event to place: a venue and a first day, with the rooms that seat it
@@ -105,7 +106,7 @@ pub struct EventItem {
     /// Fixed events it wants to be near (indices into [`Instance::fixed`]).
     pub wanted_fixed: Vec<usize>,
     /// Why it has no position, when it has none.
-    pub reason: Option<String>,
+    pub reason: Option<Phrase>,
 }
 
 /// The compiled season.
@@ -138,13 +139,16 @@ pub struct Instance {
 /// Why an event's placements are blocked by existing events, counted per cause.
 #[derive(Default)]
 struct Blocked {
-    /// Per cause text, candidate count (ordered for a stable message).
-    causes: BTreeMap<String, usize>,
+    /// Per cause (keyed by its English, for a stable message), the cause and its count.
+    causes: BTreeMap<String, (Phrase, usize)>,
 }
 
 impl Blocked {
-    fn add(&mut self, cause: String) {
-        *self.causes.entry(cause).or_default() += 1;
+    fn add(&mut self, cause: Phrase) {
+        self.causes
+            .entry(cause.english().to_owned())
+            .or_insert((cause, 0))
+            .1 += 1;
     }
 }
 
@@ -486,11 +490,11 @@ fn windows_meet(
 #[derive(Clone, Default)]
 struct WithExisting {
     /// They are of one group (rule 2), as a reason.
-    group: Option<String>,
+    group: Option<Phrase>,
     /// Someone is required at both (rule 3), as a reason.
-    required: Option<String>,
+    required: Option<Phrase>,
     /// Someone is in person at both (rule 4 at different venues), as a reason.
-    in_person: Option<String>,
+    in_person: Option<Phrase>,
     /// Participants in both, not required in both.
     common: u32,
 }
@@ -504,7 +508,7 @@ fn positions_of(
     i: usize,
     wanted_fixed: &[usize],
     max_gap: u32,
-) -> (Vec<Position>, Option<String>) {
+) -> (Vec<Position>, Option<Phrase>) {
     let e = &problem.events[i];
     let w = problem.weights;
     let len = i32::try_from(e.days).unwrap_or(1);
@@ -551,7 +555,14 @@ fn positions_of(
         let with = &mut with_existing[k];
         if let (Some(g), Some(h)) = (&e.group, &x.group) {
             if g == h {
-                with.group = Some(format!("group {g} meets at '{}'", x.title));
+                with.group = Some(
+                    Phrase::new(
+                        "why-cause-group",
+                        format!("group {g} meets at '{}'", x.title),
+                    )
+                    .text("group", g.clone())
+                    .text("event", x.title.clone()),
+                );
             }
         }
         for q in &x.participants {
@@ -560,10 +571,17 @@ fn positions_of(
             };
             if p.required && q.required {
                 if with.required.is_none() {
-                    with.required = Some(format!(
-                        "required participant {} is required at '{}'",
-                        problem.people[p.person], x.title
-                    ));
+                    with.required = Some(
+                        Phrase::new(
+                            "why-cause-required",
+                            format!(
+                                "required participant {} is required at '{}'",
+                                problem.people[p.person], x.title
+                            ),
+                        )
+                        .text("participant", problem.people[p.person].clone())
+                        .text("event", x.title.clone()),
+                    );
                 }
             } else {
                 with.common += 1;
@@ -572,10 +590,17 @@ fn positions_of(
                 && in_person(x.mode, q.attendance)
                 && with.in_person.is_none()
             {
-                with.in_person = Some(format!(
-                    "participant {} is in person at '{}' at another venue",
-                    problem.people[p.person], x.title
-                ));
+                with.in_person = Some(
+                    Phrase::new(
+                        "why-cause-in-person",
+                        format!(
+                            "participant {} is in person at '{}' at another venue",
+                            problem.people[p.person], x.title
+                        ),
+                    )
+                    .text("participant", problem.people[p.person].clone())
+                    .text("event", x.title.clone()),
+                );
             }
         }
     }
@@ -641,7 +666,7 @@ fn positions_of(
             let shares =
                 |x: &super::model::Existing| dates.iter().any(|d| x.days.binary_search(d).is_ok());
             // Hard rules against existing events (rooms checked per room below).
-            let mut cause: Option<String> = None;
+            let mut cause: Option<Phrase> = None;
             let mut rooms_held: Vec<usize> = Vec::new();
             let mut soft = 0u32;
             for &k in &relevant {
@@ -680,10 +705,14 @@ fn positions_of(
                 .filter_map(|&r| u16::try_from(r).ok())
                 .collect();
             if rooms.is_empty() {
-                blocked.add(format!(
-                    "every room of {} seating {seats} is booked",
-                    venue.name
-                ));
+                blocked.add(
+                    Phrase::new(
+                        "why-cause-rooms-booked",
+                        format!("every room of {} seating {seats} is booked", venue.name),
+                    )
+                    .text("venue", venue.name.clone())
+                    .number("seats", f64::from(seats)),
+                );
                 start += 1;
                 continue;
             }
@@ -739,33 +768,61 @@ fn positions_of(
         return (out, None);
     }
     let within = e.window;
+    let (from, to) = (within.first, within.last);
     let reason = if !any_room {
-        format!(
-            "no working day of its venues within {within} has a room for {seats} (the largest seats {})",
-            e.venues
-                .iter()
-                .flat_map(|&v| problem.venues[v].rooms.iter().map(|r| r.capacity))
-                .max()
-                .unwrap_or(0)
-        )
-    } else if !any_run {
-        format!(
-            "no {} consecutive working days of its venues within {within}",
-            e.days
-        )
-    } else {
-        let mut causes: Vec<(String, usize)> = blocked.causes.into_iter().collect();
-        causes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let total: usize = causes.iter().map(|c| c.1).sum();
-        let list: Vec<String> = causes
+        let largest = e
+            .venues
             .iter()
-            .take(3)
-            .map(|(c, n)| format!("{c} ({n} of {total})"))
-            .collect();
-        format!(
-            "every working day of its venues within {within} with a room for {seats} is taken by existing events: {}",
-            list.join("; ")
+            .flat_map(|&v| problem.venues[v].rooms.iter().map(|r| r.capacity))
+            .max()
+            .unwrap_or(0);
+        Phrase::new(
+            "why-season-no-room",
+            format!(
+                "no working day of its venues within {within} has a room for {seats} (the largest seats {largest})"
+            ),
         )
+        .date("from", from)
+        .date("to", to)
+        .number("seats", f64::from(seats))
+        .number("largest", f64::from(largest))
+    } else if !any_run {
+        Phrase::new(
+            "why-season-no-run",
+            format!(
+                "no {} consecutive working days of its venues within {within}",
+                e.days
+            ),
+        )
+        .number("days", f64::from(e.days))
+        .date("from", from)
+        .date("to", to)
+    } else {
+        let mut causes: Vec<(Phrase, usize)> = blocked.causes.into_values().collect();
+        causes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.english().cmp(b.0.english())));
+        let total: usize = causes.iter().map(|c| c.1).sum();
+        let list: Vec<Phrase> = causes
+            .into_iter()
+            .take(3)
+            .map(|(c, n)| {
+                Phrase::new("why-cause-count", format!("{c} ({n} of {total})"))
+                    .list("cause", vec![c])
+                    .count("count", n)
+                    .count("total", total)
+            })
+            .collect();
+        let english: Vec<&str> = list.iter().map(Phrase::english).collect();
+        Phrase::new(
+            "why-season-taken",
+            format!(
+                "every working day of its venues within {within} with a room for {seats} is taken by existing events: {}",
+                english.join("; ")
+            ),
+        )
+        .date("from", from)
+        .date("to", to)
+        .number("seats", f64::from(seats))
+        .list("causes", list)
     };
     (Vec::new(), Some(reason))
 }

@@ -17,6 +17,7 @@ use super::instance::Instance;
 use super::model::{joins_remotely, last_day, SeasonProblem};
 use super::search::local_search;
 use crate::clash::{default_acceptable_hours, within_hours, ClashKind};
+use crate::phrase::Phrase;
 use crate::time::{Interval, LocalTimeOfDay};
 
 /// What the planner reports while it works.
@@ -124,8 +125,11 @@ pub struct Placement {
 pub struct Unplaced {
     /// The event's id.
     pub event: String,
-    /// Why, for a person.
+    /// Why, for a person (in English).
     pub reason: String,
+    /// The same, as a message of the translations (for the pages).
+    #[serde(skip)]
+    pub why: Phrase,
 }
 
 /// The plan's figures.
@@ -273,9 +277,11 @@ fn assemble(
         .collect();
     for (e, event) in problem.events.iter().enumerate() {
         let Some((p, r)) = at[e] else {
+            let why = unplaced_reason(problem, inst, at, e);
             unplaced.push(Unplaced {
                 event: event.id.clone(),
-                reason: unplaced_reason(problem, inst, at, e),
+                reason: why.english().to_owned(),
+                why,
             });
             continue;
         };
@@ -465,7 +471,7 @@ fn clashes(
 }
 
 /// Why event `e` is not in the plan.
-fn unplaced_reason(problem: &SeasonProblem, inst: &Instance, at: &Assignment, e: usize) -> String {
+fn unplaced_reason(problem: &SeasonProblem, inst: &Instance, at: &Assignment, e: usize) -> Phrase {
     if let Some(reason) = &inst.events[e].reason {
         return reason.clone();
     }
@@ -490,20 +496,36 @@ fn unplaced_reason(problem: &SeasonProblem, inst: &Instance, at: &Assignment, e:
         }
     }
     if free > 0 {
-        return format!(
-            "{free} of its {positions} candidate placements are free, but placing it would cost more than the {} of leaving it out",
-            problem.weights.unplaced
-        );
+        let weight = problem.weights.unplaced;
+        return Phrase::new(
+            "why-season-costs-more",
+            format!(
+                "{free} of its {positions} candidate placements are free, but placing it would cost more than the {weight} of leaving it out"
+            ),
+        )
+        .count("free", free)
+        .count("positions", positions)
+        .number("weight", weight);
     }
     let mut list: Vec<(String, usize)> = counts.into_iter().collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let named: Vec<String> = list
+    let named: Vec<Phrase> = list
         .iter()
         .take(3)
-        .map(|(id, n)| format!("'{id}' ({n})"))
+        .map(|(id, n)| {
+            Phrase::new("why-placed-count", format!("'{id}' ({n})"))
+                .text("event", id.clone())
+                .count("count", *n)
+        })
         .collect();
-    format!(
-        "each of its {positions} candidate placements clashes with a placed event (room, group, or a participant required or in person there): {}",
-        named.join(", ")
+    let english: Vec<&str> = named.iter().map(Phrase::english).collect();
+    Phrase::new(
+        "why-season-blocked",
+        format!(
+            "each of its {positions} candidate placements clashes with a placed event (room, group, or a participant required or in person there): {}",
+            english.join(", ")
+        ),
     )
+    .count("positions", positions)
+    .list("events", named)
 }

@@ -10,15 +10,16 @@ use maud::{html, Markup};
 use serde::Deserialize;
 use tandem_app::clashes::{self, DashboardClash};
 use tandem_app::Caller;
-use tandem_core::clash::Severity;
+use tandem_core::clash::{Clash, ClashKind, Severity};
+use tandem_core::{Attendance, Participant};
 use tracing::instrument;
 use uuid::Uuid;
 
 use tower_sessions::Session;
 
-use super::i18n::local_time;
+use super::i18n::{clock, local_date, local_span, local_time, zone_name};
 use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
-use super::{html_response, local_span, m, page, t, term, PageError};
+use super::{html_response, m, page, t, term, PageError};
 use crate::state::AppState;
 
 /// A notice after a resolution.
@@ -74,7 +75,7 @@ fn render(user: &SignedIn, notice: &Notice, rows: &[DashboardClash]) -> Markup {
                     span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
                         (term("severity", clash.severity.as_str()))
                     }
-                    " " strong { (term("clash", clash.kind.as_str())) } ": " bdi lang="en" { (clash.detail) }
+                    " " strong { (term("clash", clash.kind.as_str())) } ": " (clash_detail(clash, &event.draft.participants))
                     br;
                     a href={ "/events/" (event.id) } { bdi { (event.title()) } } " · "
                     bdi { (local_span(clash.start, clash.end, event.zone())) }
@@ -133,4 +134,50 @@ pub async fn resolve(
     };
     clashes::resolve(&state.app, &caller, clash_id, &form.suggestion, None).await?;
     Ok(Redirect::to(&format!("/clashes?resolved={id}")).into_response())
+}
+
+/// A clash in words in the page's language, from its kind, subject and time (the stored
+/// `detail` is the English sentence the API serves). `participants` are the event's, for
+/// the zone of a remote participant; one no longer listed is named without it.
+pub(super) fn clash_detail(clash: &Clash, participants: &[Participant]) -> Markup {
+    let subject = clash.subject.as_deref().unwrap_or_default();
+    let code = || html! { bdi dir="ltr" { (subject) } };
+    match clash.kind {
+        ClashKind::RoomOverlap => html! { (t!("clash-detail-room_overlap")) },
+        ClashKind::GroupOverlap => m!("clash-detail-group_overlap", group = code()),
+        ClashKind::ParticipantOverlap if clash.other_event_id.is_some() => {
+            m!("clash-detail-participant_overlap", participant = code())
+        }
+        ClashKind::ParticipantOverlap => m!("clash-detail-calendar_busy", participant = code()),
+        ClashKind::RegionOverlap => m!(
+            "clash-detail-region_overlap",
+            region = term("region", subject)
+        ),
+        ClashKind::VenueClosed => match subject.parse::<chrono::NaiveDate>() {
+            Ok(date) => m!("clash-detail-venue_closed", date = local_date(date)),
+            Err(_) => m!("clash-detail-venue_closed", date = code()),
+        },
+        ClashKind::RemoteHours => {
+            let (from, to) = (clock(7, 0), clock(22, 0));
+            match participants
+                .iter()
+                .find(|p| p.id.as_str() == subject && p.attendance == Attendance::Remote)
+            {
+                Some(p) => m!(
+                    "clash-detail-remote_hours",
+                    participant = code(),
+                    span = local_span(clash.start, clash.end, p.tz),
+                    zone = zone_name(clash.start, p.tz),
+                    from = from,
+                    to = to
+                ),
+                None => m!(
+                    "clash-detail-remote_hours-unknown-zone",
+                    participant = code(),
+                    from = from,
+                    to = to
+                ),
+            }
+        }
+    }
 }

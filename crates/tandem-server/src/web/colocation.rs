@@ -209,8 +209,8 @@ fn candidates(
     html! {
         h2 { (t!("coloc-candidates")) }
         @if found.candidates.is_empty() {
-            @if let Some(why) = found.explanation.as_deref() {
-                p lang="en" { (why) }
+            @if let Some(why) = &found.why {
+                p { (super::i18n::say(why)) }
             } @else {
                 p { (t!("coloc-no-candidate")) }
             }
@@ -230,7 +230,7 @@ fn candidates(
                             @for CandidateClash { clash, .. } in &c.clashes {
                                 li {
                                     span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] { (term("severity", clash.severity.as_str())) }
-                                    " " (term("clash", clash.kind.as_str())) ": " bdi lang="en" { (clash.detail) }
+                                    " " (term("clash", clash.kind.as_str())) ": " (super::clashes::clash_detail(clash, &[]))
                                 }
                             }
                         }

@@ -112,7 +112,7 @@ fn render(state: &AppState, details: &EventDetails) -> Markup {
                         span.badge.hard[clash.severity == Severity::Hard].soft[clash.severity == Severity::Soft] {
                             (term("severity", clash.severity.as_str()))
                         }
-                        " " (term("clash", clash.kind.as_str())) ": " bdi lang="en" { (clash.detail) }
+                        " " (term("clash", clash.kind.as_str())) ": " (super::clashes::clash_detail(clash, &event.draft.participants))
                         @if let Some(other) = clash.other_event_id.filter(|o| *o != id) {
                             " " a href={ "/events/" (other) } { (t!("event-other")) }
                         }

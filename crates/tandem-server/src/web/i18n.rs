@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
-use tandem_core::Zone;
+use tandem_core::{Phrase, PhraseArg, Zone};
 use tandem_i18n::{Arg, Lang};
 
 /// The cookie that keeps the language chosen with the switcher.
@@ -244,6 +244,34 @@ pub fn markup(id: &str, args: Vec<(&str, Part<'_>)>) -> Markup {
     PreEscaped(out)
 }
 
+/// A sentence of the core (why no window was found, why an event is not placed) in the
+/// page's language: its text values isolated, its dates by ICU4X, its lists joined as the
+/// language joins them.
+pub fn say(phrase: &Phrase) -> Markup {
+    let args = phrase
+        .args()
+        .iter()
+        .map(|(name, arg)| {
+            let part = match arg {
+                PhraseArg::Text(s) => Part::Text(Cow::Borrowed(s.as_str())),
+                PhraseArg::Number(n) => Part::Number(*n),
+                PhraseArg::Date(d) => Part::Text(Cow::Owned(local_date(*d))),
+                PhraseArg::List(items) => {
+                    let separator = lang().message("list-separator");
+                    Part::Html(html! {
+                        @for (i, item) in items.iter().enumerate() {
+                            @if i > 0 { (separator) }
+                            (say(item))
+                        }
+                    })
+                }
+            };
+            (*name, part)
+        })
+        .collect();
+    markup(phrase.id(), args)
+}
+
 /// `s` between Unicode isolates (FSI … PDI), where markup cannot go (an `<option>`).
 pub fn isolate(s: &str) -> String {
     format!("\u{2068}{s}\u{2069}")
@@ -257,6 +285,20 @@ fn local(instant: DateTime<Utc>, zone: Zone) -> DateTime<FixedOffset> {
 /// `instant` as a date and time in `zone`, abbreviated: "Tue, Mar 9, 2027, 09:00".
 pub fn local_time(instant: DateTime<Utc>, zone: Zone) -> String {
     lang().short_date_time(&local(instant, zone))
+}
+
+/// A calendar date with its weekday, long: "mercredi 13 janvier 2027".
+pub fn local_date(date: chrono::NaiveDate) -> String {
+    let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
+    lang().weekday_date(&noon.and_utc().fixed_offset())
+}
+
+/// A time of day on the clock: "07:00" (in the language's digits).
+pub fn clock(hour: u32, minute: u32) -> String {
+    let at = chrono::NaiveDate::default()
+        .and_hms_opt(hour, minute, 0)
+        .unwrap_or_default();
+    lang().time(&at.and_utc().fixed_offset())
 }
 
 /// The short name or offset of `zone` at `instant` ("CET", "GMT+5:45").

@@ -199,7 +199,8 @@ impl IntoResponse for PageError {
                     &t!("refused-title"),
                     &html! {
                         h1 { (t!("refused-heading")) }
-                        p { (why) }
+                        // The refusals the API also gives, in the reader's language.
+                        p { (crate::problem::localized_detail(i18n::lang(), &why).unwrap_or(why)) }
                         p { a href="/" { (t!("not-found-back")) } }
                     },
                 ),

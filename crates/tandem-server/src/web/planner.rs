@@ -301,13 +301,22 @@ fn field_label(field: &str) -> String {
     }
 }
 
+/// What is wrong with a field, in the page's language where the core said it as a phrase
+/// (else its English message, marked as English).
+fn field_message(error: &FieldError) -> Markup {
+    error.phrase.as_ref().map_or_else(
+        || html! { bdi lang="en" { (error.message) } },
+        super::i18n::say,
+    )
+}
+
 fn render_outcome(outcome: &Outcome) -> Markup {
     match outcome {
         Outcome::Nothing => html! {},
         Outcome::Invalid(errors) => html! {
             div.errors role="alert" {
                 p { strong { (t!("planner-correction")) } }
-                ul { @for e in errors { li { (field_label(&e.field)) ": " bdi { (e.message) } } } }
+                ul { @for e in errors { li { (field_label(&e.field)) ": " (field_message(e)) } } }
             }
         },
         Outcome::Found {
@@ -329,7 +338,7 @@ fn render_outcome(outcome: &Outcome) -> Markup {
                 h2 { (t!("planner-best")) }
                 @if result.windows.is_empty() {
                     p { (t!("planner-no-window")) }
-                    @if let Some(why) = &result.diagnostics.explanation { p lang="en" { (why) } }
+                    @if let Some(why) = &result.diagnostics.why { p { (super::i18n::say(why)) } }
                 } @else {
                     (window_table(&result.windows))
                     div.legend aria-hidden="true" {

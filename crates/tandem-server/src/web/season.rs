@@ -416,7 +416,7 @@ fn plan_view(planned: &Planned, document: &str, user: Option<&SignedIn>) -> Mark
         } @else {
             ul.unplaced {
                 @for u in &plan.unplaced {
-                    li { strong { bdi dir="ltr" { (u.event) } } ": " span lang="en" dir="ltr" { (u.reason) } }
+                    li { strong { bdi dir="ltr" { (u.event) } } ": " (super::i18n::say(&u.why)) }
                 }
             }
         }
