@@ -64,7 +64,7 @@ struct Column {
 }
 
 /// The programme before it is handed to HiGHS, with what the warm start needs.
-struct Programme {
+pub struct Programme {
     columns: Vec<Column>,
     rows: Vec<Row>,
     /// Per event, per position: its `y` column.
@@ -583,16 +583,29 @@ fn values(m: &Programme, at: &Assignment) -> Vec<f64> {
     v
 }
 
-/// Solves the programme with HiGHS from `start` until `deadline`; `None` when the
-/// programme is too large or no time is left.
-pub fn improve(inst: &Instance, start: &Assignment, deadline: Instant) -> Option<MilpOutcome> {
+/// The season's programme, when some event has a position and it has at most
+/// [`MAX_SIZE`] rows and columns (the planner then hands it to HiGHS).
+pub fn programme(inst: &Instance) -> Option<Programme> {
+    if inst.events.iter().all(|e| e.positions.is_empty()) {
+        return None;
+    }
+    build(inst)
+}
+
+/// Solves programme `m` of `inst` with HiGHS from `start` until `deadline`; `None` when
+/// no time is left or HiGHS refuses it.
+pub fn improve(
+    inst: &Instance,
+    m: &Programme,
+    start: &Assignment,
+    deadline: Instant,
+) -> Option<MilpOutcome> {
     let left = deadline
         .saturating_duration_since(Instant::now())
         .as_secs_f64();
-    if left < 0.05 || inst.events.iter().all(|e| e.positions.is_empty()) {
+    if left < 0.05 {
         return None;
     }
-    let m = build(inst)?;
     let mut problem = RowProblem::default();
     let cols: Vec<highs::Col> = m
         .columns
@@ -643,7 +656,7 @@ pub fn improve(inst: &Instance, start: &Assignment, deadline: Instant) -> Option
         return None;
     }
     model.set_option("time_limit", left);
-    let warm = values(&m, start);
+    let warm = values(m, start);
     let empty = super::cost::evaluate(inst, &vec![None; inst.events.len()]).cost;
     let at_start: f64 = m.columns.iter().zip(&warm).map(|(c, v)| c.cost * v).sum();
     if (at_start + empty - super::cost::evaluate(inst, start).cost).abs() > 1e-6 {
