@@ -640,6 +640,10 @@ pub fn improve(
     // proof more than it saves (1.1–1.4 s of CPU to prove it optimal without it; it
     // stopped at bounds of 127 within 10 s with it).
     model.set_option("presolve", "off");
+    // HiGHS always starts from the local search's plan, so its feasibility jump (a search
+    // for a first feasible plan) only spends time: 0.03-0.05 s of the small season's
+    // 0.45-0.50 s of CPU (BENCHMARKS.md).
+    model.set_option("mip_heuristic_run_feasibility_jump", false);
     // With whole weights every cost is a whole number: a gap under 1 is none.
     model.set_option(
         "mip_abs_gap",
