@@ -684,6 +684,118 @@ fn small_seasons_reach_the_exhaustive_optimum() {
         .unwrap();
 }
 
+/// Replaces every string in `v` by `f(its key, it)`.
+fn walk(v: &mut serde_json::Value, key: &str, f: &dyn Fn(&str, &str) -> String) {
+    match v {
+        serde_json::Value::String(s) => *s = f(key, s),
+        serde_json::Value::Array(items) => {
+            for item in items {
+                walk(item, key, f);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map.iter_mut() {
+                walk(item, k, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Two random seasons five weeks apart, the second's people, events and existing events
+/// renamed: a season of two halves that do not interact, which the planner hands to HiGHS
+/// as separate parts.
+fn arb_split_season() -> impl Strategy<Value = (SeasonRequest, SeasonData)> {
+    (arb_season(), arb_season()).prop_map(|((first, mut data), (second, later))| {
+        let shift = |d: &str| {
+            (date(d) + chrono::Duration::days(35))
+                .format("%Y-%m-%d")
+                .to_string()
+        };
+        // e3 → f3, x1 → y1, p4 → q4; group codes, zones and titles stay.
+        let rename = |s: &str| {
+            let mut chars = s.chars();
+            let head = chars.next();
+            let digits = chars.as_str();
+            match head {
+                Some(c @ ('e' | 'x' | 'p'))
+                    if !digits.is_empty() && digits.chars().all(|d| d.is_ascii_digit()) =>
+                {
+                    let to = match c {
+                        'e' => 'f',
+                        'x' => 'y',
+                        _ => 'q',
+                    };
+                    format!("{to}{digits}")
+                }
+                _ => s.to_owned(),
+            }
+        };
+        let mut merged = serde_json::to_value(&first).unwrap();
+        let mut other = serde_json::to_value(&second).unwrap();
+        for key in ["events", "fixed"] {
+            walk(&mut other[key], key, &|k, s| match k {
+                "earliest" | "latest" => shift(s),
+                "id" | "alongside" | "fixed" => rename(s),
+                _ => s.to_owned(),
+            });
+            let items = other[key].as_array().cloned().unwrap_or_default();
+            merged[key].as_array_mut().unwrap().extend(items);
+        }
+        merged["range"]["end"] = json!("2027-05-02");
+        for mut x in later.existing {
+            x.id = rename(&x.id);
+            x.title.clone_from(&x.id);
+            x.days = x
+                .days
+                .iter()
+                .map(|d| *d + chrono::Duration::days(35))
+                .collect();
+            for p in &mut x.participants {
+                p.id = rename(&p.id);
+            }
+            data.existing.push(x);
+        }
+        (serde_json::from_value(merged).unwrap(), data)
+    })
+}
+
+/// A season of two halves that do not interact reaches the exhaustive optimum of the
+/// whole, proven (the bound is the sum of the halves' bounds).
+#[test]
+fn split_seasons_reach_the_exhaustive_optimum() {
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 16,
+        rng_algorithm: proptest::test_runner::RngAlgorithm::ChaCha,
+        ..ProptestConfig::default()
+    });
+    let strategy =
+        arb_split_season().prop_filter("small enough to enumerate", |(request, data)| {
+            let Ok(problem) = SeasonProblem::new(request, data.clone()) else {
+                return false;
+            };
+            let combos: f64 = (0..problem.events.len())
+                .map(|e| (placements_of(&problem, e).len() + 1) as f64)
+                .product();
+            combos <= 40_000.0
+        });
+    runner
+        .run(&strategy, |(request, data)| {
+            let problem = SeasonProblem::new(&request, data).unwrap();
+            let best = exhaustive_optimum(&problem);
+            let plan = solve(&problem, 20);
+            assert_exact(&problem, &plan);
+            prop_assert!(
+                (plan.cost - best).abs() < 1e-9,
+                "planner {} vs exhaustive {best}",
+                plan.cost
+            );
+            prop_assert_eq!(plan.status, Status::Optimal);
+            Ok(())
+        })
+        .unwrap();
+}
+
 // ---- determinism and reasons -----------------------------------------------------------
 
 /// A run that ends by itself (here: proven optimal) gives the same plan every time.

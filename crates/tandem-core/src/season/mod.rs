@@ -38,16 +38,23 @@
 //!    or which existing events block every candidate and how often).
 //! 2. [`search`] runs a local search (greedy start, best-place moves, ejections,
 //!    ruin-and-recreate with a small acceptance threshold) for a fixed budget of priced
-//!    positions (1,000 per position of the season), from a fixed seed, or until the
-//!    deadline.
+//!    positions (1,000 per position of the season, at least 200,000), from a fixed seed,
+//!    or until the deadline. When HiGHS will be given the season (step 3) the search
+//!    first prices only 20,000 positions, for HiGHS's start.
 //! 3. [`milp`] states the same problem as a mixed-integer programme for HiGHS (rules 1–4
 //!    as rows; soft clashes as indicators bounded below position by position;
 //!    co-locations and trip continuations as transports between the two events'
-//!    positions, which is exact for each pair) when the programme has at most
-//!    [`milp::MAX_SIZE`] rows and columns, starts HiGHS from the local search's plan,
-//!    takes HiGHS's plan when it is better and HiGHS's dual bound as the plan's `bound`.
-//!    The programme's objective at the start is checked against [`cost::evaluate`]; if
-//!    they ever differed, HiGHS's answer would be ignored.
+//!    positions, which is exact for each pair), one programme per part of the season
+//!    whose events cannot interact with the others' (no shared room, group, participant,
+//!    region, co-location or fixed event their trips may continue), when the programmes
+//!    have at most [`milp::MAX_SIZE`] rows and columns in all. It starts HiGHS on each
+//!    part from the local search's plan, takes HiGHS's plan when it is better, and takes
+//!    the empty plan's cost plus the parts' dual bounds as the plan's `bound`. Each
+//!    part's objective at the start is checked against [`cost::evaluate`]; if they ever
+//!    differed, HiGHS's answer for that part would be ignored, and no bound given. If
+//!    HiGHS does not prove the plan optimal, the local search runs again with its full
+//!    budget (HiGHS stops early enough for it: four times the time the short search's
+//!    pace gives it, at most half the time left), and its plan is taken when better.
 //! 4. Whatever found the plan, [`cost::check`] checks rules 1–4 and [`cost::evaluate`]
 //!    prices it from scratch by §14's definitions; that is the `cost` reported. A plan
 //!    that failed the check is replaced by the empty plan (always feasible), so an
@@ -69,7 +76,18 @@
 //! proven optimal in 1.1–1.4 s of CPU (2.3–4.5 s wall at a load of 10; CP-SAT needs
 //! 0.2–0.3 s). A per-person row ("at least one trip") did not raise the root bound and
 //! doubled the time; `mip_heuristic_effort` 0 and symmetry detection off changed it by
-//! less than the noise. On the medium season (about
+//! less than the noise. Later, on a 2-core KVM AMD EPYC at a load of 2.5–3.8, the small
+//! season took 0.74–1.11 s wall and 0.58–0.79 s of CPU: 0.11–0.15 s of it the local
+//! search's full budget of 555,000 priced positions (its greedy start is already
+//! optimal), 0.45–0.60 s HiGHS, which proves it at the root (one node: the cuts raise
+//! the root bound of 123.8 past 129). So the search first prices only 20,000 positions
+//! when HiGHS is given the season (the full budget runs only if HiGHS proves nothing),
+//! HiGHS's feasibility jump (a search for a first plan, when it always has one) is off
+//! (0.03–0.05 s of CPU), and the season is solved in parts that cannot interact (7, 4
+//! and 1 events on small: HiGHS does not split a programme itself, and the parts take
+//! 0.31–0.35 s together): 0.46–0.49 s wall and 0.31–0.34 s of CPU at a load of 3.8,
+//! where that machine took 0.74–1.11 s before. Medium and large (never given to HiGHS)
+//! plan as before, to the same plans. On the medium season (about
 //! 49,000 rows and columns) HiGHS gave no bound within the 10 s limit (and with a weaker
 //! formulation overran the time limit it was given), so larger programmes are not handed
 //! to it: the local search alone plans them, and `bound` is null. HiGHS rather than a
@@ -95,9 +113,10 @@
 //! - A position takes the smallest free room that seats the event (rooms do not change
 //!   the cost), so larger rooms stay free for larger events.
 //! - Determinism: the local search has a budget of priced positions proportional to the
-//!   size of the season and a fixed seed; HiGHS runs on one thread. A run that ends by
-//!   itself (budget spent and HiGHS finished, or the plan proven optimal) returns the same
-//!   plan for the same problem; a run cut by the deadline returns the best plan so far.
+//!   size of the season and a fixed seed; HiGHS runs on one thread, part by part. A run
+//!   that ends by itself (the plan proven optimal, or HiGHS finished by itself and the
+//!   search's budget spent) returns the same plan for the same problem; a run cut by the
+//!   deadline, or by the time HiGHS leaves the search, returns the best plan so far.
 
 // Counts (events, trips, clashes) are far below 2^52, so casting them to f64 for the
 // cost is exact; the solver code names positions and events with single letters (a, b,
