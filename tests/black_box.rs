@@ -152,7 +152,18 @@ async fn demo_is_browsable(database_url: &str) {
     assert_eq!(openapi["openapi"], "3.1.0");
     let docs = client.get(server.url("/api/docs")).send().await.unwrap();
     assert_eq!(docs.status(), 200);
-    assert!(docs.text().await.unwrap().contains("swagger-ui-bundle.js"));
+    assert!(docs.text().await.unwrap().contains("/api/v1/openapi.json"));
+    let console = client
+        .get(server.url("/api/docs/console"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(console.status(), 200);
+    assert!(console
+        .text()
+        .await
+        .unwrap()
+        .contains("swagger-ui-bundle.js"));
     drop(server);
     // Starting again on the same database does not load the demo twice.
     let server = Server::start(database_url, &["--demo"]);

@@ -599,6 +599,7 @@ async fn every_page_in_every_language_passes_axe_core() {
         ("colocation", &proposal),
         ("not-found", "/events/00000000-0000-4000-8000-000000000000"),
         ("seasons", "/seasons"),
+        ("api-docs", "/api/docs"),
         // The season page's own form, posted: the demo's season planned.
         ("season-plan", "/seasons"),
     ];
@@ -683,6 +684,28 @@ async fn every_page_in_every_language_passes_axe_core() {
                 }
             }
         }
+    }
+    // The interactive console is Swagger UI's own markup (vendored), in English: its
+    // findings are reported here, not held against tandem's pages (README, "Languages").
+    client.goto(&server.url("/api/docs/console")).await.unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css(".swagger-ui .opblock"))
+        .await
+        .expect("Swagger UI drew the operations");
+    save(&client, "api-console-en").await;
+    let found = run_axe(&client, &axe).await;
+    report.push(format!(
+        "axe-core {:<17} en {:<10}: {} violations (Swagger UI's, reported only), {} passes, {} incomplete {:?}",
+        "api-console",
+        "signed in",
+        found.violations.len(),
+        found.passes,
+        found.incomplete.len(),
+        found.incomplete
+    ));
+    for v in found.violations {
+        report.push(format!("    api-console: {v}"));
     }
     for line in &report {
         eprintln!("{line}");

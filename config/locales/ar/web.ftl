@@ -228,3 +228,30 @@ season-applied-intro = أُنشئت هذه الأحداث المقترحة، و�
 season-not-applied-title = لم يُطبَّق
 season-not-applied-heading = لم تُطبَّق الخطة
 season-back = العودة إلى تخطيط الموسم
+
+## مرجع واجهة البرمجة (/api/docs)
+
+apidocs-title = مرجع واجهة البرمجة
+apidocs-intro = كل عمليات واجهة برمجة HTTP في tandem، مأخوذة من وثيقة OpenAPI الخاصة بها ({ $document }). الأوصاف هي أوصاف الوثيقة نفسها، باللغة الإنكليزية. لتجربة العمليات في المتصفح، افتح { $console }.
+apidocs-console = وحدة التحكم التفاعلية (Swagger UI)
+apidocs-auth = القراءة متاحة حيث يسمح الخادم بذلك؛ أما الكتابة فتتطلب رمزًا مميزًا لواجهة البرمجة يُرسل على هيئة { $header }.
+apidocs-contents = المحتويات
+apidocs-schemas = المخططات
+apidocs-parameters = المعاملات
+apidocs-name = الاسم
+apidocs-in = الموضع
+apidocs-in-query = سلسلة الاستعلام
+apidocs-in-path = المسار
+apidocs-in-header = الترويسة
+apidocs-in-cookie = ملف تعريف الارتباط
+apidocs-type = النوع
+apidocs-required = إلزامي
+apidocs-description = الوصف
+apidocs-yes = نعم
+apidocs-no = لا
+apidocs-body = متن الطلب:
+apidocs-body-required = إلزامي
+apidocs-responses = الاستجابات
+apidocs-status = الحالة
+apidocs-values = القيم:
+apidocs-fields = حقول { $schema }

@@ -218,3 +218,30 @@ season-applied-intro = These proposed events were created, each linked to the ev
 season-not-applied-title = Not applied
 season-not-applied-heading = The plan was not applied
 season-back = Back to season planning
+
+## API reference (/api/docs)
+
+apidocs-title = API reference
+apidocs-intro = Every operation of tandem's HTTP API, drawn from its OpenAPI document ({ $document }). The descriptions are the document's own, in English. To try the operations in the browser, open the { $console }.
+apidocs-console = interactive console (Swagger UI)
+apidocs-auth = Reading is open where the server allows it; writing needs an API token, sent as { $header }.
+apidocs-contents = Contents
+apidocs-schemas = Schemas
+apidocs-parameters = Parameters
+apidocs-name = Name
+apidocs-in = Where
+apidocs-in-query = query string
+apidocs-in-path = path
+apidocs-in-header = header
+apidocs-in-cookie = cookie
+apidocs-type = Type
+apidocs-required = Required
+apidocs-description = Description
+apidocs-yes = yes
+apidocs-no = no
+apidocs-body = Request body:
+apidocs-body-required = required
+apidocs-responses = Responses
+apidocs-status = Status
+apidocs-values = Values:
+apidocs-fields = Fields of { $schema }

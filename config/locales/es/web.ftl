@@ -216,3 +216,30 @@ season-applied-intro = Se crearon estos eventos propuestos, cada uno vinculado a
 season-not-applied-title = No aplicado
 season-not-applied-heading = El plan no se ha aplicado
 season-back = Volver a la planificación de la temporada
+
+## Referencia de la API (/api/docs)
+
+apidocs-title = Referencia de la API
+apidocs-intro = Todas las operaciones de la API HTTP de tandem, tomadas de su documento OpenAPI ({ $document }). Las descripciones son las del documento, en inglés. Para probar las operaciones en el navegador, abra la { $console }.
+apidocs-console = consola interactiva (Swagger UI)
+apidocs-auth = La lectura está abierta donde el servidor lo permite; la escritura requiere un token de API, enviado como { $header }.
+apidocs-contents = Contenido
+apidocs-schemas = Esquemas
+apidocs-parameters = Parámetros
+apidocs-name = Nombre
+apidocs-in = Ubicación
+apidocs-in-query = cadena de consulta
+apidocs-in-path = ruta
+apidocs-in-header = encabezado
+apidocs-in-cookie = cookie
+apidocs-type = Tipo
+apidocs-required = Obligatorio
+apidocs-description = Descripción
+apidocs-yes = sí
+apidocs-no = no
+apidocs-body = Cuerpo de la solicitud:
+apidocs-body-required = obligatorio
+apidocs-responses = Respuestas
+apidocs-status = Estado
+apidocs-values = Valores:
+apidocs-fields = Campos de { $schema }

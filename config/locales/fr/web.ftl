@@ -216,3 +216,30 @@ season-applied-intro = Ces manifestations proposées ont été créées, chacune
 season-not-applied-title = Non appliqué
 season-not-applied-heading = Le plan n’a pas été appliqué
 season-back = Retour à la planification de la saison
+
+## Référence de l’API (/api/docs)
+
+apidocs-title = Référence de l’API
+apidocs-intro = Toutes les opérations de l’API HTTP de tandem, tirées de son document OpenAPI ({ $document }). Les descriptions sont celles du document, en anglais. Pour essayer les opérations dans le navigateur, ouvrez la { $console }.
+apidocs-console = console interactive (Swagger UI)
+apidocs-auth = La lecture est ouverte là où le serveur l’autorise ; l’écriture demande un jeton d’API, envoyé sous la forme { $header }.
+apidocs-contents = Sommaire
+apidocs-schemas = Schémas
+apidocs-parameters = Paramètres
+apidocs-name = Nom
+apidocs-in = Emplacement
+apidocs-in-query = chaîne de requête
+apidocs-in-path = chemin
+apidocs-in-header = en-tête
+apidocs-in-cookie = cookie
+apidocs-type = Type
+apidocs-required = Obligatoire
+apidocs-description = Description
+apidocs-yes = oui
+apidocs-no = non
+apidocs-body = Corps de la requête :
+apidocs-body-required = obligatoire
+apidocs-responses = Réponses
+apidocs-status = Statut
+apidocs-values = Valeurs :
+apidocs-fields = Champs de { $schema }

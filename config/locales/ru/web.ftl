@@ -222,3 +222,30 @@ season-applied-intro = Созданы следующие предлагаемы�
 season-not-applied-title = Не применен
 season-not-applied-heading = План не применен
 season-back = Назад к планированию сезона
+
+## Справочник по API (/api/docs)
+
+apidocs-title = Справочник по API
+apidocs-intro = Все операции HTTP API tandem по его документу OpenAPI ({ $document }). Описания взяты из документа и даны на английском языке. Чтобы попробовать операции в браузере, откройте { $console }.
+apidocs-console = интерактивную консоль (Swagger UI)
+apidocs-auth = Чтение открыто там, где это разрешает сервер; для записи нужен токен API, передаваемый как { $header }.
+apidocs-contents = Содержание
+apidocs-schemas = Схемы
+apidocs-parameters = Параметры
+apidocs-name = Имя
+apidocs-in = Где
+apidocs-in-query = строка запроса
+apidocs-in-path = путь
+apidocs-in-header = заголовок
+apidocs-in-cookie = cookie
+apidocs-type = Тип
+apidocs-required = Обязателен
+apidocs-description = Описание
+apidocs-yes = да
+apidocs-no = нет
+apidocs-body = Тело запроса:
+apidocs-body-required = обязательно
+apidocs-responses = Ответы
+apidocs-status = Статус
+apidocs-values = Значения:
+apidocs-fields = Поля { $schema }

@@ -213,3 +213,30 @@ season-applied-intro = 已创建以下拟议活动，每项均与其同期举办
 season-not-applied-title = 未应用
 season-not-applied-heading = 规划方案未应用
 season-back = 返回会期规划
+
+## API 参考（/api/docs）
+
+apidocs-title = API 参考
+apidocs-intro = tandem HTTP API 的全部操作，取自其 OpenAPI 文档（{ $document }）。说明文字为文档原文（英文）。如需在浏览器中试用这些操作，请打开{ $console }。
+apidocs-console = 交互式控制台（Swagger UI）
+apidocs-auth = 在服务器允许的范围内可自由读取；写入需要 API 令牌，以 { $header } 的形式发送。
+apidocs-contents = 目录
+apidocs-schemas = 数据结构
+apidocs-parameters = 参数
+apidocs-name = 名称
+apidocs-in = 位置
+apidocs-in-query = 查询字符串
+apidocs-in-path = 路径
+apidocs-in-header = 请求头
+apidocs-in-cookie = Cookie
+apidocs-type = 类型
+apidocs-required = 必填
+apidocs-description = 说明
+apidocs-yes = 是
+apidocs-no = 否
+apidocs-body = 请求体：
+apidocs-body-required = 必填
+apidocs-responses = 响应
+apidocs-status = 状态
+apidocs-values = 取值：
+apidocs-fields = { $schema } 的字段

@@ -136,7 +136,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(api::docs_router(&openapi))
         .merge(feeds::router())
-        .merge(web::router().layer(web::session_layer(&state)))
+        .merge(web::router(&openapi).layer(web::session_layer(&state)))
         .route("/metrics", get(api::operations::metrics))
         .route_layer(middleware::from_fn_with_state(
             state.metrics.clone(),

@@ -1223,10 +1223,40 @@ async fn the_openapi_document_and_docs_are_served() {
     assert!(openapi["paths"]["/api/v1/events"].is_object());
     assert!(openapi["paths"]["/api/v1/events/{id}"]["patch"].is_object());
 
+    // The reference: a page drawn from the same document, every operation and schema.
     let (status, headers, page) = t.get("/api/docs").await;
     assert_eq!(status, StatusCode::OK);
     assert!(header_text(&headers, &header::CONTENT_TYPE).starts_with("text/html"));
-    assert!(page
+    let page = page.as_str().expect("HTML");
+    let operations: usize = openapi["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|item| {
+            let methods = [
+                "get", "put", "post", "delete", "options", "head", "patch", "trace",
+            ];
+            item.as_object()
+                .unwrap()
+                .keys()
+                .filter(|k| methods.contains(&k.as_str()))
+                .count()
+        })
+        .sum();
+    assert_eq!(
+        page.matches("<article class=\"operation\"").count(),
+        operations
+    );
+    assert!(
+        page.contains(r#"<code>/api/v1/events/{id}</code>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"id="schema-EventRequest""#));
+    assert!(page.contains(r#"href="/api/docs/console""#));
+    // The interactive console.
+    let (status, _, console) = t.get("/api/docs/console").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(console
         .as_str()
         .expect("HTML")
         .contains("/api/docs/swagger-ui-bundle.js"));

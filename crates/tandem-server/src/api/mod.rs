@@ -156,10 +156,11 @@ const DOCS_PAGE: &str = r##"<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>tandem API</title>
+<title>tandem API console</title>
 <link rel="stylesheet" href="/api/docs/swagger-ui.css">
 </head>
 <body>
+<p><a href="/api/docs">The API reference</a> lists the same operations as a page of tandem's own, in six languages.</p>
 <div id="swagger-ui"></div>
 <noscript>The interactive documentation needs JavaScript; the OpenAPI document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</noscript>
 <script src="/api/docs/swagger-ui-bundle.js"></script>
@@ -170,7 +171,8 @@ window.ui = SwaggerUIBundle({ url: "/api/v1/openapi.json", dom_id: "#swagger-ui"
 </html>
 "##;
 
-/// The browsable documentation, served from vendored assets only.
+/// The interactive console (Swagger UI, from vendored assets only) at `/api/docs/console`,
+/// and the OpenAPI document; the reference page at `/api/docs` is one of the pages.
 pub fn docs_router(openapi: &utoipa::openapi::OpenApi) -> Router<AppState> {
     let json = openapi.to_json().unwrap_or_else(|_| "{}".to_owned());
     Router::new()
@@ -181,8 +183,7 @@ pub fn docs_router(openapi: &utoipa::openapi::OpenApi) -> Router<AppState> {
                 async move { ([(header::CONTENT_TYPE, "application/json")], json) }
             }),
         )
-        .route("/api/docs", get(|| async { Html(DOCS_PAGE) }))
-        .route("/api/docs/", get(|| async { Html(DOCS_PAGE) }))
+        .route("/api/docs/console", get(|| async { Html(DOCS_PAGE) }))
         .route(
             "/api/docs/swagger-ui-bundle.js",
             get(|| async {

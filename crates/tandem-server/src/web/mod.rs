@@ -3,6 +3,7 @@
 //! inline SVG. No JavaScript: every page is plain HTML and GET forms; maud escapes every
 //! piece of user text.
 
+mod api_docs;
 mod clashes;
 mod colocation;
 mod event;
@@ -25,9 +26,15 @@ use i18n::{local_span, m, t, zone_label, zone_name};
 
 use crate::state::AppState;
 
-/// The pages, mounted beside the API.
-pub fn router() -> Router<AppState> {
+/// The pages, mounted beside the API; `openapi` is the API's document, for its reference
+/// page.
+pub fn router(openapi: &utoipa::openapi::OpenApi) -> Router<AppState> {
+    let reference = api_docs::reference(std::sync::Arc::new(
+        serde_json::to_value(openapi).unwrap_or_default(),
+    ));
     Router::new()
+        .route("/api/docs", get(reference.clone()))
+        .route("/api/docs/", get(reference))
         .route("/", get(home::home))
         .route("/events/{id}", get(event::event_page))
         .route("/planner", get(planner::planner))
