@@ -40,7 +40,9 @@
 //!    ruin-and-recreate with a small acceptance threshold) for a fixed budget of priced
 //!    positions (1,000 per position of the season, at least 200,000), from a fixed seed,
 //!    or until the deadline. When HiGHS will be given the season (step 3) the search
-//!    first prices only 20,000 positions, for HiGHS's start.
+//!    first prices only 20,000 positions, for HiGHS's start. When it will not (medium and
+//!    large seasons), three more searches start from the best plan, each with its own
+//!    seed and half the budget, or until the deadline.
 //! 3. [`milp`] states the same problem as a mixed-integer programme for HiGHS (rules 1–4
 //!    as rows; soft clashes as indicators bounded below position by position;
 //!    co-locations and trip continuations as transports between the two events'
