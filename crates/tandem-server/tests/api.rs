@@ -1247,10 +1247,7 @@ async fn the_openapi_document_and_docs_are_served() {
         page.matches("<article class=\"operation\"").count(),
         operations
     );
-    assert!(
-        page.contains(r#"<code>/api/v1/events/{id}</code>"#),
-        "{page}"
-    );
+    assert!(page.contains("<code>/api/v1/events/{id}</code>"), "{page}");
     assert!(page.contains(r#"id="schema-EventRequest""#));
     assert!(page.contains(r#"href="/api/docs/console""#));
     // The interactive console.
