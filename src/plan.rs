@@ -41,10 +41,11 @@ pub fn read(path: &Path) -> Result<SeasonRequest, String> {
     })
 }
 
-/// A bar on standard error, drawn only when standard output is a terminal, fed by the
-/// planner's progress.
+/// A bar on standard error, drawn only when standard error is a terminal (so it shows when
+/// the plan itself is redirected to a file, `tandem plan s.json > plan.json`, and not in a
+/// log), fed by the planner's progress.
 fn bar() -> ProgressBar {
-    let target = if std::io::stdout().is_terminal() {
+    let target = if std::io::stderr().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {
         ProgressDrawTarget::hidden()
