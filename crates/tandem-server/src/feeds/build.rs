@@ -292,7 +292,7 @@ fn freebusy(
     filter: &FeedFilter,
     changed: chrono::DateTime<Utc>,
     today: NaiveDate,
-) -> FreeBusy {
+) -> Result<FreeBusy, ApiError> {
     // Day granularity keeps the body the same for every instance during a day.
     let today = today.and_time(NaiveTime::MIN).and_utc();
     let start = filter.from.unwrap_or(today - Duration::days(7));
@@ -300,7 +300,15 @@ fn freebusy(
     let mut busy = Vec::new();
     let mut tentative = Vec::new();
     for e in events {
-        for o in e.draft.timing.occurrences().unwrap_or_default() {
+        // A stored event whose timing no longer expands is a fault of the store, not an
+        // event to leave out of someone's busy times without a word.
+        let occurrences = e.draft.timing.occurrences().map_err(|err| {
+            ApiError::Internal(anyhow::anyhow!(
+                "event {} does not expand for free/busy: {err}",
+                e.id
+            ))
+        })?;
+        for o in occurrences {
             if o.start < end && start < o.end {
                 let period = (o.start.max(start), o.end.min(end));
                 match e.status() {
@@ -311,7 +319,7 @@ fn freebusy(
             }
         }
     }
-    FreeBusy {
+    Ok(FreeBusy {
         uid: format!("freebusy-{participant}@tandem"),
         dtstamp: changed,
         start,
@@ -323,7 +331,7 @@ fn freebusy(
         url: None,
         busy,
         tentative,
-    }
+    })
 }
 
 /// Builds one feed at the given store revision, as it stands on the clock's day.
@@ -353,7 +361,7 @@ pub async fn build(
         render_freebusy_in(
             &name,
             languages.name.as_deref(),
-            &freebusy(state, p, &events, filter, revision.changed_at, today),
+            &freebusy(state, p, &events, filter, revision.changed_at, today)?,
             PRODID,
         )
     } else {
