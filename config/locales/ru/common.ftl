@@ -115,3 +115,18 @@ invalid-participants-max = не больше { $max } { $max ->
     [one] участника
    *[other] участников
 }
+invalid-zone-missing = нужен часовой пояс
+invalid-zone = неизвестный часовой пояс «{ $value }»: ожидается имя IANA, например Africa/Douala
+invalid-time-of-day = неверное время «{ $value }»: ожидается ЧЧ:ММ от 00:00 до 24:00
+invalid-instant = «{ $value }» — не момент времени RFC 3339 вида 2027-03-01T00:00:00Z
+invalid-text-empty = не должно быть пустым
+invalid-text-too-long = должно быть не длиннее { $max } { $max ->
+    [one] символа
+   *[other] символов
+}
+invalid-dst-gap = { $value } не существует в поясе { $zone }: при переходе на летнее время часы его пропускают
+invalid-end-before-start = должно быть позже начала
+invalid-event-too-long = мероприятие длится не более { $max } { $max ->
+    [one] дня
+   *[other] дней
+}; для серии используйте «rrule»

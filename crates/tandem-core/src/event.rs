@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::email::EmailAddress;
+use crate::phrase::Phrase;
 use crate::recurrence::{occurrence, Recurrence};
 use crate::region::RegionCode;
 use crate::time::{check_local, format_local_datetime, Interval, Resolution, Zone};
@@ -131,12 +132,19 @@ impl Title {
     pub fn parse_with_max(text: &str, max: usize) -> Result<Self, FieldError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            return Err(FieldError::new("", "must not be empty"));
+            return Err(FieldError::said(
+                "",
+                Phrase::new("invalid-text-empty", "must not be empty"),
+            ));
         }
         if trimmed.chars().count() > max {
-            return Err(FieldError::new(
+            return Err(FieldError::said(
                 "",
-                format!("must be at most {max} characters"),
+                Phrase::new(
+                    "invalid-text-too-long",
+                    format!("must be at most {max} characters"),
+                )
+                .count("max", max),
             ));
         }
         if trimmed.chars().any(char::is_control) {
@@ -253,25 +261,37 @@ impl EventTiming {
             if let Err(e) = check_local(local) {
                 errors.push(e.under(field));
             } else if let Resolution::Gap { .. } = zone.resolution(local) {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     field,
-                    format!(
-                        "{} does not exist in {zone}: the clocks skip it for a DST change",
-                        format_local_datetime(local)
-                    ),
+                    Phrase::new(
+                        "invalid-dst-gap",
+                        format!(
+                            "{} does not exist in {zone}: the clocks skip it for a DST change",
+                            format_local_datetime(local)
+                        ),
+                    )
+                    .text("value", format_local_datetime(local))
+                    .text("zone", zone.name()),
                 ));
             }
         }
         if errors.is_empty() {
             let (from, to) = (zone.resolve(start), zone.resolve(end));
             if to <= from {
-                errors.push(FieldError::new("end", "must be after start"));
-            } else if to - from > Duration::days(MAX_EVENT_DAYS) {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "end",
-                    format!(
-                        "an event lasts at most {MAX_EVENT_DAYS} days; use 'rrule' for a series"
-                    ),
+                    Phrase::new("invalid-end-before-start", "must be after start"),
+                ));
+            } else if to - from > Duration::days(MAX_EVENT_DAYS) {
+                errors.push(FieldError::said(
+                    "end",
+                    Phrase::new(
+                        "invalid-event-too-long",
+                        format!(
+                            "an event lasts at most {MAX_EVENT_DAYS} days; use 'rrule' for a series"
+                        ),
+                    )
+                    .count("max", usize::try_from(MAX_EVENT_DAYS).unwrap_or(usize::MAX)),
                 ));
             }
         }

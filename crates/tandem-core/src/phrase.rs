@@ -36,6 +36,15 @@ pub const IDS: &[&str] = &[
     "invalid-too-many-candidates",
     "invalid-participants-none",
     "invalid-participants-max",
+    "invalid-zone-missing",
+    "invalid-zone",
+    "invalid-time-of-day",
+    "invalid-instant",
+    "invalid-text-empty",
+    "invalid-text-too-long",
+    "invalid-dst-gap",
+    "invalid-end-before-start",
+    "invalid-event-too-long",
 ];
 
 /// A value of a [`Phrase`].

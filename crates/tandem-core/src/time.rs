@@ -36,14 +36,21 @@ impl Zone {
     pub fn parse(name: &str) -> Result<Self, FieldError> {
         let trimmed = name.trim();
         if trimmed.is_empty() {
-            return Err(FieldError::new("", "a time zone is required"));
+            return Err(FieldError::said(
+                "",
+                Phrase::new("invalid-zone-missing", "a time zone is required"),
+            ));
         }
         database().index(trimmed).map(Zone).ok_or_else(|| {
-            FieldError::new(
+            FieldError::said(
                 "",
-                format!(
-                    "unknown time zone '{trimmed}': expected an IANA name such as 'Africa/Douala'"
-                ),
+                Phrase::new(
+                    "invalid-zone",
+                    format!(
+                        "unknown time zone '{trimmed}': expected an IANA name such as 'Africa/Douala'"
+                    ),
+                )
+                .text("value", trimmed),
             )
         })
     }
@@ -262,9 +269,13 @@ impl LocalTimeOfDay {
     /// Parses `HH:MM` (24-hour clock); `24:00` is accepted as the end of the day.
     pub fn parse(text: &str) -> Result<Self, FieldError> {
         let bad = || {
-            FieldError::new(
+            FieldError::said(
                 "",
-                format!("invalid time of day '{text}': expected HH:MM between 00:00 and 24:00"),
+                Phrase::new(
+                    "invalid-time-of-day",
+                    format!("invalid time of day '{text}': expected HH:MM between 00:00 and 24:00"),
+                )
+                .text("value", text),
             )
         };
         let (h, m) = text.split_once(':').ok_or_else(bad)?;
@@ -457,9 +468,13 @@ pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldError> {
 /// (search requests, list and feed filters).
 pub fn parse_instant(text: &str, field: &str) -> Result<DateTime<Utc>, FieldError> {
     let bad = || {
-        FieldError::new(
+        FieldError::said(
             field,
-            format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
+            Phrase::new(
+                "invalid-instant",
+                format!("'{text}' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"),
+            )
+            .text("value", text),
         )
     };
     // RFC 3339's grammar (and JSON Schema's `date-time`): `T` between date and time, where

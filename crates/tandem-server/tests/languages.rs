@@ -339,8 +339,8 @@ async fn problem_details_follow_accept_language_and_fields_keep_their_names() {
     );
 
     // A validation problem: a summary naming the fields in the reader's language; each
-    // entry of errors[] keeps its field name, and its English message where the core has no
-    // phrase for it (an instant that does not parse).
+    // entry of errors[] keeps its field name, and its message is in the reader's language
+    // where the core phrased it (an instant that does not parse is).
     let invalid = "/api/v1/events?from=yesterday&to=tomorrow";
     let (status, english) = site.call("GET", invalid, &[], "").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -359,12 +359,34 @@ async fn problem_details_follow_accept_language_and_fields_keep_their_names() {
         let (status, doc) = site.call("GET", invalid, &[lang(tag)], "").await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert_eq!(doc["detail"], detail, "{tag}");
+        let fields = |d: &serde_json::Value| -> Vec<serde_json::Value> {
+            d["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["field"].clone())
+                .collect()
+        };
         assert_eq!(
+            fields(&doc),
+            fields(&english),
+            "{tag}: the fields as they are"
+        );
+        assert_ne!(
             doc["errors"], english["errors"],
-            "{tag}: errors[] as they are"
+            "{tag}: the messages translated"
         );
         assert_eq!(doc["type"], english["type"]);
     }
+    let (_, french) = site.call("GET", invalid, &[lang("fr")], "").await;
+    assert_eq!(
+        french["errors"][0]["message"],
+        "« yesterday » n’est pas un instant RFC 3339 comme 2027-03-01T00:00:00Z"
+    );
+    assert_eq!(
+        english["errors"][0]["message"],
+        "'yesterday' is not an RFC 3339 instant such as 2027-03-01T00:00:00Z"
+    );
     let (_, doc) = site
         .call("GET", "/api/v1/events?from=yesterday", &[lang("fr")], "")
         .await;

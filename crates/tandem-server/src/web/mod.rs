@@ -146,10 +146,38 @@ impl From<tandem_store::StoreError> for PageError {
 /// application layer's errors to HTML. `None` for failures of tandem itself (busy, broken),
 /// which get their own pages.
 fn refusal(e: &tandem_app::AppError) -> Option<(StatusCode, String)> {
+    let (status, why) = refusal_in_english_or_phrased(e)?;
+    // The refusals the API also gives, in the reader's language.
+    Some((
+        status,
+        crate::problem::localized_detail(i18n::lang(), &why).unwrap_or(why),
+    ))
+}
+
+fn refusal_in_english_or_phrased(e: &tandem_app::AppError) -> Option<(StatusCode, String)> {
     use tandem_app::AppError;
     Some(match e {
         AppError::NotFound(what) => (StatusCode::NOT_FOUND, what.clone()),
-        AppError::Invalid(errors) => (StatusCode::BAD_REQUEST, errors.to_string()),
+        AppError::Invalid(errors) => {
+            // Each field's message in the page's language where the core phrased it.
+            let lang = i18n::lang();
+            let lines: Vec<String> = errors
+                .0
+                .iter()
+                .map(|e| {
+                    let message = e.phrase.as_ref().map_or_else(
+                        || e.message.clone(),
+                        |p| crate::problem::phrase_text(lang, p),
+                    );
+                    if e.field.is_empty() {
+                        message
+                    } else {
+                        format!("{}: {message}", e.field)
+                    }
+                })
+                .collect();
+            (StatusCode::BAD_REQUEST, lines.join("; "))
+        }
         AppError::Unauthorized(why) => (StatusCode::UNAUTHORIZED, why.clone()),
         AppError::Forbidden(why) => (StatusCode::FORBIDDEN, why.clone()),
         AppError::Conflict(why) => (StatusCode::CONFLICT, why.clone()),
@@ -206,8 +234,7 @@ impl IntoResponse for PageError {
                     &t!("refused-title"),
                     &html! {
                         h1 { (t!("refused-heading")) }
-                        // The refusals the API also gives, in the reader's language.
-                        p { (crate::problem::localized_detail(i18n::lang(), &why).unwrap_or(why)) }
+                        p { (why) }
                         p { a href="/" { (t!("not-found-back")) } }
                     },
                 ),
