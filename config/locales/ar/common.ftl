@@ -93,3 +93,37 @@ invalid-text-too-long = يجب ألا يتجاوز عدد الأحرف { $max }
 invalid-dst-gap = { $value } غير موجود في { $zone }: تتخطاه الساعات عند تغيير التوقيت الصيفي
 invalid-end-before-start = يجب أن تأتي النهاية بعد البداية
 invalid-event-too-long = لا تتجاوز مدة الحدث { $max } يومًا؛ استخدم «rrule» للسلسلة
+
+## ما الخطأ في طلب موسم (التحقق)
+
+season-invalid-date = «{ $value }» ليس تاريخًا مثل 2027-03-08 (YYYY-MM-DD)
+season-invalid-date-bounds = { $value } خارج التواريخ المقبولة، من 1990-01-01 إلى 2099-12-31
+season-invalid-weight = { $value } ليس وزنًا: الأوزان أعداد غير سالبة لا تتجاوز 1e9
+season-invalid-range-empty = الفترة فارغة: { $last } يسبق { $first }
+season-invalid-range-long = لا يتجاوز عدد أيام الفترة { $max }
+season-invalid-gap = يجب أن يكون عددًا صحيحًا من أيام العمل من 0 إلى { $max }
+season-invalid-time-limit = { $value } غير مسموح به: الحد أكبر من 0 ولا يتجاوز { $max } ثانية
+season-unknown-event = حدث غير معروف «{ $id }»
+season-fixed-cancelled = الحدث «{ $id }» ملغى: يجب أن يبقى الحدث الثابت قائمًا
+season-event-twice = الحدث «{ $id }» مذكور مرتين
+season-fixed-venue = الحدث «{ $id }» في المكان «{ $venue }»، وهو ليس من بين الأماكن
+season-fixed-room = الحدث «{ $id }» في القاعة «{ $room }»، وهي ليست في مكانه
+season-too-many-events = لا يتجاوز عدد الأحداث في الطلب { $max }
+season-id-twice = المعرّف «{ $id }» يستخدمه حدثان
+season-id-existing = المعرّف «{ $id }» معرّف حدث قائم بالفعل
+season-unknown-group = فريق غير معروف «{ $group }»
+season-invalid-days = يجب أن يكون عددًا صحيحًا من الأيام من 1 إلى { $max }
+season-invalid-daily-end = يجب أن يأتي بعد البداية ({ $start })؛ تنتهي الجلسات في يوم بدئها
+season-no-venue = يلزم مكان واحد على الأقل
+season-unknown-venue = مكان غير معروف «{ $venue }»
+season-venue-twice = المكان «{ $venue }» مذكور مرتين
+season-latest-before-earliest = { $latest } يسبق أبكر تاريخ ({ $earliest })
+season-too-many-participants = لا يتجاوز عدد المشاركين في الحدث { $max }
+season-participant-twice = المشارك «{ $participant }» مذكور مرتين
+season-virtual-in-person = لا يكون للحدث الافتراضي مشاركون حضوريون
+season-invalid-seats = يجب أن يكون عددًا صحيحًا من المقاعد من 0 إلى { $max }
+season-alongside-itself = لا يمكن عقد الحدث «{ $event }» بجوار نفسه
+season-alongside-not-fixed = الحدث «{ $event }» غير مذكور في «fixed»: الأحداث الثابتة وحدها يمكن أن تكون مرجعًا
+season-alongside-cancelled = الحدث «{ $event }» ملغى
+season-alongside-unknown = «{ $name }» ليس فريقًا ولا حدثًا ثابتًا ولا حدثًا من هذا الطلب
+season-alongside-twice = «{ $name }» مذكور مرتين

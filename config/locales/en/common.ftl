@@ -92,3 +92,37 @@ invalid-text-too-long = must be at most { $max } characters
 invalid-dst-gap = { $value } does not exist in { $zone }: the clocks skip it for a DST change
 invalid-end-before-start = must be after start
 invalid-event-too-long = an event lasts at most { $max } days; use “rrule” for a series
+
+## What is wrong with a season request (validation)
+
+season-invalid-date = “{ $value }” is not a date such as 2027-03-08 (YYYY-MM-DD)
+season-invalid-date-bounds = { $value } is outside the dates accepted, 1990-01-01 to 2099-12-31
+season-invalid-weight = { $value } is not a weight: weights are non-negative numbers up to 1e9
+season-invalid-range-empty = the range is empty: { $last } is before { $first }
+season-invalid-range-long = a range may span at most { $max } days
+season-invalid-gap = must be a whole number of working days from 0 to { $max }
+season-invalid-time-limit = { $value } is not allowed: the limit is more than 0 and at most { $max } seconds
+season-unknown-event = unknown event “{ $id }”
+season-fixed-cancelled = event “{ $id }” is cancelled: a fixed event must stand
+season-event-twice = event “{ $id }” is listed twice
+season-fixed-venue = event “{ $id }” is at venue “{ $venue }”, which is not among the venues
+season-fixed-room = event “{ $id }” is in room “{ $room }”, which its venue does not have
+season-too-many-events = at most { $max } events per request
+season-id-twice = id “{ $id }” is used by two events
+season-id-existing = id “{ $id }” is already an existing event’s
+season-unknown-group = unknown group “{ $group }”
+season-invalid-days = must be a whole number of days from 1 to { $max }
+season-invalid-daily-end = must be after the start ({ $start }); sessions end on the day they start
+season-no-venue = at least one venue is needed
+season-unknown-venue = unknown venue “{ $venue }”
+season-venue-twice = venue “{ $venue }” is listed twice
+season-latest-before-earliest = { $latest } is before earliest ({ $earliest })
+season-too-many-participants = at most { $max } participants per event
+season-participant-twice = participant “{ $participant }” is listed twice
+season-virtual-in-person = a virtual event has no in-person participants
+season-invalid-seats = must be a whole number of seats from 0 to { $max }
+season-alongside-itself = event “{ $event }” cannot be held alongside itself
+season-alongside-not-fixed = event “{ $event }” is not listed in “fixed”: only fixed events can be anchors
+season-alongside-cancelled = event “{ $event }” is cancelled
+season-alongside-unknown = “{ $name }” is neither a group, a fixed event nor an event of this request
+season-alongside-twice = “{ $name }” is listed twice

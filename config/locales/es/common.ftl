@@ -89,3 +89,37 @@ invalid-text-too-long = debe tener como máximo { $max } caracteres
 invalid-dst-gap = { $value } no existe en { $zone }: los relojes se saltan esa hora por el cambio de horario
 invalid-end-before-start = debe ser posterior al inicio
 invalid-event-too-long = un evento dura como máximo { $max } días; use «rrule» para una serie
+
+## Qué está mal en una solicitud de temporada (validación)
+
+season-invalid-date = «{ $value }» no es una fecha como 2027-03-08 (AAAA-MM-DD)
+season-invalid-date-bounds = { $value } está fuera de las fechas aceptadas, del 1990-01-01 al 2099-12-31
+season-invalid-weight = { $value } no es un peso: los pesos son números no negativos hasta 1e9
+season-invalid-range-empty = el periodo está vacío: { $last } es anterior a { $first }
+season-invalid-range-long = un periodo abarca como máximo { $max } días
+season-invalid-gap = debe ser un número entero de días laborables de 0 a { $max }
+season-invalid-time-limit = { $value } no está permitido: el límite es mayor que 0 y de como máximo { $max } segundos
+season-unknown-event = evento desconocido «{ $id }»
+season-fixed-cancelled = el evento «{ $id }» está cancelado: un evento fijo debe mantenerse
+season-event-twice = el evento «{ $id }» figura dos veces
+season-fixed-venue = el evento «{ $id }» está en la sede «{ $venue }», que no está entre las sedes
+season-fixed-room = el evento «{ $id }» está en la sala «{ $room }», que su sede no tiene
+season-too-many-events = como máximo { $max } eventos por solicitud
+season-id-twice = el id «{ $id }» lo usan dos eventos
+season-id-existing = el id «{ $id }» ya es el de un evento existente
+season-unknown-group = grupo desconocido «{ $group }»
+season-invalid-days = debe ser un número entero de días de 1 a { $max }
+season-invalid-daily-end = debe ser posterior al inicio ({ $start }); las sesiones terminan el día en que empiezan
+season-no-venue = se necesita al menos una sede
+season-unknown-venue = sede desconocida «{ $venue }»
+season-venue-twice = la sede «{ $venue }» figura dos veces
+season-latest-before-earliest = { $latest } es anterior a la fecha más temprana ({ $earliest })
+season-too-many-participants = como máximo { $max } participantes por evento
+season-participant-twice = el participante «{ $participant }» figura dos veces
+season-virtual-in-person = un evento virtual no tiene participantes presenciales
+season-invalid-seats = debe ser un número entero de plazas de 0 a { $max }
+season-alongside-itself = el evento «{ $event }» no puede celebrarse junto a sí mismo
+season-alongside-not-fixed = el evento «{ $event }» no figura en «fixed»: solo los eventos fijos pueden servir de ancla
+season-alongside-cancelled = el evento «{ $event }» está cancelado
+season-alongside-unknown = «{ $name }» no es un grupo, ni un evento fijo, ni un evento de esta solicitud
+season-alongside-twice = «{ $name }» figura dos veces

@@ -89,3 +89,37 @@ invalid-text-too-long = ne doit pas dépasser { $max } caractères
 invalid-dst-gap = { $value } n’existe pas dans le fuseau { $zone } : les horloges sautent cette heure au changement d’heure
 invalid-end-before-start = doit suivre le début
 invalid-event-too-long = une manifestation dure au plus { $max } jours ; utilisez « rrule » pour une série
+
+## Ce qui ne va pas dans une demande de saison (validation)
+
+season-invalid-date = « { $value } » n’est pas une date comme 2027-03-08 (AAAA-MM-JJ)
+season-invalid-date-bounds = { $value } est en dehors des dates acceptées, du 1990-01-01 au 2099-12-31
+season-invalid-weight = { $value } n’est pas un poids : les poids sont des nombres positifs ou nuls jusqu’à 1e9
+season-invalid-range-empty = la période est vide : { $last } précède { $first }
+season-invalid-range-long = une période couvre au plus { $max } jours
+season-invalid-gap = doit être un nombre entier de jours ouvrables de 0 à { $max }
+season-invalid-time-limit = { $value } n’est pas permis : la limite est supérieure à 0 et d’au plus { $max } secondes
+season-unknown-event = manifestation inconnue « { $id } »
+season-fixed-cancelled = la manifestation « { $id } » est annulée : une manifestation fixe doit être maintenue
+season-event-twice = la manifestation « { $id } » figure deux fois
+season-fixed-venue = la manifestation « { $id } » a lieu à « { $venue } », qui n’est pas parmi les lieux
+season-fixed-room = la manifestation « { $id } » est dans la salle « { $room } », que son lieu n’a pas
+season-too-many-events = { $max } manifestations au plus par demande
+season-id-twice = l’identifiant « { $id } » est utilisé par deux manifestations
+season-id-existing = l’identifiant « { $id } » est déjà celui d’une manifestation existante
+season-unknown-group = groupe inconnu « { $group } »
+season-invalid-days = doit être un nombre entier de jours de 1 à { $max }
+season-invalid-daily-end = doit suivre le début ({ $start }) : les séances se terminent le jour où elles commencent
+season-no-venue = il faut au moins un lieu
+season-unknown-venue = lieu inconnu « { $venue } »
+season-venue-twice = le lieu « { $venue } » figure deux fois
+season-latest-before-earliest = { $latest } précède la date au plus tôt ({ $earliest })
+season-too-many-participants = { $max } participants au plus par manifestation
+season-participant-twice = le participant « { $participant } » figure deux fois
+season-virtual-in-person = une manifestation virtuelle n’a pas de participants sur place
+season-invalid-seats = doit être un nombre entier de places de 0 à { $max }
+season-alongside-itself = la manifestation « { $event } » ne peut pas se tenir à côté d’elle-même
+season-alongside-not-fixed = la manifestation « { $event } » ne figure pas dans « fixed » : seules les manifestations fixes peuvent servir de référence
+season-alongside-cancelled = la manifestation « { $event } » est annulée
+season-alongside-unknown = « { $name } » n’est ni un groupe, ni une manifestation fixe, ni une manifestation de cette demande
+season-alongside-twice = « { $name } » figure deux fois

@@ -130,3 +130,37 @@ invalid-event-too-long = мероприятие длится не более { $
     [one] дня
    *[other] дней
 }; для серии используйте «rrule»
+
+## Что не так с запросом на сезон (проверка)
+
+season-invalid-date = «{ $value }» — не дата вида 2027-03-08 (ГГГГ-ММ-ДД)
+season-invalid-date-bounds = { $value } вне допустимых дат: с 1990-01-01 по 2099-12-31
+season-invalid-weight = { $value } — не вес: веса — неотрицательные числа не больше 1e9
+season-invalid-range-empty = период пуст: { $last } раньше { $first }
+season-invalid-range-long = наибольшая длина периода в днях: { $max }
+season-invalid-gap = должно быть целым числом рабочих дней от 0 до { $max }
+season-invalid-time-limit = { $value } недопустимо: предел больше 0 и не больше { $max } с
+season-unknown-event = неизвестное мероприятие «{ $id }»
+season-fixed-cancelled = мероприятие «{ $id }» отменено: фиксированное мероприятие должно состояться
+season-event-twice = мероприятие «{ $id }» указано дважды
+season-fixed-venue = мероприятие «{ $id }» проходит в месте «{ $venue }», которого нет среди мест
+season-fixed-room = мероприятие «{ $id }» проходит в зале «{ $room }», которого нет в его месте
+season-too-many-events = наибольшее число мероприятий в запросе: { $max }
+season-id-twice = идентификатор «{ $id }» используют два мероприятия
+season-id-existing = идентификатор «{ $id }» уже принадлежит существующему мероприятию
+season-unknown-group = неизвестная группа «{ $group }»
+season-invalid-days = должно быть целым числом дней от 1 до { $max }
+season-invalid-daily-end = должно быть позже начала ({ $start }): заседания заканчиваются в день начала
+season-no-venue = нужно хотя бы одно место проведения
+season-unknown-venue = неизвестное место «{ $venue }»
+season-venue-twice = место «{ $venue }» указано дважды
+season-latest-before-earliest = { $latest } раньше самой ранней даты ({ $earliest })
+season-too-many-participants = наибольшее число участников мероприятия: { $max }
+season-participant-twice = участник «{ $participant }» указан дважды
+season-virtual-in-person = у виртуального мероприятия нет очных участников
+season-invalid-seats = должно быть целым числом мест от 0 до { $max }
+season-alongside-itself = мероприятие «{ $event }» не может проходить рядом с самим собой
+season-alongside-not-fixed = мероприятия «{ $event }» нет в «fixed»: опорными могут быть только фиксированные мероприятия
+season-alongside-cancelled = мероприятие «{ $event }» отменено
+season-alongside-unknown = «{ $name }» — не группа, не фиксированное мероприятие и не мероприятие этого запроса
+season-alongside-twice = «{ $name }» указано дважды

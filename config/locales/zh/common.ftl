@@ -88,3 +88,37 @@ invalid-text-too-long = 不得超过 { $max } 个字符
 invalid-dst-gap = { $value } 在 { $zone } 中不存在：夏令时调整时时钟跳过了这一时刻
 invalid-end-before-start = 必须晚于开始时间
 invalid-event-too-long = 一项活动最长 { $max } 天；系列活动请使用“rrule”
+
+## 季度规划请求有误（校验）
+
+season-invalid-date = “{ $value }”不是 2027-03-08 这样的日期（YYYY-MM-DD）
+season-invalid-date-bounds = { $value } 超出可接受的日期范围（1990-01-01 至 2099-12-31）
+season-invalid-weight = { $value } 不是有效权重：权重为不超过 1e9 的非负数
+season-invalid-range-empty = 时间范围为空：{ $last } 早于 { $first }
+season-invalid-range-long = 时间范围最多 { $max } 天
+season-invalid-gap = 必须是 0 至 { $max } 之间的整数个工作日
+season-invalid-time-limit = 不允许 { $value }：时限必须大于 0 且不超过 { $max } 秒
+season-unknown-event = 未知活动“{ $id }”
+season-fixed-cancelled = 活动“{ $id }”已取消：固定活动必须保留
+season-event-twice = 活动“{ $id }”列出了两次
+season-fixed-venue = 活动“{ $id }”位于会场“{ $venue }”，该会场不在会场列表中
+season-fixed-room = 活动“{ $id }”位于会议室“{ $room }”，其会场没有该会议室
+season-too-many-events = 每个请求最多 { $max } 项活动
+season-id-twice = 标识“{ $id }”被两项活动使用
+season-id-existing = 标识“{ $id }”已属于一项现有活动
+season-unknown-group = 未知小组“{ $group }”
+season-invalid-days = 必须是 1 至 { $max } 之间的整数天数
+season-invalid-daily-end = 必须晚于开始时间（{ $start }）；会议在开始当天结束
+season-no-venue = 至少需要一个会场
+season-unknown-venue = 未知会场“{ $venue }”
+season-venue-twice = 会场“{ $venue }”列出了两次
+season-latest-before-earliest = { $latest } 早于最早日期（{ $earliest }）
+season-too-many-participants = 每项活动最多 { $max } 名与会者
+season-participant-twice = 与会者“{ $participant }”列出了两次
+season-virtual-in-person = 线上活动没有现场与会者
+season-invalid-seats = 必须是 0 至 { $max } 之间的整数座位数
+season-alongside-itself = 活动“{ $event }”不能与自身同期举行
+season-alongside-not-fixed = 活动“{ $event }”不在“fixed”中：只有固定活动才能作为参照
+season-alongside-cancelled = 活动“{ $event }”已取消
+season-alongside-unknown = “{ $name }”既不是小组，也不是固定活动或本请求中的活动
+season-alongside-twice = “{ $name }”列出了两次

@@ -462,3 +462,55 @@ async fn field_messages_the_core_phrases_follow_accept_language() {
         assert_eq!(doc["errors"][0]["message"], message, "{tag}");
     }
 }
+
+/// A season request's field errors are phrased too: an unknown venue in the reader's
+/// language, under the same field path.
+#[tokio::test]
+async fn season_request_errors_follow_accept_language() {
+    let site = site().await;
+    let json = (header::CONTENT_TYPE, "application/json");
+    let body = r#"{"range": {"start": "2027-03-01", "end": "2027-03-31"},
+        "events": [{"id": "ws-1", "title": "Workshop", "kind": "workshop", "region": "AFR",
+            "days": 2, "venues": ["nowhere"], "participants": []}]}"#;
+    let message = |doc: &serde_json::Value| {
+        doc["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .find(|e| e["field"] == "events[0].venues[0]")
+            .map(|e| e["message"].clone())
+    };
+    let (status, english) = site
+        .call(
+            "POST",
+            "/api/v1/seasons/plan",
+            std::slice::from_ref(&json),
+            body,
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{english}");
+    assert_eq!(
+        message(&english),
+        Some(serde_json::json!("unknown venue 'nowhere'"))
+    );
+    for (tag, expected) in [
+        ("fr", "lieu inconnu « nowhere »"),
+        ("zh", "未知会场“nowhere”"),
+        ("ar", "مكان غير معروف «nowhere»"),
+    ] {
+        let (status, doc) = site
+            .call(
+                "POST",
+                "/api/v1/seasons/plan",
+                &[json.clone(), (header::ACCEPT_LANGUAGE, tag)],
+                body,
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{tag}");
+        assert_eq!(
+            message(&doc),
+            Some(serde_json::json!(expected)),
+            "{tag}: {doc}"
+        );
+    }
+}

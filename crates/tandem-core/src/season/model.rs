@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveDate};
 use super::request::{SeasonEventRequest, SeasonParticipantRequest, SeasonRequest};
 use crate::clash::{local_dates, WorkingDays};
 use crate::event::{Attendance, EventKind, EventMode, EventStatus, Title, MAX_EVENT_DAYS};
+use crate::phrase::Phrase;
 use crate::region::RegionCode;
 use crate::time::{Interval, LocalTimeOfDay, Zone};
 use crate::validation::{FieldError, FieldErrors};
@@ -296,17 +297,25 @@ pub struct SeasonProblem {
 
 fn parse_date(text: &str, field: &str) -> Result<NaiveDate, FieldError> {
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        FieldError::new(
+        FieldError::said(
             field,
-            format!("'{text}' is not a date such as 2027-03-08 (YYYY-MM-DD)"),
+            Phrase::new(
+                "season-invalid-date",
+                format!("'{text}' is not a date such as 2027-03-08 (YYYY-MM-DD)"),
+            )
+            .text("value", text),
         )
     })?;
     let lo = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or(NaiveDate::MIN);
     let hi = NaiveDate::from_ymd_opt(2099, 12, 31).unwrap_or(NaiveDate::MAX);
     if date < lo || date > hi {
-        return Err(FieldError::new(
+        return Err(FieldError::said(
             field,
-            format!("{date} is outside the dates accepted, 1990-01-01 to 2099-12-31"),
+            Phrase::new(
+                "season-invalid-date-bounds",
+                format!("{date} is outside the dates accepted, 1990-01-01 to 2099-12-31"),
+            )
+            .text("value", date.to_string()),
         ));
     }
     Ok(date)
@@ -316,9 +325,13 @@ fn weight(value: Option<f64>, default: f64, field: &str) -> Result<f64, FieldErr
     match value {
         None => Ok(default),
         Some(w) if w.is_finite() && (0.0..=1e9).contains(&w) => Ok(w),
-        Some(w) => Err(FieldError::new(
+        Some(w) => Err(FieldError::said(
             field,
-            format!("{w} is not a weight: weights are non-negative numbers up to 1e9"),
+            Phrase::new(
+                "season-invalid-weight",
+                format!("{w} is not a weight: weights are non-negative numbers up to 1e9"),
+            )
+            .text("value", w.to_string()),
         )),
     }
 }
@@ -350,16 +363,25 @@ impl SeasonProblem {
         let end = errors.take(parse_date(&request.range.end, "range.end"));
         let range = match (start, end) {
             (Some(first), Some(last)) if last < first => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "range.end",
-                    format!("the range is empty: {last} is before {first}"),
+                    Phrase::new(
+                        "season-invalid-range-empty",
+                        format!("the range is empty: {last} is before {first}"),
+                    )
+                    .text("first", first.to_string())
+                    .text("last", last.to_string()),
                 ));
                 None
             }
             (Some(first), Some(last)) if (last - first).num_days() + 1 > MAX_RANGE_DAYS => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "range.end",
-                    format!("a range may span at most {MAX_RANGE_DAYS} days"),
+                    Phrase::new(
+                        "season-invalid-range-long",
+                        format!("a range may span at most {MAX_RANGE_DAYS} days"),
+                    )
+                    .text("max", MAX_RANGE_DAYS.to_string()),
                 ));
                 None
             }
@@ -368,16 +390,15 @@ impl SeasonProblem {
         };
         let max_gap_days = match request.max_gap_days {
             None => DEFAULT_MAX_GAP_DAYS,
-            Some(g) => match u32::try_from(g).ok().filter(|g| *g <= MAX_GAP_DAYS) {
-                Some(g) => g,
-                None => {
-                    errors.push(FieldError::new(
-                        "max_gap_days",
-                        format!("must be a whole number of working days from 0 to {MAX_GAP_DAYS}"),
-                    ));
-                    DEFAULT_MAX_GAP_DAYS
+            Some(g) => {
+                match u32::try_from(g).ok().filter(|g| *g <= MAX_GAP_DAYS) {
+                    Some(g) => g,
+                    None => {
+                        errors.push(FieldError::said("max_gap_days", Phrase::new("season-invalid-gap", format!("must be a whole number of working days from 0 to {MAX_GAP_DAYS}")).text("max", MAX_GAP_DAYS.to_string())));
+                        DEFAULT_MAX_GAP_DAYS
+                    }
                 }
-            },
+            }
         };
         let w = request.weights.clone().unwrap_or_default();
         let d = Weights::default();
@@ -408,10 +429,7 @@ impl SeasonProblem {
         {
             std::time::Duration::from_secs_f64(seconds)
         } else {
-            errors.push(FieldError::new(
-                "time_limit_seconds",
-                format!("{seconds} is not allowed: the limit is more than 0 and at most {MAX_TIME_LIMIT_SECONDS} seconds"),
-            ));
+            errors.push(FieldError::said("time_limit_seconds", Phrase::new("season-invalid-time-limit", format!("{seconds} is not allowed: the limit is more than 0 and at most {MAX_TIME_LIMIT_SECONDS} seconds")).text("value", seconds.to_string()).text("max", MAX_TIME_LIMIT_SECONDS.to_string())));
             std::time::Duration::from_secs_f64(DEFAULT_TIME_LIMIT_SECONDS)
         };
 
@@ -428,14 +446,26 @@ impl SeasonProblem {
         for (i, id) in request.fixed.iter().enumerate() {
             let field = format!("fixed[{i}]");
             match data.existing.iter().find(|x| x.id == *id) {
-                None => errors.push(FieldError::new(field, format!("unknown event '{id}'"))),
-                Some(x) if x.status == EventStatus::Cancelled => errors.push(FieldError::new(
+                None => errors.push(FieldError::said(
                     field,
-                    format!("event '{id}' is cancelled: a fixed event must stand"),
+                    Phrase::new("season-unknown-event", format!("unknown event '{id}'"))
+                        .text("id", id.clone()),
                 )),
-                Some(_) if !fixed_ids.insert(id.as_str()) => errors.push(FieldError::new(
+                Some(x) if x.status == EventStatus::Cancelled => errors.push(FieldError::said(
                     field,
-                    format!("event '{id}' is listed twice"),
+                    Phrase::new(
+                        "season-fixed-cancelled",
+                        format!("event '{id}' is cancelled: a fixed event must stand"),
+                    )
+                    .text("id", id.clone()),
+                )),
+                Some(_) if !fixed_ids.insert(id.as_str()) => errors.push(FieldError::said(
+                    field,
+                    Phrase::new(
+                        "season-event-twice",
+                        format!("event '{id}' is listed twice"),
+                    )
+                    .text("id", id.clone()),
                 )),
                 Some(_) => {}
             }
@@ -452,12 +482,17 @@ impl SeasonProblem {
                 Some(v) => match venue_index.get(v.as_str()) {
                     Some(&i) => Some(i),
                     None => {
-                        errors.push(FieldError::new(
+                        errors.push(FieldError::said(
                             format!("{field}.venue"),
-                            format!(
-                                "event '{}' is at venue '{v}', which is not among the venues",
-                                x.id
-                            ),
+                            Phrase::new(
+                                "season-fixed-venue",
+                                format!(
+                                    "event '{}' is at venue '{v}', which is not among the venues",
+                                    x.id
+                                ),
+                            )
+                            .text("id", x.id.clone())
+                            .text("venue", v.clone()),
                         ));
                         None
                     }
@@ -470,12 +505,17 @@ impl SeasonProblem {
                         .get(v)
                         .and_then(|venue| venue.rooms.iter().position(|room| room.id == *r));
                     if found.is_none() {
-                        errors.push(FieldError::new(
+                        errors.push(FieldError::said(
                             format!("{field}.room"),
-                            format!(
-                                "event '{}' is in room '{r}', which its venue does not have",
-                                x.id
-                            ),
+                            Phrase::new(
+                                "season-fixed-room",
+                                format!(
+                                    "event '{}' is in room '{r}', which its venue does not have",
+                                    x.id
+                                ),
+                            )
+                            .text("id", x.id.clone())
+                            .text("room", r.clone()),
                         ));
                     }
                     found
@@ -507,9 +547,13 @@ impl SeasonProblem {
         }
 
         if request.events.len() > MAX_EVENTS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "events",
-                format!("at most {MAX_EVENTS} events per request"),
+                Phrase::new(
+                    "season-too-many-events",
+                    format!("at most {MAX_EVENTS} events per request"),
+                )
+                .text("max", MAX_EVENTS.to_string()),
             ));
             return Err(errors);
         }
@@ -517,19 +561,27 @@ impl SeasonProblem {
         for (i, e) in request.events.iter().enumerate() {
             let id = e.id.trim();
             if id.is_empty() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     format!("events[{i}].id"),
-                    "must not be empty",
+                    Phrase::new("invalid-text-empty", "must not be empty"),
                 ));
             } else if event_index.insert(id, i).is_some() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     format!("events[{i}].id"),
-                    format!("id '{id}' is used by two events"),
+                    Phrase::new(
+                        "season-id-twice",
+                        format!("id '{id}' is used by two events"),
+                    )
+                    .text("id", id.to_owned()),
                 ));
             } else if data.existing.iter().any(|x| x.id == id) {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     format!("events[{i}].id"),
-                    format!("id '{id}' is already an existing event's"),
+                    Phrase::new(
+                        "season-id-existing",
+                        format!("id '{id}' is already an existing event's"),
+                    )
+                    .text("id", id.to_owned()),
                 ));
             }
         }
@@ -584,7 +636,10 @@ fn participant(
 ) -> Option<Person> {
     let id = p.id.trim();
     if id.is_empty() {
-        errors.push(FieldError::new(format!("{field}.id"), "must not be empty"));
+        errors.push(FieldError::said(
+            format!("{field}.id"),
+            Phrase::new("invalid-text-empty", "must not be empty"),
+        ));
     }
     let tz = errors.take(Zone::parse(&p.tz).map_err(|e| e.under(&format!("{field}.tz"))));
     let attendance = errors.take(
@@ -629,7 +684,11 @@ fn planned_event(
         None | Some("") => None,
         Some(g) if lookup.data.groups.contains(g) => Some(g.to_owned()),
         Some(g) => {
-            errors.push(FieldError::new(at("group"), format!("unknown group '{g}'")));
+            errors.push(FieldError::said(
+                at("group"),
+                Phrase::new("season-unknown-group", format!("unknown group '{g}'"))
+                    .text("group", g.to_string()),
+            ));
             None
         }
     };
@@ -640,9 +699,13 @@ fn planned_event(
     let days = match u32::try_from(e.days) {
         Ok(d) if (1..=u32::try_from(MAX_EVENT_DAYS).unwrap_or(31)).contains(&d) => Some(d),
         _ => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 at("days"),
-                format!("must be a whole number of days from 1 to {MAX_EVENT_DAYS}"),
+                Phrase::new(
+                    "season-invalid-days",
+                    format!("must be a whole number of days from 1 to {MAX_EVENT_DAYS}"),
+                )
+                .text("max", MAX_EVENT_DAYS.to_string()),
             ));
             None
         }
@@ -664,28 +727,34 @@ fn planned_event(
     };
     if let (Some(s), Some(t)) = (daily_start, daily_end) {
         if t <= s {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 at("daily_hours.end"),
-                format!("must be after the start ({s}); sessions end on the day they start"),
+                Phrase::new(
+                    "season-invalid-daily-end",
+                    format!("must be after the start ({s}); sessions end on the day they start"),
+                )
+                .text("start", s.to_string()),
             ));
         }
     }
     if e.venues.is_empty() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             at("venues"),
-            "at least one venue is needed",
+            Phrase::new("season-no-venue", "at least one venue is needed".to_owned()),
         ));
     }
     let mut venues = Vec::new();
     for (k, v) in e.venues.iter().enumerate() {
         match lookup.venues.get(v.as_str()) {
-            None => errors.push(FieldError::new(
+            None => errors.push(FieldError::said(
                 format!("events[{i}].venues[{k}]"),
-                format!("unknown venue '{v}'"),
+                Phrase::new("season-unknown-venue", format!("unknown venue '{v}'"))
+                    .text("venue", v.clone()),
             )),
-            Some(idx) if venues.contains(idx) => errors.push(FieldError::new(
+            Some(idx) if venues.contains(idx) => errors.push(FieldError::said(
                 format!("events[{i}].venues[{k}]"),
-                format!("venue '{v}' is listed twice"),
+                Phrase::new("season-venue-twice", format!("venue '{v}' is listed twice"))
+                    .text("venue", v.clone()),
             )),
             Some(&idx) => venues.push(idx),
         }
@@ -701,9 +770,14 @@ fn planned_event(
     let mut window = None;
     if let (Some(lo), Some(hi), Some(range)) = (earliest, latest, range) {
         if hi < lo {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 at("latest"),
-                format!("{hi} is before earliest ({lo})"),
+                Phrase::new(
+                    "season-latest-before-earliest",
+                    format!("{hi} is before earliest ({lo})"),
+                )
+                .text("latest", hi.to_string())
+                .text("earliest", lo.to_string()),
             ));
         } else {
             let clipped = DateSpan {
@@ -740,9 +814,13 @@ fn planned_event(
         }
     }
     if e.participants.len() > MAX_EVENT_PARTICIPANTS {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             at("participants"),
-            format!("at most {MAX_EVENT_PARTICIPANTS} participants per event"),
+            Phrase::new(
+                "season-too-many-participants",
+                format!("at most {MAX_EVENT_PARTICIPANTS} participants per event"),
+            )
+            .text("max", MAX_EVENT_PARTICIPANTS.to_string()),
         ));
     }
     let mut participants: Vec<Person> = Vec::with_capacity(e.participants.len());
@@ -752,16 +830,23 @@ fn planned_event(
             continue;
         };
         if participants.iter().any(|q| q.person == person.person) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 format!("{field}.id"),
-                format!("participant '{}' is listed twice", p.id.trim()),
+                Phrase::new(
+                    "season-participant-twice",
+                    format!("participant '{}' is listed twice", p.id.trim()),
+                )
+                .text("participant", p.id.trim().to_owned()),
             ));
             continue;
         }
         if mode == Some(EventMode::Virtual) && person.attendance == Attendance::InPerson {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 format!("{field}.attendance"),
-                "a virtual event has no in-person participants",
+                Phrase::new(
+                    "season-virtual-in-person",
+                    "a virtual event has no in-person participants".to_owned(),
+                ),
             ));
             continue;
         }
@@ -783,12 +868,16 @@ fn planned_event(
         {
             Some(n) => Some(n),
             None => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     at("expected_attendance"),
-                    format!(
-                        "must be a whole number of seats from 0 to {}",
-                        crate::venue::MAX_ROOM_CAPACITY
-                    ),
+                    Phrase::new(
+                        "season-invalid-seats",
+                        format!(
+                            "must be a whole number of seats from 0 to {}",
+                            crate::venue::MAX_ROOM_CAPACITY
+                        ),
+                    )
+                    .text("max", crate::venue::MAX_ROOM_CAPACITY.to_string()),
                 ));
                 None
             }
@@ -800,9 +889,13 @@ fn planned_event(
         let field = format!("events[{i}].alongside[{k}]");
         let name = name.trim();
         let target = if name == e.id.trim() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 field,
-                format!("event '{name}' cannot be held alongside itself"),
+                Phrase::new(
+                    "season-alongside-itself",
+                    format!("event '{name}' cannot be held alongside itself"),
+                )
+                .text("event", name.to_owned()),
             ));
             continue;
         } else if let Some(&j) = lookup.events.get(name) {
@@ -811,31 +904,52 @@ fn planned_event(
             if lookup.fixed.contains(name) {
                 Alongside::Fixed(x)
             } else {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     field,
-                    format!(
+                    Phrase::new(
+                        "season-alongside-not-fixed",
+                        format!(
                         "event '{name}' is not listed in `fixed`: only fixed events can be anchors"
                     ),
+                    )
+                    .text("event", name.to_owned()),
                 ));
                 continue;
             }
         } else if lookup.data.existing.iter().any(|x| x.id == name) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 field,
-                format!("event '{name}' is cancelled"),
+                Phrase::new(
+                    "season-alongside-cancelled",
+                    format!("event '{name}' is cancelled"),
+                )
+                .text("event", name.to_owned()),
             ));
             continue;
         } else if lookup.data.groups.contains(name) {
             Alongside::Group(name.to_owned())
         } else {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 field,
-                format!("'{name}' is neither a group, a fixed event nor an event of this request"),
+                Phrase::new(
+                    "season-alongside-unknown",
+                    format!(
+                        "'{name}' is neither a group, a fixed event nor an event of this request"
+                    ),
+                )
+                .text("name", name.to_owned()),
             ));
             continue;
         };
         if alongside.contains(&target) {
-            errors.push(FieldError::new(field, format!("'{name}' is listed twice")));
+            errors.push(FieldError::said(
+                field,
+                Phrase::new(
+                    "season-alongside-twice",
+                    format!("'{name}' is listed twice"),
+                )
+                .text("name", name.to_owned()),
+            ));
             continue;
         }
         alongside.push(target);
