@@ -171,6 +171,22 @@ async fn two_clashing_meetings(server: &Server, token: &str) {
     }
 }
 
+/// The page shown is the co-located workshop's, linked to its anchor.
+async fn the_new_workshop_is_linked_to_its_anchor(client: &fantoccini::Client) {
+    client
+        .wait()
+        .for_element(Locator::XPath("//h1[.='Workshop on quality of service']"))
+        .await
+        .expect("the new event's page");
+    let alongside = client
+        .find_all(Locator::XPath(
+            "//h2[text()='Held alongside']/following-sibling::ul[1]//a",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(alongside.len(), 1, "the workshop is linked to its anchor");
+}
+
 /// The windows the planner's SVG highlights, each (start, end) once, in page order.
 async fn shown_windows(client: &fantoccini::Client) -> Vec<(String, String)> {
     let mut shown: Vec<(String, String)> = Vec::new();
@@ -426,18 +442,7 @@ async fn browse_subscribe_and_plan_in_headless_chromium() {
         .expect("ranked candidates with a create button");
     save(&client, "colocation").await;
     create.click().await.unwrap();
-    client
-        .wait()
-        .for_element(Locator::XPath("//h1[.='Workshop on quality of service']"))
-        .await
-        .expect("the new event's page");
-    let alongside = client
-        .find_all(Locator::XPath(
-            "//h2[text()='Held alongside']/following-sibling::ul[1]//a",
-        ))
-        .await
-        .unwrap();
-    assert_eq!(alongside.len(), 1, "the workshop is linked to its anchor");
+    the_new_workshop_is_linked_to_its_anchor(&client).await;
     save(&client, "colocated-event").await;
 
     // The same page at phone width stays readable.
@@ -964,18 +969,7 @@ async fn every_flow_by_keyboard_alone() {
         .expect("ranked candidates with a create button");
     tab_to(&client, "li.candidate form.resolve button[type=submit]").await;
     press(&client, &[Key::Enter.into()]).await;
-    client
-        .wait()
-        .for_element(Locator::XPath("//h1[.='Workshop on quality of service']"))
-        .await
-        .expect("the new event's page");
-    let alongside = client
-        .find_all(Locator::XPath(
-            "//h2[text()='Held alongside']/following-sibling::ul[1]//a",
-        ))
-        .await
-        .unwrap();
-    assert_eq!(alongside.len(), 1, "the workshop is linked to its anchor");
+    the_new_workshop_is_linked_to_its_anchor(&client).await;
 
     // Sign out by keyboard.
     tab_to(&client, "a[href='/clashes']").await;

@@ -1094,43 +1094,10 @@ async fn two_instances_on_sqlite_refresh_each_due_calendar_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_on_postgres_refresh_each_due_calendar_once() {
-    use sqlx::Connection;
-    let server = std::env::var("TANDEM_TEST_POSTGRES")
-        .ok()
-        .or_else(|| std::env::var("DATABASE_URL").ok())
-        .filter(|u| u.starts_with("postgres"));
-    let Some(server) = server else {
-        assert!(
-            std::env::var("TANDEM_REQUIRE_POSTGRES").as_deref() != Ok("1"),
-            "TANDEM_REQUIRE_POSTGRES=1 but no PostgreSQL server is named"
-        );
-        println!("PostgreSQL half skipped: set TANDEM_TEST_POSTGRES=postgres://… to run it");
-        return;
-    };
-    let database = format!("tandem_import_{}", Uuid::new_v4().simple());
-    let mut admin = sqlx::PgConnection::connect(&server)
-        .await
-        .expect("connect to PostgreSQL");
-    sqlx::raw_sql(&format!("CREATE DATABASE {database}"))
-        .execute(&mut admin)
-        .await
-        .expect("create database");
-    let (root, _) = server
-        .split('?')
-        .next()
-        .and_then(|base| base.rsplit_once('/'))
-        .expect("the URL names a database");
-    let url = format!("{root}/{database}");
-    let outcome = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(
-        two_instances_refresh_each_due_calendar_once(&url),
-    ))
+    common::on_fresh_postgres("tandem_import", |url| async move {
+        two_instances_refresh_each_due_calendar_once(&url).await;
+    })
     .await;
-    let _ = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
 }
 
 /// The background refresher refreshes due calendars and stops on the shutdown signal.

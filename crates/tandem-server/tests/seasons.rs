@@ -577,53 +577,11 @@ where
     F: FnOnce(T) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    use sqlx::Connection;
-    let server = std::env::var("TANDEM_TEST_POSTGRES")
-        .ok()
-        .or_else(|| std::env::var("DATABASE_URL").ok())
-        .filter(|u| u.starts_with("postgres"));
-    let Some(server) = server else {
-        assert!(
-            std::env::var("TANDEM_REQUIRE_POSTGRES").as_deref() != Ok("1"),
-            "TANDEM_REQUIRE_POSTGRES=1 but no PostgreSQL server is named"
-        );
-        println!("PostgreSQL half skipped: set TANDEM_TEST_POSTGRES=postgres://… to run it");
-        return;
-    };
-    let database = format!("tandem_season_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = sqlx::PgConnection::connect(&server)
-        .await
-        .expect("connect to PostgreSQL");
-    sqlx::raw_sql(&format!("CREATE DATABASE {database}"))
-        .execute(&mut admin)
-        .await
-        .expect("create database");
-    let (root, _) = server
-        .split('?')
-        .next()
-        .and_then(|base| base.rsplit_once('/'))
-        .expect("the URL names a database");
-    let url = format!("{root}/{database}");
-    let outcome = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(async {
-        let store: Arc<dyn Store> = Arc::new(
-            tandem_store::PostgresStore::connect(
-                &url,
-                tandem_store::PoolSettings::new(8),
-                common::clock(),
-            )
-            .await
-            .expect("opened"),
-        );
-        let t = T::with_store(store, tempfile::TempDir::new().unwrap()).await;
-        scenario(t).await;
-    }))
+    common::on_fresh_postgres("tandem_season", |url| async move {
+        let store = common::postgres_store(&url, 8).await;
+        scenario(T::with_store(store, tempfile::TempDir::new().unwrap()).await).await;
+    })
     .await;
-    let _ = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
 }
 
 #[tokio::test]

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use tower_sessions::Session;
 
 use super::i18n::{clock, local_date, local_span, local_time, zone_name};
-use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
+use super::session::{posting, signed_in, SignedIn};
 use super::{html_response, m, page, t, term, PageError};
 use crate::state::AppState;
 
@@ -122,12 +122,10 @@ pub async fn resolve(
     Path(id): Path<String>,
     Form(form): Form<ResolveForm>,
 ) -> Result<Response, PageError> {
-    let Some(user) = signed_in(&state, &session).await? else {
-        return Ok(Redirect::to("/signin?next=/clashes").into_response());
+    let user = match posting(&state, &session, &form.csrf, "/clashes").await? {
+        Ok(user) => user,
+        Err(answer) => return Ok(answer),
     };
-    if !same_secret(&user.csrf, &form.csrf) {
-        return Ok(forbidden_form());
-    }
     let caller = Caller::Token(user.token);
     let Ok(clash_id) = Uuid::parse_str(&id) else {
         return Err(PageError::NotFound(format!("no clash with id '{id}'")));
@@ -179,5 +177,85 @@ pub(super) fn clash_detail(clash: &Clash, participants: &[Participant]) -> Marku
                 ),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+    use tandem_core::{Interval, Zone};
+    use uuid::Uuid;
+
+    fn clash(kind: ClashKind, subject: &str) -> Clash {
+        let start: DateTime<Utc> = "2030-03-12T09:00:00Z".parse().unwrap();
+        let end: DateTime<Utc> = "2030-03-12T11:00:00Z".parse().unwrap();
+        Clash::new(
+            kind,
+            Severity::Soft,
+            (Uuid::nil(), None),
+            Interval::new(start, end).unwrap(),
+            Some(subject.to_owned()),
+            "the stored English sentence".into(),
+        )
+    }
+
+    fn text(markup: &Markup) -> String {
+        let html = markup.clone().into_string();
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_remote_participant_no_longer_listed_is_named_without_a_zone() {
+        let said = text(&clash_detail(&clash(ClashKind::RemoteHours, "gone"), &[]));
+        assert!(
+            said.starts_with("remote participant gone would join outside"),
+            "{said}"
+        );
+        assert!(!said.contains("stored English"), "{said}");
+    }
+
+    #[test]
+    fn a_remote_participant_is_shown_on_their_own_clock() {
+        let participant = Participant {
+            id: tandem_core::ParticipantId::parse("far").unwrap(),
+            name: None,
+            tz: Zone::parse("Pacific/Honolulu").unwrap(),
+            attendance: Attendance::Remote,
+            required: false,
+            email: None,
+            language: None,
+        };
+        let said = text(&clash_detail(
+            &clash(ClashKind::RemoteHours, "far"),
+            &[participant],
+        ));
+        // 09:00Z is 23:00 the evening before in Honolulu.
+        assert!(said.contains("23:00"), "{said}");
+        assert!(said.contains("Hawaii"), "{said}");
+    }
+
+    #[test]
+    fn a_closed_venue_names_its_date_with_the_weekday() {
+        let said = text(&clash_detail(
+            &clash(ClashKind::VenueClosed, "2030-03-16"),
+            &[],
+        ));
+        assert!(said.contains("Saturday"), "{said}");
+        let odd = text(&clash_detail(
+            &clash(ClashKind::VenueClosed, "not a date"),
+            &[],
+        ));
+        assert!(odd.contains("not a date"), "{odd}");
     }
 }

@@ -21,7 +21,7 @@ use uuid::Uuid;
 use tower_sessions::Session;
 
 use super::i18n::{isolate, lang};
-use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
+use super::session::{posting, signed_in, SignedIn};
 use super::{html_response, local_span, m, page, refusal, t, term, PageError};
 use crate::api::colocations::{query, ColocationRequest};
 use crate::state::AppState;
@@ -276,12 +276,10 @@ pub async fn create(
     session: Session,
     Form(form): Form<CreateForm>,
 ) -> Result<Response, PageError> {
-    let Some(user) = signed_in(&state, &session).await? else {
-        return Ok(Redirect::to("/signin?next=/colocations").into_response());
+    let user = match posting(&state, &session, &form.csrf, "/colocations").await? {
+        Ok(user) => user,
+        Err(answer) => return Ok(answer),
     };
-    if !same_secret(&user.csrf, &form.csrf) {
-        return Ok(forbidden_form());
-    }
     let caller = Caller::Token(user.token);
     match colocations::create_alongside(&state.app, &caller, chosen(&form)?).await {
         Ok(event) => Ok(Redirect::to(&format!("/events/{}", event.id)).into_response()),

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::Form;
 use chrono::{Duration, NaiveDate};
 use maud::{html, Markup};
@@ -22,7 +22,7 @@ use tower_sessions::Session;
 use tracing::instrument;
 
 use super::i18n::lang;
-use super::session::{forbidden_form, same_secret, signed_in, SignedIn};
+use super::session::{posting, signed_in, SignedIn};
 use super::{html_response, page, refusal, t, PageError};
 use crate::state::AppState;
 
@@ -122,12 +122,10 @@ pub async fn apply(
     session: Session,
     Form(posted): Form<ApplyForm>,
 ) -> Result<Response, PageError> {
-    let Some(user) = signed_in(&state, &session).await? else {
-        return Ok(Redirect::to("/signin?next=/seasons").into_response());
+    let user = match posting(&state, &session, &posted.csrf, "/seasons").await? {
+        Ok(user) => user,
+        Err(answer) => return Ok(answer),
     };
-    if !same_secret(&user.csrf, &posted.csrf) {
-        return Ok(forbidden_form());
-    }
     let caller = Caller::Token(user.token);
     let outcome = match request_of(&posted.document) {
         Ok(request) => season::plan_and_apply(&state.app, &caller, &request, None).await,

@@ -336,6 +336,26 @@ async fn start_session(session: &Session, hash: &[u8; 32]) -> Result<(), PageErr
         .map_err(session_failed)
 }
 
+/// The signed-in user posting a form that carries `csrf`; otherwise the answer to give
+/// instead: the sign-in page (coming back to `next`), or the forbidden page when the form's
+/// CSRF token is not the session's.
+pub async fn posting(
+    state: &AppState,
+    session: &Session,
+    csrf: &str,
+    next: &str,
+) -> Result<Result<SignedIn, Response>, PageError> {
+    let Some(user) = signed_in(state, session).await? else {
+        return Ok(Err(
+            Redirect::to(&format!("/signin?next={next}")).into_response()
+        ));
+    };
+    if !same_secret(&user.csrf, csrf) {
+        return Ok(Err(forbidden_form()));
+    }
+    Ok(Ok(user))
+}
+
 /// A form whose CSRF token is missing or wrong.
 pub fn forbidden_form() -> Response {
     html_response(

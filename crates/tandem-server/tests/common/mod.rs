@@ -49,3 +49,63 @@ impl Clock for MovableClock {
         *self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
+
+/// Runs `scenario` with the URL of a fresh PostgreSQL database named `prefix_<uuid>` on the
+/// server `TANDEM_TEST_POSTGRES` (or `DATABASE_URL`) names, and drops the database
+/// afterwards, also when the scenario panics (the panic is then resumed). Without a server
+/// the scenario is skipped with a line, unless `TANDEM_REQUIRE_POSTGRES=1` makes that a
+/// failure.
+pub async fn on_fresh_postgres<F, Fut>(prefix: &str, scenario: F)
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    use sqlx::Connection;
+    let server = std::env::var("TANDEM_TEST_POSTGRES")
+        .ok()
+        .or_else(|| std::env::var("DATABASE_URL").ok())
+        .filter(|u| u.starts_with("postgres"));
+    let Some(server) = server else {
+        assert!(
+            std::env::var("TANDEM_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+            "TANDEM_REQUIRE_POSTGRES=1 but no PostgreSQL server is named"
+        );
+        println!("PostgreSQL half skipped: set TANDEM_TEST_POSTGRES=postgres://… to run it");
+        return;
+    };
+    let database = format!("{prefix}_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::raw_sql(&format!("CREATE DATABASE {database}"))
+        .execute(&mut admin)
+        .await
+        .expect("create database");
+    let (root, _) = server
+        .split('?')
+        .next()
+        .and_then(|base| base.rsplit_once('/'))
+        .expect("the URL names a database");
+    let url = format!("{root}/{database}");
+    let outcome =
+        futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(scenario(url))).await;
+    let _ = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// A PostgreSQL store on `url` with `connections` in its pool, on the tests' clock.
+pub async fn postgres_store(url: &str, connections: u32) -> Arc<dyn tandem_store::Store> {
+    Arc::new(
+        tandem_store::PostgresStore::connect(
+            url,
+            tandem_store::PoolSettings::new(connections),
+            clock(),
+        )
+        .await
+        .expect("opened"),
+    )
+}
