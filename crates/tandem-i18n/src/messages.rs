@@ -17,12 +17,14 @@ use unic_langid::LanguageIdentifier;
 use crate::Lang;
 
 /// The names of the message files every language has, in load order.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 7] = [
     "common.ftl",
     "web.ftl",
     "feeds.ftl",
     "problems.ftl",
     "mail.ftl",
+    "rules.ftl",
+    "requests.ftl",
 ];
 
 macro_rules! locale_files {
@@ -58,12 +60,24 @@ macro_rules! locale_files {
                 $tag,
                 "/mail.ftl"
             )),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../config/locales/",
+                $tag,
+                "/rules.ftl"
+            )),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../config/locales/",
+                $tag,
+                "/requests.ftl"
+            )),
         ]
     };
 }
 
 /// The text of every message file of `lang`, in the order of [`FILES`].
-pub fn sources(lang: Lang) -> [&'static str; 5] {
+pub fn sources(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::Ar => locale_files!("ar"),
         Lang::En => locale_files!("en"),
