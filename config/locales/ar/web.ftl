@@ -27,6 +27,7 @@ error-heading = حدث خطأ ما
 error-text = سُجّل الخطأ؛ يُرجى المحاولة مرة أخرى.
 refused-title = لم يُنفَّذ
 refused-heading = لم يُنفَّذ هذا الإجراء
+refused-changed-meanwhile = تغيّر الاجتماع في هذه الأثناء: أعد تحميل الصفحة وحاول مرة أخرى
 form-expired-title = انتهت صلاحية الاستمارة
 form-expired-heading = انتهت صلاحية هذه الاستمارة
 form-expired-text = أعد تحميل الصفحة وأرسل الاستمارة مرة أخرى.

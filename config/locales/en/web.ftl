@@ -29,6 +29,7 @@ error-heading = Something went wrong
 error-text = The error was logged; please try again.
 refused-title = Not done
 refused-heading = That was not done
+refused-changed-meanwhile = the event changed meanwhile: reload the page and try again
 form-expired-title = Form expired
 form-expired-heading = This form has expired
 form-expired-text = Reload the page and send the form again.

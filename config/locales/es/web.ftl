@@ -27,6 +27,7 @@ error-heading = Se ha producido un error
 error-text = El error quedó registrado; vuelva a intentarlo.
 refused-title = No realizado
 refused-heading = No se ha realizado
+refused-changed-meanwhile = la reunión cambió entretanto: vuelva a cargar la página e inténtelo de nuevo
 form-expired-title = Formulario caducado
 form-expired-heading = Este formulario ha caducado
 form-expired-text = Vuelva a cargar la página y envíe el formulario de nuevo.

@@ -27,6 +27,7 @@ error-heading = Une erreur s’est produite
 error-text = L’erreur a été consignée ; veuillez réessayer.
 refused-title = Non effectué
 refused-heading = Cette action n’a pas été effectuée
+refused-changed-meanwhile = la manifestation a changé entre-temps : rechargez la page et réessayez
 form-expired-title = Formulaire expiré
 form-expired-heading = Ce formulaire a expiré
 form-expired-text = Rechargez la page et envoyez à nouveau le formulaire.

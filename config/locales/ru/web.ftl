@@ -27,6 +27,7 @@ error-heading = Что-то пошло не так
 error-text = Ошибка записана в журнал; повторите попытку.
 refused-title = Не выполнено
 refused-heading = Действие не выполнено
+refused-changed-meanwhile = собрание тем временем изменилось: обновите страницу и повторите попытку
 form-expired-title = Форма устарела
 form-expired-heading = Срок действия формы истёк
 form-expired-text = Обновите страницу и отправьте форму ещё раз.

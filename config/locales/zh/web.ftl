@@ -27,6 +27,7 @@ error-heading = 出现错误
 error-text = 错误已记录，请重试。
 refused-title = 未完成
 refused-heading = 操作未完成
+refused-changed-meanwhile = 会议在此期间已有改动：请重新加载页面后再试
 form-expired-title = 表单已过期
 form-expired-heading = 此表单已过期
 form-expired-text = 请刷新页面后重新提交表单。

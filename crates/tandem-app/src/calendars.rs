@@ -2,6 +2,7 @@
 //! now, delete it, read them. After every change the clash lists of whoever owns the
 //! calendar are brought up to date.
 
+use tandem_core::Phrase;
 use tandem_store::{Calendar, CalendarFilter};
 use tracing::instrument;
 use uuid::Uuid;
@@ -17,10 +18,15 @@ impl From<ImportError> for AppError {
             ImportError::Invalid { field, message } => AppError::field(field, message),
             ImportError::Unreachable(message) => AppError::Unreachable {
                 field: "url",
-                message,
+                reason: Phrase::new("problem-detail-fetch-failed", message.clone())
+                    .text("reason", message),
             },
-            e @ (ImportError::NotRefreshable | ImportError::Busy) => {
-                AppError::Conflict(e.to_string())
+            e @ ImportError::NotRefreshable => AppError::Conflict(Phrase::new(
+                "problem-detail-calendar-not-refreshable",
+                e.to_string(),
+            )),
+            e @ ImportError::Busy => {
+                AppError::Conflict(Phrase::new("problem-detail-calendar-busy", e.to_string()))
             }
             ImportError::Store(e) => e.into(),
             ImportError::Internal(e) => AppError::Internal(e),

@@ -2,7 +2,7 @@
 //! nobody. The adapters find it (a bearer token, a session, the command line); the use
 //! cases decide what it may do.
 
-use tandem_core::{Event, ParticipantId, RegionCode};
+use tandem_core::{Event, ParticipantId, Phrase, RegionCode};
 use tandem_store::{Role, TokenRecord};
 
 use crate::error::AppError;
@@ -39,13 +39,15 @@ impl Caller {
     /// Refuses an anonymous caller ([`AppError::Unauthorized`]).
     pub fn authenticated(&self) -> Result<(), AppError> {
         match self {
-            Caller::Anonymous => Err(AppError::Unauthorized(
-                "this needs a token: send 'Authorization: Bearer <token>'".into(),
-            )),
+            Caller::Anonymous => Err(AppError::Unauthorized(Phrase::new(
+                "problem-detail-token-needed",
+                "this needs a token: send 'Authorization: Bearer <token>'",
+            ))),
             Caller::Token(_) | Caller::Operator => Ok(()),
-            Caller::Participant(_) => Err(AppError::Forbidden(
-                "a feed token only reads its participant's events; this needs an API token".into(),
-            )),
+            Caller::Participant(_) => Err(AppError::Forbidden(Phrase::new(
+                "problem-detail-feed-token-reads-only",
+                "a feed token only reads its participant's events; this needs an API token",
+            ))),
         }
     }
 
@@ -60,23 +62,34 @@ impl Caller {
             Role::Admin => Ok(()),
             Role::Organiser => match regions.iter().find(|r| !token.regions.contains(r)) {
                 None => Ok(()),
-                Some(outside) => Err(AppError::Forbidden(format!(
-                    "this organiser token covers {}; region {outside} is outside it",
-                    if token.regions.is_empty() {
-                        "no region".to_owned()
-                    } else {
-                        token
-                            .regions
-                            .iter()
-                            .map(|r| r.code())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    }
-                ))),
+                Some(outside) if token.regions.is_empty() => Err(AppError::Forbidden(
+                    Phrase::new(
+                        "problem-detail-region-none",
+                        format!(
+                            "this organiser token covers no region; region {outside} is outside it"
+                        ),
+                    )
+                    .text("region", outside.code()),
+                )),
+                Some(outside) => {
+                    let regions: Vec<&str> = token.regions.iter().map(|r| r.code()).collect();
+                    Err(AppError::Forbidden(
+                        Phrase::new(
+                            "problem-detail-region-outside",
+                            format!(
+                                "this organiser token covers {}; region {outside} is outside it",
+                                regions.join(", ")
+                            ),
+                        )
+                        .text("regions", regions.join(", "))
+                        .text("region", outside.code()),
+                    ))
+                }
             },
-            Role::Viewer => Err(AppError::Forbidden(
-                "a viewer token cannot change anything".into(),
-            )),
+            Role::Viewer => Err(AppError::Forbidden(Phrase::new(
+                "problem-detail-viewer-read-only",
+                "a viewer token cannot change anything",
+            ))),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Why a use case failed: one enum for the whole application layer. The adapters map it,
 //! each in one place: to a problem document (the JSON API), an HTML error page, an exit code.
 
-use tandem_core::{FieldError, FieldErrors};
+use tandem_core::{FieldError, FieldErrors, Phrase};
 use tandem_store::{RoomClash, StoreError};
 
 /// What a use case returns.
@@ -13,21 +13,21 @@ pub enum AppError {
     /// Something the caller sent is invalid; names the fields.
     #[error("invalid request: {0}")]
     Invalid(FieldErrors),
-    /// No such thing.
+    /// No such thing: says what was looked for.
     #[error("{0}")]
-    NotFound(String),
-    /// No or bad credentials.
+    NotFound(Phrase),
+    /// No or bad credentials: says what is missing.
     #[error("{0}")]
-    Unauthorized(String),
-    /// Credentials without the right.
+    Unauthorized(Phrase),
+    /// Credentials without the right: says which.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Phrase),
     /// The room is taken.
     #[error("room already booked")]
     RoomTaken(Vec<RoomClash>),
-    /// Another conflict with the current state.
+    /// Another conflict with the current state: says which.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Phrase),
     /// The caller acted on an old version.
     #[error("stale version")]
     PreconditionFailed {
@@ -37,12 +37,12 @@ pub enum AppError {
         current: i64,
     },
     /// An outside source (a calendar URL) could not be reached; names the field.
-    #[error("{field}: {message}")]
+    #[error("{field}: {reason}")]
     Unreachable {
         /// The field naming the source (`url`).
         field: &'static str,
         /// What went wrong.
-        message: String,
+        reason: Phrase,
     },
     /// The database is unreachable or saturated.
     #[error("service unavailable")]
@@ -56,6 +56,21 @@ impl AppError {
     /// A validation failure of one field.
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
         FieldError::new(field, message).into()
+    }
+
+    /// No `entity` (`event`, `venue`, `calendar`, `clash`, `token`, `feed token`) with id
+    /// `id`; `english` is the sentence as the caller writes it.
+    pub fn no_such(entity: &str, id: impl std::fmt::Display, english: String) -> Self {
+        let message = match entity {
+            "event" => "problem-detail-no-event",
+            "venue" => "problem-detail-no-venue",
+            "calendar" => "problem-detail-no-calendar",
+            "feed token" => "problem-detail-no-feed-token",
+            "token" => "problem-detail-no-token",
+            "clash" => "problem-detail-no-clash",
+            _ => "problem-detail-no-record",
+        };
+        AppError::NotFound(Phrase::new(message, english).text("id", id.to_string()))
     }
 }
 
@@ -75,14 +90,14 @@ impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound { entity, id } => {
-                AppError::NotFound(format!("no {entity} with id {id}"))
+                AppError::no_such(entity, id, format!("no {entity} with id {id}"))
             }
             StoreError::InvalidReference { field, message } => AppError::field(field, message),
             StoreError::RoomTaken(clashes) => AppError::RoomTaken(clashes),
             StoreError::VersionMismatch { expected, current } => {
                 AppError::PreconditionFailed { expected, current }
             }
-            StoreError::AlreadyExists(what) | StoreError::Moved(what) => AppError::Conflict(what),
+            StoreError::Moved(what) => AppError::Conflict(what),
             StoreError::Unavailable(e) => AppError::Unavailable(e.into()),
             other => AppError::Internal(other.into()),
         }

@@ -7,7 +7,7 @@ use base64::Engine;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use tandem_core::{ParticipantId, RegionCode};
+use tandem_core::{ParticipantId, Phrase, RegionCode};
 use tandem_store::{FeedTokenRecord, NewToken, Role, Store, TokenRecord};
 use uuid::Uuid;
 
@@ -67,17 +67,27 @@ impl FeedTokenManager {
         match self {
             FeedTokenManager::Staff => Ok(()),
             FeedTokenManager::Participant(p) if p == participant => Ok(()),
-            FeedTokenManager::Participant(_) => Err(AppError::Forbidden(
-                "a feed token manages only its own participant's tokens".into(),
-            )),
+            FeedTokenManager::Participant(_) => Err(AppError::Forbidden(Phrase::new(
+                "problem-detail-feed-token-own",
+                "a feed token manages only its own participant's tokens",
+            ))),
         }
     }
+}
+
+/// Why a token was refused: it is not one tandem issued, or it was revoked (which of the two
+/// is not said).
+pub fn token_unknown() -> Phrase {
+    Phrase::new(
+        "problem-detail-token-unknown",
+        "the token is unknown or revoked",
+    )
 }
 
 /// The participant whose live feed token `token` is; an unknown or revoked one is
 /// [`AppError::NotFound`] ("no such feed").
 pub async fn participant_of(app: &App, token: &str) -> AppResult<String> {
-    let unknown = || AppError::NotFound("no such feed".into());
+    let unknown = || AppError::NotFound(Phrase::new("problem-detail-no-such-feed", "no such feed"));
     let hash = token_hash(token);
     let (record, stored) = app
         .store
@@ -94,7 +104,7 @@ pub async fn participant_of(app: &App, token: &str) -> AppResult<String> {
 /// The caller a live feed token makes of its bearer: its participant
 /// ([`Caller::Participant`]); an unknown or revoked one is [`AppError::Unauthorized`].
 pub async fn feed_token_caller(app: &App, token: &str) -> AppResult<Caller> {
-    let unknown = || AppError::Unauthorized("the token is unknown or revoked".into());
+    let unknown = || AppError::Unauthorized(token_unknown());
     let participant = participant_of(app, token).await.map_err(|_| unknown())?;
     ParticipantId::parse(&participant)
         .map(Caller::Participant)
@@ -103,7 +113,7 @@ pub async fn feed_token_caller(app: &App, token: &str) -> AppResult<Caller> {
 
 /// Who the bearer of `token` (an API token or a feed token) is as a feed-token manager.
 pub async fn manager_of(app: &App, token: &str) -> AppResult<FeedTokenManager> {
-    let unknown = || AppError::Unauthorized("the token is unknown or revoked".into());
+    let unknown = || AppError::Unauthorized(token_unknown());
     if token.starts_with(FEED_TOKEN_PREFIX) {
         return participant_of(app, token)
             .await
@@ -117,9 +127,10 @@ pub async fn manager_of(app: &App, token: &str) -> AppResult<FeedTokenManager> {
         .ok_or_else(unknown)?;
     match record.role {
         Role::Admin | Role::Organiser => Ok(FeedTokenManager::Staff),
-        Role::Viewer => Err(AppError::Forbidden(
-            "a viewer token cannot manage feed tokens".into(),
-        )),
+        Role::Viewer => Err(AppError::Forbidden(Phrase::new(
+            "problem-detail-viewer-feed-tokens",
+            "a viewer token cannot manage feed tokens",
+        ))),
     }
 }
 
@@ -171,9 +182,10 @@ pub async fn rotate_feed_token(
     let record = app.store.feed_token(id).await?;
     who.may_manage(&record.participant)?;
     if record.revoked_at.is_some() {
-        return Err(AppError::Conflict(
-            "this token was revoked; create a new one".into(),
-        ));
+        return Err(AppError::Conflict(Phrase::new(
+            "problem-detail-token-revoked",
+            "this token was revoked; create a new one",
+        )));
     }
     let created = issue(app, &record.participant).await?;
     app.store.revoke_feed_token(record.id).await?;

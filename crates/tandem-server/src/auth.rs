@@ -11,6 +11,8 @@ use crate::extract::bearer_token;
 
 use crate::problem::ApiError;
 use crate::state::AppState;
+use tandem_app::AppError;
+use tandem_core::Phrase;
 
 /// Who is calling (the application layer's caller), found from the bearer token.
 pub use tandem_app::Caller;
@@ -26,15 +28,15 @@ impl FromRequestParts<AppState> for Caller {
             return Ok(Caller::Anonymous);
         };
         let token = bearer_token(value).ok_or_else(|| {
-            ApiError::Unauthorized("expected 'Authorization: Bearer <token>'".into())
+            ApiError::from(AppError::Unauthorized(Phrase::new(
+                "problem-detail-bearer-expected",
+                "expected 'Authorization: Bearer <token>'",
+            )))
         })?;
         let hash = token_hash(token);
-        let record = state
-            .app
-            .store
-            .token_by_hash(&hash)
-            .await?
-            .ok_or_else(|| ApiError::Unauthorized("the token is unknown or revoked".into()))?;
+        let record = state.app.store.token_by_hash(&hash).await?.ok_or_else(|| {
+            ApiError::from(AppError::Unauthorized(tandem_app::tokens::token_unknown()))
+        })?;
         state.rate_limit.token_verified(hash);
         Ok(Caller::Token(record))
     }

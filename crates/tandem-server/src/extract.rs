@@ -6,12 +6,23 @@ use axum::http::header;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use crate::problem::ApiError;
+use tandem_app::AppError;
+use tandem_core::{FieldError, Phrase};
+
+use crate::problem::{field, ApiError};
 
 /// The token of an `Authorization: Bearer <token>` header value, if it is one.
 pub fn bearer_token(value: &axum::http::HeaderValue) -> Option<&str> {
     let (scheme, token) = value.to_str().ok()?.split_once(' ')?;
     Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
+}
+
+/// The id `text` of an `entity` (`event`, `venue`, `calendar`, `clash`, `feed token`) named in
+/// a path: one that is not a UUID names no such thing (404).
+pub fn path_id(text: &str, entity: &str) -> Result<uuid::Uuid, ApiError> {
+    uuid::Uuid::parse_str(text).map_err(|_| {
+        AppError::no_such(entity, text, format!("no {entity} with id '{text}'")).into()
+    })
 }
 
 /// A JSON body whose deserialisation errors name the path of the bad field.
@@ -37,15 +48,23 @@ where
                     || m.to_ascii_lowercase().ends_with("+json")
             });
         if !is_json {
-            return Err(ApiError::UnsupportedMediaType(
-                "send the body as JSON with 'Content-Type: application/json'".into(),
-            ));
+            return Err(ApiError::UnsupportedMediaType(Phrase::new(
+                "problem-detail-send-json",
+                "send the body as JSON with 'Content-Type: application/json'",
+            )));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge(rejection.body_text())
+                ApiError::PayloadTooLarge(Phrase::new(
+                    "problem-too-large-detail",
+                    rejection.body_text(),
+                ))
             } else {
-                ApiError::field("", rejection.body_text())
+                ApiError::from(FieldError::said(
+                    "",
+                    Phrase::new("api-body-unreadable", rejection.body_text())
+                        .text("reason", rejection.body_text()),
+                ))
             }
         })?;
         parse_json(&bytes).map(ApiJson)
@@ -55,8 +74,13 @@ where
 /// Parses JSON, reporting the path of the first bad field. A number with no fraction
 /// (`120.0`) is read as the integer it is, as JSON Schema's `integer` says it is one.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::field("", format!("the body is not valid JSON: {e}")))?;
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::from(FieldError::said(
+            "",
+            Phrase::new("api-not-json", format!("the body is not valid JSON: {e}"))
+                .text("reason", e.to_string()),
+        ))
+    })?;
     integral_numbers_as_integers(&mut value);
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
@@ -72,7 +96,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             Some((name, _)) => format!("{path}.{name}"),
             None => path,
         };
-        ApiError::field(path, message)
+        field::unreadable(path, message).into()
     })
 }
 
@@ -127,7 +151,14 @@ where
                     None if path == "." => String::new(),
                     None => path,
                 };
-                ApiError::field(field, format!("invalid query parameter: {message}"))
+                ApiError::from(FieldError::said(
+                    field,
+                    Phrase::new(
+                        "api-bad-query",
+                        format!("invalid query parameter: {message}"),
+                    )
+                    .text("reason", message),
+                ))
             })
     }
 }
@@ -148,7 +179,15 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
         let Some(value) = parts.headers.get(header::IF_MATCH) else {
             return Ok(IfMatch(None));
         };
-        let bad = || ApiError::field("If-Match", "expected the event's ETag, such as \"3\"");
+        let bad = || {
+            ApiError::from(FieldError::said(
+                "If-Match",
+                Phrase::new(
+                    "api-bad-if-match",
+                    "expected the event's ETag, such as \"3\"",
+                ),
+            ))
+        };
         let text = value.to_str().map_err(|_| bad())?;
         if text == "*" {
             return Ok(IfMatch(None));

@@ -33,8 +33,10 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Settings;
 use crate::metrics::Metrics;
-use crate::problem::{problem_response, ApiError, Problem, PROBLEM_BASE};
+use crate::problem::{problem_response, ApiError};
 use crate::state::AppState;
+use tandem_core::Phrase;
+use tandem_i18n::Lang;
 
 /// Builds the shared state on an open store; `clock` says when "now" is (give the store
 /// the same one: `tandem` builds one per process).
@@ -54,24 +56,22 @@ pub fn state(
 
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a handler panicked");
-    ApiError::Internal(anyhow::anyhow!("handler panicked")).into_response_problem()
+    // No request here to read a language from: a panic that gets this far is answered in
+    // English (handlers' panics are answered by `run_to_completion`, in the reader's).
+    ApiError::internal(anyhow::anyhow!("handler panicked")).response_in(Lang::En)
 }
 
-impl ApiError {
-    fn into_response_problem(self) -> Response {
-        axum::response::IntoResponse::into_response(self)
-    }
-}
-
-async fn not_found() -> Response {
-    problem_response(&Problem {
-        kind: format!("{PROBLEM_BASE}not-found"),
-        title: "Not found".into(),
-        status: 404,
-        detail: "no such resource; the API is described at /api/v1/openapi.json".into(),
-        errors: Vec::new(),
-        clashes: Vec::new(),
-    })
+async fn not_found(headers: axum::http::HeaderMap) -> Response {
+    let detail = Phrase::new(
+        "problem-detail-no-route",
+        "no such resource; the API is described at /api/v1/openapi.json",
+    );
+    problem_response(&problem::problem(
+        problem::reader_of(&headers),
+        StatusCode::NOT_FOUND,
+        "not-found",
+        &detail,
+    ))
 }
 
 /// Runs the handler in its own task, so a client that hangs up (or a request timeout) drops
@@ -79,11 +79,16 @@ async fn not_found() -> Response {
 /// commit still runs, and no database call is cancelled between its statements (a cancelled
 /// `BEGIN` could otherwise hand a pooled connection back inside a transaction).
 async fn run_to_completion(request: Request<axum::body::Body>, next: middleware::Next) -> Response {
+    let lang = problem::reader_of(request.headers());
     match tokio::spawn(next.run(request)).await {
         Ok(response) => response,
-        Err(error) if error.is_panic() => panic_response(error.into_panic()),
-        Err(error) => ApiError::Internal(anyhow::anyhow!("handler task ended: {error}"))
-            .into_response_problem(),
+        Err(error) if error.is_panic() => {
+            tracing::error!("a handler panicked");
+            ApiError::internal(anyhow::anyhow!("handler panicked")).response_in(lang)
+        }
+        Err(error) => {
+            ApiError::internal(anyhow::anyhow!("handler task ended: {error}")).response_in(lang)
+        }
     }
 }
 
@@ -92,6 +97,7 @@ async fn problems_for_bare_errors(
     request: Request<axum::body::Body>,
     next: middleware::Next,
 ) -> Response {
+    let lang = problem::reader_of(request.headers());
     let response = next.run(request).await;
     let status = response.status();
     // A problem document or a page (the pages' own busy and error pages) is an answer
@@ -106,20 +112,22 @@ async fn problems_for_bare_errors(
     if answered || !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let (slug, title) = match status {
-        StatusCode::METHOD_NOT_ALLOWED => ("method-not-allowed", "Method not allowed"),
-        StatusCode::SERVICE_UNAVAILABLE => ("timeout", "The request took too long"),
-        StatusCode::PAYLOAD_TOO_LARGE => ("too-large", "Request body too large"),
+    let (slug, detail) = match status {
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method-not-allowed",
+            Phrase::new("problem-method-not-allowed-detail", "Method not allowed"),
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            "timeout",
+            Phrase::new("problem-timeout-detail", "The request took too long"),
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "too-large",
+            Phrase::new("problem-too-large-detail", "Request body too large"),
+        ),
         _ => return response,
     };
-    let mut answer = problem_response(&Problem {
-        kind: format!("{PROBLEM_BASE}{slug}"),
-        title: title.into(),
-        status: status.as_u16(),
-        detail: title.into(),
-        errors: Vec::new(),
-        clashes: Vec::new(),
-    });
+    let mut answer = problem_response(&problem::problem(lang, status, slug, &detail));
     if let Some(allow) = response.headers().get(axum::http::header::ALLOW) {
         answer
             .headers_mut()

@@ -6,8 +6,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tandem_app::AppError;
-use tandem_core::{FieldError, FieldErrors};
-use tandem_store::{RoomClash, StoreError};
+use tandem_core::{FieldError, FieldErrors, Phrase};
+use tandem_i18n::Lang;
+use tandem_store::StoreError;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -19,11 +20,8 @@ pub const PROBLEM_BASE: &str = "https://tandem.itu.int/problems/";
 pub struct InvalidField {
     /// Path of the field (`participants[1].tz`).
     pub field: String,
-    /// What is wrong with it.
+    /// What is wrong with it, in the reader's language where tandem has it.
     pub message: String,
-    /// The same as a message of the translations, when the core has one.
-    #[serde(skip)]
-    pub phrase: Option<tandem_core::Phrase>,
 }
 
 /// An existing booking that a write would overlap.
@@ -62,98 +60,60 @@ pub struct Problem {
     pub clashes: Vec<BookingClash>,
 }
 
-/// Why a request failed.
+/// Why a request failed: a use case's refusal or failure, or one of the few the HTTP edge
+/// finds itself (a body too large or not JSON, a client over its rate).
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// The request is malformed or invalid; names the fields.
-    #[error("invalid request: {detail}")]
-    Invalid {
-        /// Summary.
-        detail: String,
-        /// The fields at fault.
-        errors: Vec<InvalidField>,
-    },
-    /// No such resource.
-    #[error("{0}")]
-    NotFound(String),
-    /// No or bad credentials.
-    #[error("{0}")]
-    Unauthorized(String),
-    /// Credentials without the right.
-    #[error("{0}")]
-    Forbidden(String),
-    /// The room is taken.
-    #[error("room already booked")]
-    RoomTaken(Vec<RoomClash>),
-    /// Another conflict.
-    #[error("{0}")]
-    Conflict(String),
-    /// `If-Match` named an old version.
-    #[error("stale version")]
-    PreconditionFailed {
-        /// Version the client sent.
-        expected: i64,
-        /// Version stored now.
-        current: i64,
-    },
-    /// An outside source (a calendar URL) could not be reached: 502, naming the field.
-    #[error("{field}: {message}")]
-    Unreachable {
-        /// The field naming the source.
-        field: &'static str,
-        /// What went wrong.
-        message: String,
-    },
+    /// What the application layer answered.
+    #[error(transparent)]
+    App(#[from] AppError),
     /// The body is too large.
     #[error("request body too large")]
-    PayloadTooLarge(String),
+    PayloadTooLarge(Phrase),
     /// The body is not JSON.
     #[error("unsupported media type")]
-    UnsupportedMediaType(String),
+    UnsupportedMediaType(Phrase),
     /// The client spent its rate-limit budget.
     #[error("too many requests")]
     RateLimited {
         /// What the client sent too much of.
-        detail: String,
+        detail: Phrase,
         /// Whole seconds until the next request would be let through.
         retry_after_seconds: u64,
     },
-    /// The database is unreachable or saturated.
-    #[error("service unavailable")]
-    Unavailable(#[source] anyhow::Error),
-    /// Anything unexpected: logged with its chain, answered generically.
-    #[error("internal error")]
-    Internal(#[source] anyhow::Error),
 }
 
 impl ApiError {
     /// A validation failure of one field.
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError::new(field, message).into()
+        AppError::field(field, message).into()
+    }
+
+    /// Anything unexpected (logged with its chain, answered generically).
+    pub fn internal(error: impl Into<anyhow::Error>) -> Self {
+        AppError::Internal(error.into()).into()
+    }
+
+    /// The database is unreachable or saturated (503 with Retry-After).
+    pub fn unavailable(error: impl Into<anyhow::Error>) -> Self {
+        AppError::Unavailable(error.into()).into()
+    }
+
+    /// No such resource: `detail` says what was looked for.
+    pub fn not_found(detail: Phrase) -> Self {
+        AppError::NotFound(detail).into()
     }
 }
 
 impl From<FieldError> for ApiError {
     fn from(error: FieldError) -> Self {
-        FieldErrors::from(error).into()
+        AppError::from(error).into()
     }
 }
 
 impl From<FieldErrors> for ApiError {
     fn from(errors: FieldErrors) -> Self {
-        let detail = errors.to_string();
-        ApiError::Invalid {
-            detail,
-            errors: errors
-                .0
-                .into_iter()
-                .map(|e| InvalidField {
-                    field: e.field,
-                    message: e.message,
-                    phrase: e.phrase,
-                })
-                .collect(),
-        }
+        AppError::from(errors).into()
     }
 }
 
@@ -163,120 +123,287 @@ impl From<StoreError> for ApiError {
     }
 }
 
-/// The one mapping from the application layer's errors to the API's.
-impl From<AppError> for ApiError {
-    fn from(error: AppError) -> Self {
-        match error {
-            AppError::Invalid(errors) => errors.into(),
-            AppError::NotFound(detail) => ApiError::NotFound(detail),
-            AppError::Unauthorized(detail) => ApiError::Unauthorized(detail),
-            AppError::Forbidden(detail) => ApiError::Forbidden(detail),
-            AppError::RoomTaken(clashes) => ApiError::RoomTaken(clashes),
-            AppError::Conflict(detail) => ApiError::Conflict(detail),
-            AppError::PreconditionFailed { expected, current } => {
-                ApiError::PreconditionFailed { expected, current }
-            }
-            AppError::Unreachable { field, message } => ApiError::Unreachable { field, message },
-            AppError::Unavailable(e) => ApiError::Unavailable(e),
-            AppError::Internal(e) => ApiError::Internal(e),
-        }
+/// `phrase` for a reader of `lang`: the very sentence the code wrote in English (what the
+/// API has always answered), else the translation with its values.
+pub(crate) fn said(lang: Lang, phrase: &Phrase) -> String {
+    if lang == Lang::En {
+        phrase.english().to_owned()
+    } else {
+        phrase_text(lang, phrase)
     }
 }
 
-fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> Problem {
+/// A problem of type `slug`, titled by its message, saying `detail`, for a reader of `lang`.
+pub fn problem(lang: Lang, status: StatusCode, slug: &str, detail: &Phrase) -> Problem {
     Problem {
         kind: format!("{PROBLEM_BASE}{slug}"),
-        title: title.to_owned(),
+        title: lang.message(&format!("problem-{slug}")),
         status: status.as_u16(),
-        detail,
+        detail: said(lang, detail),
         errors: Vec::new(),
         clashes: Vec::new(),
     }
 }
 
-impl ApiError {
-    /// The problem document this error is answered with.
-    pub fn problem(&self) -> Problem {
-        match self {
-            ApiError::Invalid { detail, errors } => Problem {
-                errors: errors.clone(),
-                ..problem(StatusCode::BAD_REQUEST, "invalid-request", "Invalid request", detail.clone())
-            },
-            ApiError::NotFound(detail) => problem(StatusCode::NOT_FOUND, "not-found", "Not found", detail.clone()),
-            ApiError::Unauthorized(detail) => {
-                problem(StatusCode::UNAUTHORIZED, "unauthorized", "Authentication required", detail.clone())
+/// A problem whose detail is always the same sentence (`problem-{slug}-detail`).
+fn fixed(lang: Lang, status: StatusCode, slug: &str, english: &str) -> Problem {
+    let id = match slug {
+        "unavailable" => "problem-unavailable-detail",
+        "internal" => "problem-internal-detail",
+        _ => "problem-too-large-detail",
+    };
+    problem(lang, status, slug, &Phrase::new(id, english))
+}
+
+/// The problem document a use case's error is answered with: the one mapping from the
+/// application layer's errors to statuses and types.
+fn app_problem(error: &AppError, lang: Lang) -> Problem {
+    match error {
+        AppError::Invalid(errors) => invalid(errors, lang),
+        AppError::NotFound(detail) => problem(lang, StatusCode::NOT_FOUND, "not-found", detail),
+        AppError::Unauthorized(detail) => {
+            problem(lang, StatusCode::UNAUTHORIZED, "unauthorized", detail)
+        }
+        AppError::Forbidden(detail) => problem(lang, StatusCode::FORBIDDEN, "forbidden", detail),
+        AppError::RoomTaken(clashes) => {
+            let names: Vec<String> = clashes.iter().map(|c| format!("'{}' ({})", c.title, c.event_id)).collect();
+            let detail = Phrase::new(
+                "problem-detail-room-held",
+                format!("the room is held at that time by {}", names.join(", ")),
+            )
+            .text("events", names.join(&lang.message("list-separator")));
+            Problem {
+                clashes: clashes
+                    .iter()
+                    .map(|c| BookingClash {
+                        kind: "room_overlap",
+                        event_id: c.event_id,
+                        title: c.title.clone(),
+                        start: c.start,
+                        end: c.end,
+                    })
+                    .collect(),
+                ..problem(lang, StatusCode::CONFLICT, "clash", &detail)
             }
-            ApiError::Forbidden(detail) => problem(StatusCode::FORBIDDEN, "forbidden", "Forbidden", detail.clone()),
-            ApiError::RoomTaken(clashes) => {
-                let names: Vec<String> = clashes.iter().map(|c| format!("'{}' ({})", c.title, c.event_id)).collect();
-                Problem {
-                    clashes: clashes
-                        .iter()
-                        .map(|c| BookingClash {
-                            kind: "room_overlap",
-                            event_id: c.event_id,
-                            title: c.title.clone(),
-                            start: c.start,
-                            end: c.end,
-                        })
-                        .collect(),
-                    ..problem(
-                        StatusCode::CONFLICT,
-                        "clash",
-                        "The room is already booked",
-                        format!("the room is held at that time by {}", names.join(", ")),
-                    )
-                }
-            }
-            ApiError::Conflict(detail) => problem(StatusCode::CONFLICT, "conflict", "Conflict", detail.clone()),
-            ApiError::PreconditionFailed { expected, current } => problem(
-                StatusCode::PRECONDITION_FAILED,
-                "stale-version",
-                "The resource changed",
+        }
+        AppError::Conflict(detail) => problem(lang, StatusCode::CONFLICT, "conflict", detail),
+        AppError::PreconditionFailed { expected, current } => problem(
+            lang,
+            StatusCode::PRECONDITION_FAILED,
+            "stale-version",
+            &Phrase::new(
+                "problem-detail-stale-version",
                 format!("If-Match named version {expected}, but the event is at version {current}: read it again and retry"),
-            ),
-            ApiError::Unreachable { field, message } => Problem {
-                errors: vec![InvalidField {
-                    field: (*field).to_owned(),
-                    message: message.clone(),
-                    phrase: None,
-                }],
-                // The source failed, not the caller nor tandem.
-                ..problem(
-                    StatusCode::BAD_GATEWAY,
-                    "source-unreachable",
-                    "The calendar could not be fetched",
-                    message.clone(),
-                )
+            )
+            // Version numbers as the client sends them in If-Match: ASCII digits.
+            .text("expected", expected.to_string())
+            .text("current", current.to_string()),
+        ),
+        AppError::Unreachable { field, reason } => Problem {
+            errors: vec![InvalidField {
+                field: (*field).to_owned(),
+                message: said(lang, reason),
+            }],
+            // The source failed, not the caller nor tandem.
+            ..problem(lang, StatusCode::BAD_GATEWAY, "source-unreachable", reason)
+        },
+        AppError::Unavailable(_) => fixed(
+            lang,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "the database is busy or unreachable; retry shortly",
+        ),
+        AppError::Internal(_) => fixed(
+            lang,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "an unexpected error occurred; it has been logged",
+        ),
+    }
+}
+
+/// A validation problem: each field's message in the reader's language where the code
+/// phrased it (else its English), and a detail that, in English, lists every message and,
+/// in the other languages, names the fields.
+fn invalid(errors: &FieldErrors, lang: Lang) -> Problem {
+    let listed: Vec<InvalidField> = errors
+        .0
+        .iter()
+        .map(|e| InvalidField {
+            field: e.field.clone(),
+            message: match &e.phrase {
+                Some(phrase) => said(lang, phrase),
+                None => e.message.clone(),
             },
+        })
+        .collect();
+    let detail = if lang == Lang::En {
+        errors.to_string()
+    } else {
+        let mut fields: Vec<&str> = errors
+            .0
+            .iter()
+            .map(|e| {
+                if e.field.is_empty() {
+                    "body"
+                } else {
+                    e.field.as_str()
+                }
+            })
+            .collect();
+        fields.dedup();
+        lang.message_with(
+            "problem-invalid-request-detail",
+            &[
+                ("count", tandem_i18n::Arg::from(fields.len())),
+                ("fields", tandem_i18n::Arg::from(fields.join(", "))),
+            ],
+        )
+    };
+    Problem {
+        kind: format!("{PROBLEM_BASE}invalid-request"),
+        title: lang.message("problem-invalid-request"),
+        status: StatusCode::BAD_REQUEST.as_u16(),
+        detail,
+        errors: listed,
+        clashes: Vec::new(),
+    }
+}
+
+impl ApiError {
+    /// The problem document this error is answered with, for a reader of `lang`.
+    pub fn problem(&self, lang: Lang) -> Problem {
+        match self {
+            ApiError::App(error) => app_problem(error, lang),
             ApiError::PayloadTooLarge(detail) => {
-                problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "Request body too large", detail.clone())
+                problem(lang, StatusCode::PAYLOAD_TOO_LARGE, "too-large", detail)
             }
             ApiError::UnsupportedMediaType(detail) => problem(
+                lang,
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
-                "Unsupported media type",
-                detail.clone(),
+                detail,
             ),
-            ApiError::RateLimited { detail, .. } => problem(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate-limited",
-                "Too many requests",
-                detail.clone(),
-            ),
-            ApiError::Unavailable(_) => problem(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Service unavailable",
-                "the database is busy or unreachable; retry shortly".into(),
-            ),
-            ApiError::Internal(_) => problem(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "Internal error",
-                "an unexpected error occurred; it has been logged".into(),
-            ),
+            ApiError::RateLimited { detail, .. } => {
+                problem(lang, StatusCode::TOO_MANY_REQUESTS, "rate-limited", detail)
+            }
         }
+    }
+
+    /// The answer to a reader of `lang`: the problem document with the headers its status
+    /// asks for (Retry-After, WWW-Authenticate). Failures of tandem itself are logged.
+    pub fn response_in(self, lang: Lang) -> Response {
+        match &self {
+            ApiError::App(AppError::Internal(e)) => tracing::error!(error = ?e, "internal error"),
+            ApiError::App(AppError::Unavailable(e)) => {
+                tracing::warn!(error = ?e, "database unavailable");
+            }
+            _ => {}
+        }
+        let mut response = problem_response(&self.problem(lang));
+        let headers = response.headers_mut();
+        match self {
+            ApiError::App(AppError::Unavailable(_)) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            }
+            ApiError::RateLimited {
+                retry_after_seconds,
+                ..
+            } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+            }
+            ApiError::App(AppError::Unauthorized(_)) => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            _ => {}
+        }
+        response
+    }
+}
+
+/// The HTTP API's own field checks, each said as a phrase (DESIGN §16): what they have in
+/// common is worded once, here.
+pub(crate) mod field {
+    use tandem_core::{FieldError, Phrase};
+
+    /// `field` must lie between `min` and `max`.
+    pub fn between(field: impl Into<String>, min: u32, max: u32) -> FieldError {
+        FieldError::said(
+            field,
+            Phrase::new("api-between", format!("must be between {min} and {max}"))
+                .number("min", min)
+                .number("max", max),
+        )
+    }
+
+    /// `field` must be at most `max`.
+    pub fn at_most(field: impl Into<String>, max: u32) -> FieldError {
+        FieldError::said(
+            field,
+            Phrase::new("api-at-most", format!("must be at most {max}")).number("max", max),
+        )
+    }
+
+    /// `field` must come after the field `other` (`from`, `start`).
+    pub fn after(field: impl Into<String>, other: &str) -> FieldError {
+        FieldError::said(
+            field,
+            Phrase::new("api-after", format!("must be after {other}")).text("other", other),
+        )
+    }
+
+    /// `code` names no study group nor regional group.
+    pub fn unknown_group(field: impl Into<String>, code: &str) -> FieldError {
+        FieldError::said(
+            field,
+            Phrase::new("api-group-unknown", format!("unknown group '{code}'")).text("code", code),
+        )
+    }
+
+    /// `value` is not one of `expected` (written as the English sentence lists them).
+    pub fn one_of(
+        field: impl Into<String>,
+        value: &str,
+        english: String,
+        expected: &str,
+    ) -> FieldError {
+        FieldError::said(
+            field,
+            Phrase::new("api-unknown-value", english)
+                .text("value", value)
+                .text("expected", expected),
+        )
+    }
+
+    /// `value` is not an id of a `what` (`event`, `venue`, `room`).
+    pub fn not_an_id(field: impl Into<String>, value: &str, what: &'static str) -> FieldError {
+        let (id, english) = match what {
+            "venue" => ("api-not-a-venue-id", format!("'{value}' is not a venue id")),
+            "room" => ("api-not-a-room-id", format!("'{value}' is not a room id")),
+            _ => (
+                "api-not-an-event-id",
+                format!("'{value}' is not an event id"),
+            ),
+        };
+        FieldError::said(field, Phrase::new(id, english).text("value", value))
+    }
+
+    /// A page cursor this API did not hand out.
+    pub fn bad_cursor() -> FieldError {
+        FieldError::said(
+            "cursor",
+            Phrase::new("api-bad-cursor", "not a cursor returned by this API"),
+        )
+    }
+
+    /// A JSON value serde could not read as the field's type (its own words in `reason`).
+    pub fn unreadable(field: impl Into<String>, reason: String) -> FieldError {
+        let phrase = if reason.starts_with("missing field `") {
+            Phrase::new("api-missing-field", reason)
+        } else {
+            Phrase::new("api-unreadable-value", reason.clone()).text("reason", reason)
+        };
+        FieldError::said(field, phrase)
     }
 }
 
@@ -291,89 +418,8 @@ pub async fn read_accept_language(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let lang = tandem_i18n::Lang::negotiate(
-        request
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
+    let lang = reader_of(request.headers());
     READER.scope(lang, next.run(request)).await
-}
-
-/// The details tandem writes, as English messages of `problems.ftl` with their variables:
-/// a detail that reads as one of them (its variables filled with this request's values) is
-/// given in the reader's language with the same values. The English messages are the
-/// very sentences the code writes; one that no longer matches is left in English.
-const DETAILS: &[(&str, &[&str])] = &[
-    ("problem-detail-bearer-expected", &[]),
-    ("problem-detail-token-needed", &[]),
-    ("problem-detail-token-unknown", &[]),
-    ("problem-detail-viewer-read-only", &[]),
-    ("problem-detail-viewer-feed-tokens", &[]),
-    ("problem-detail-feed-token-own", &[]),
-    ("problem-detail-region-outside", &["regions", "region"]),
-    ("problem-detail-no-such-feed", &[]),
-    ("problem-detail-token-revoked", &[]),
-    ("problem-detail-event-not-rewritable", &[]),
-    ("problem-detail-stored-event-not-rewritable", &[]),
-    ("problem-detail-send-json", &[]),
-    ("problem-detail-no-event", &["id"]),
-    ("problem-detail-no-venue", &["id"]),
-    ("problem-detail-no-calendar", &["id"]),
-    ("problem-detail-no-clash", &["id"]),
-    ("problem-detail-no-feed-token", &["id"]),
-    ("problem-detail-no-token", &["id"]),
-    ("problem-detail-no-open-clash", &["id"]),
-    ("problem-detail-no-group", &["code"]),
-    ("problem-detail-no-region", &["code"]),
-    ("problem-detail-no-feed-file", &["file"]),
-    ("problem-detail-suggestion-stale", &["suggestion", "id"]),
-    ("problem-detail-stale-version", &["expected", "current"]),
-    ("problem-detail-room-held", &["events"]),
-    ("problem-detail-rate-limited", &["burst", "rate", "seconds"]),
-];
-
-/// Marks a variable's place in an English message while it is matched against a detail.
-const SLOT: char = '\u{1}';
-
-/// The values of `variables` that make `id`'s English message read `text`, if it does.
-fn read_as(id: &str, variables: &[&str], text: &str) -> Option<Vec<(String, String)>> {
-    let marked: Vec<(&str, tandem_i18n::Arg<'_>)> = variables
-        .iter()
-        .map(|v| (*v, tandem_i18n::Arg::from(format!("{SLOT}{v}{SLOT}"))))
-        .collect();
-    let english = tandem_i18n::Lang::En.message_with(id, &marked);
-    // Literal, variable, literal, …: the odd pieces are the variables' names.
-    let pieces: Vec<&str> = english.split(SLOT).collect();
-    let mut rest = text.strip_prefix(pieces.first()?)?;
-    let mut values = Vec::new();
-    for pair in pieces.get(1..)?.chunks(2) {
-        let [name, literal] = pair else {
-            return None;
-        };
-        let value = if literal.is_empty() {
-            std::mem::take(&mut rest)
-        } else {
-            let at = rest.find(literal)?;
-            let value = rest.get(..at)?;
-            rest = rest.get(at + literal.len()..)?;
-            value
-        };
-        values.push(((*name).to_owned(), value.to_owned()));
-    }
-    ((rest.is_empty() && pieces.len() > 1) || english == text).then_some(values)
-}
-
-/// `detail` in `lang`, when it is one of the [`DETAILS`] tandem writes.
-pub(crate) fn localized_detail(lang: tandem_i18n::Lang, detail: &str) -> Option<String> {
-    DETAILS.iter().find_map(|(id, variables)| {
-        let values = read_as(id, variables, detail)?;
-        let args: Vec<(&str, tandem_i18n::Arg<'_>)> = values
-            .iter()
-            .map(|(k, v)| (k.as_str(), tandem_i18n::Arg::from(v)))
-            .collect();
-        Some(lang.message_with(id, &args))
-    })
 }
 
 /// A sentence of the core in `lang`, as plain text: dates by ICU4X, lists joined as the
@@ -405,66 +451,25 @@ pub(crate) fn phrase_text(lang: tandem_i18n::Lang, phrase: &tandem_core::Phrase)
     lang.message_with(phrase.id(), &args)
 }
 
-/// `problem` in the reader's language: its title, and its detail where tandem writes a
-/// fixed one or one of its [`DETAILS`]; a validation problem's detail becomes a summary
-/// naming the fields, and each `errors[]` entry keeps its field and gets its message in the
-/// reader's language where the core said it as a phrase (else the English message).
-/// English (the default) is the document as it is, byte for byte; a detail tandem did not
-/// write (an outside server's answer) stays as it is.
-fn localized(problem: &Problem) -> std::borrow::Cow<'_, Problem> {
-    let lang = READER.try_with(|l| *l).unwrap_or_default();
-    let Some(slug) = problem.kind.strip_prefix(PROBLEM_BASE) else {
-        return std::borrow::Cow::Borrowed(problem);
-    };
-    if lang == tandem_i18n::Lang::En || !lang.has_message(&format!("problem-{slug}")) {
-        return std::borrow::Cow::Borrowed(problem);
-    }
-    let mut out = problem.clone();
-    out.title = lang.message(&format!("problem-{slug}"));
-    match slug {
-        "unavailable" | "internal" | "too-large" => {
-            out.detail = lang.message(&format!("problem-{slug}-detail"));
-        }
-        "invalid-request" if !problem.errors.is_empty() => {
-            let mut fields: Vec<&str> = problem
-                .errors
-                .iter()
-                .map(|e| {
-                    if e.field.is_empty() {
-                        "body"
-                    } else {
-                        e.field.as_str()
-                    }
-                })
-                .collect();
-            fields.dedup();
-            for error in &mut out.errors {
-                if let Some(phrase) = &error.phrase {
-                    error.message = phrase_text(lang, phrase);
-                }
-            }
-            out.detail = lang.message_with(
-                "problem-invalid-request-detail",
-                &[
-                    ("count", tandem_i18n::Arg::from(fields.len())),
-                    ("fields", tandem_i18n::Arg::from(fields.join(", "))),
-                ],
-            );
-        }
-        _ => {
-            if let Some(detail) = localized_detail(lang, &problem.detail) {
-                out.detail = detail;
-            }
-        }
-    }
-    std::borrow::Cow::Owned(out)
+/// The language of the request being answered (`Accept-Language`), English outside one.
+pub fn reader() -> Lang {
+    READER.try_with(|l| *l).unwrap_or_default()
+}
+
+/// The language a request's `Accept-Language` asks for, for the layers that answer before
+/// (or around) the one that keeps it for the handlers.
+pub fn reader_of(headers: &axum::http::HeaderMap) -> Lang {
+    Lang::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
 }
 
 /// Answers with a problem document (used by middleware for non-handler failures too).
 pub fn problem_response(problem: &Problem) -> Response {
-    let problem = localized(problem);
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::to_vec(problem.as_ref()).unwrap_or_default();
+    let body = serde_json::to_vec(problem).unwrap_or_default();
     let mut response = (status, body).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -473,34 +478,10 @@ pub fn problem_response(problem: &Problem) -> Response {
     response
 }
 
+/// Answers in the language of the request being handled.
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        match &self {
-            ApiError::Internal(e) => tracing::error!(error = ?e, "internal error"),
-            ApiError::Unavailable(e) => tracing::warn!(error = ?e, "database unavailable"),
-            _ => {}
-        }
-        let mut response = problem_response(&self.problem());
-        if matches!(self, ApiError::Unavailable(_)) {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
-        }
-        if let ApiError::RateLimited {
-            retry_after_seconds,
-            ..
-        } = self
-        {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
-        }
-        if matches!(self, ApiError::Unauthorized(_)) {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        }
-        response
+        self.response_in(reader())
     }
 }
 
@@ -554,24 +535,83 @@ mod tests {
     }
 
     #[test]
-    fn the_english_messages_read_the_details_the_code_writes() {
-        let fr = tandem_i18n::Lang::Fr;
-        for (english, expected) in [
-            ("the token is unknown or revoked", "le jeton est inconnu ou révoqué"),
-            ("no event with id 'abc'", "aucune manifestation n’a l’identifiant 'abc'"),
-            ("no venue with id 5f0c", "aucun lieu n’a l’identifiant 5f0c"),
-            (
-                "If-Match named version 3, but the event is at version 4: read it again and retry",
-                "If-Match indique la version 3, mais la manifestation en est à la version 4 : relisez-la et réessayez",
-            ),
-            (
-                "this client sent more than 20 requests at once or more than 10 a second; retry after 2 s",
-                "ce client a envoyé plus de 20 requêtes d’un coup ou plus de 10 par seconde ; réessayez dans 2 s",
-            ),
-        ] {
-            assert_eq!(localized_detail(fr, english).as_deref(), Some(expected), "{english}");
+    fn a_refusal_reads_as_the_code_wrote_it_in_english_and_in_the_readers_language_else() {
+        let id = Uuid::nil();
+        let missing = ApiError::from(AppError::no_such(
+            "venue",
+            id,
+            format!("no venue with id '{id}'"),
+        ));
+        let english = missing.problem(Lang::En);
+        assert_eq!(english.title, "Not found");
+        assert_eq!(english.detail, format!("no venue with id '{id}'"));
+        let french = missing.problem(Lang::Fr);
+        assert_eq!(french.title, "Introuvable");
+        assert_eq!(
+            french.detail,
+            format!("aucun lieu n’a l’identifiant « {id} »")
+        );
+
+        let stale = ApiError::from(AppError::PreconditionFailed {
+            expected: 3,
+            current: 4,
+        });
+        assert_eq!(
+            stale.problem(Lang::Fr).detail,
+            "If-Match indique la version 3, mais la manifestation en est à la version 4 : relisez-la et réessayez"
+        );
+        // Version numbers stay ASCII digits, as the client sends them back in If-Match.
+        assert!(
+            stale.problem(Lang::Ar).detail.contains('3'),
+            "{}",
+            stale.problem(Lang::Ar).detail
+        );
+
+        let unreachable = ApiError::from(AppError::Unreachable {
+            field: "url",
+            reason: Phrase::new("problem-detail-fetch-failed", "HTTP status 404")
+                .text("reason", "HTTP status 404"),
+        });
+        let english = unreachable.problem(Lang::En);
+        assert_eq!(
+            (english.status, english.detail.as_str()),
+            (502, "HTTP status 404")
+        );
+        let russian = unreachable.problem(Lang::Ru);
+        assert_eq!(
+            russian.detail,
+            "не удалось получить календарь: HTTP status 404"
+        );
+        assert_eq!(russian.errors[0].field, "url");
+        assert_eq!(russian.errors[0].message, russian.detail);
+    }
+
+    #[test]
+    fn every_problem_type_has_a_title_in_every_language() {
+        let slugs = [
+            "invalid-request",
+            "not-found",
+            "unauthorized",
+            "forbidden",
+            "clash",
+            "conflict",
+            "stale-version",
+            "source-unreachable",
+            "too-large",
+            "unsupported-media-type",
+            "rate-limited",
+            "unavailable",
+            "internal",
+            "method-not-allowed",
+            "timeout",
+        ];
+        for lang in Lang::ALL {
+            for slug in slugs {
+                assert!(
+                    lang.has_message(&format!("problem-{slug}")),
+                    "problem-{slug} in {lang}"
+                );
+            }
         }
-        assert_eq!(localized_detail(fr, "connection refused"), None);
-        assert_eq!(localized_detail(fr, "no event with id"), None);
     }
 }

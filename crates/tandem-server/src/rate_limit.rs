@@ -28,9 +28,10 @@ use std::time::{Duration, Instant};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
+use tandem_core::Phrase;
 
 use crate::config::RateLimitSettings;
 use crate::metrics::Metrics;
@@ -197,11 +198,17 @@ impl RateLimit {
         // Whole seconds for Retry-After, rounded up so a client that obeys it gets through.
         let retry_after_seconds = (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
         ApiError::RateLimited {
-            detail: format!(
-                "this client sent more than {} requests at once or more than {} a second; \
-                 retry after {retry_after_seconds} s",
-                self.settings.burst, self.settings.requests_per_second
-            ),
+            detail: Phrase::new(
+                "problem-detail-rate-limited",
+                format!(
+                    "this client sent more than {} requests at once or more than {} a second; \
+                     retry after {retry_after_seconds} s",
+                    self.settings.burst, self.settings.requests_per_second
+                ),
+            )
+            .text("burst", self.settings.burst.to_string())
+            .text("rate", self.settings.requests_per_second.to_string())
+            .text("seconds", retry_after_seconds.to_string()),
             retry_after_seconds,
         }
     }
@@ -253,8 +260,9 @@ pub async fn enforce(
     match limit.check(&key) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
+            let lang = crate::problem::reader_of(request.headers());
             metrics.rate_limited();
-            limit.refusal(wait).into_response()
+            limit.refusal(wait).response_in(lang)
         }
     }
 }

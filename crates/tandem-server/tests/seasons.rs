@@ -507,7 +507,10 @@ async fn moved_data_is_a_conflict(t: T) {
     .await;
     match outcome {
         Err(AppError::Conflict(what)) => {
-            assert!(what.contains(intruder["id"].as_str().unwrap()), "{what}");
+            assert!(
+                what.english().contains(intruder["id"].as_str().unwrap()),
+                "{what}"
+            );
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
@@ -549,7 +552,10 @@ async fn moved_data_is_a_conflict(t: T) {
     match tandem_app::season::apply_season(&t.state.app, &Caller::Operator, &request, planned).await
     {
         Err(AppError::Conflict(what)) => {
-            assert!(what.contains(w.sg5["id"].as_str().unwrap()), "{what}");
+            assert!(
+                what.english().contains(w.sg5["id"].as_str().unwrap()),
+                "{what}"
+            );
         }
         other => panic!("expected a conflict, got {other:?}"),
     }

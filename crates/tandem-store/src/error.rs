@@ -51,10 +51,7 @@ pub enum StoreError {
     },
     /// The data a write was planned against changed before it was written (names what).
     #[error("{0}")]
-    Moved(String),
-    /// Something already exists under that unique name.
-    #[error("{0}")]
-    AlreadyExists(String),
+    Moved(tandem_core::Phrase),
     /// The database could not be reached or gave up (pool timeout, connection lost).
     #[error("database unavailable")]
     Unavailable(#[source] sqlx::Error),

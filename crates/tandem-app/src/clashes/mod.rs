@@ -9,7 +9,7 @@ pub mod suggest;
 use chrono::{DateTime, Utc};
 use tandem_core::clash::{Clash, Severity};
 use tandem_core::Event;
-use tandem_core::{EventDraft, EventTiming, FieldErrors};
+use tandem_core::{EventDraft, EventTiming, FieldErrors, Phrase};
 use tandem_store::{ClashFilter, ClashResolution, NewResolution};
 use tracing::instrument;
 use uuid::Uuid;
@@ -91,7 +91,11 @@ pub async fn get(app: &App, id: Uuid) -> AppResult<ClashRecord> {
     let clash = app.store.clash(id).await?;
     let history = app.store.clash_resolutions(id).await?;
     if clash.is_none() && history.is_empty() {
-        return Err(AppError::NotFound(format!("no clash with id '{id}'")));
+        return Err(AppError::no_such(
+            "clash",
+            id,
+            format!("no clash with id '{id}'"),
+        ));
     }
     let clash = match clash {
         Some(c) => Some(with_suggestions(app, c, true).await?),
@@ -163,15 +167,24 @@ pub async fn resolve(
 ) -> AppResult<Resolved> {
     let store = app.store();
     let Some(clash) = store.clash(id).await? else {
-        return Err(AppError::NotFound(format!(
-            "no open clash with id '{id}' (it may have been resolved: GET it for its history)"
-        )));
+        return Err(AppError::NotFound(
+            Phrase::new(
+                "problem-detail-no-open-clash",
+                format!("no open clash with id '{id}' (it may have been resolved: GET it for its history)"),
+            )
+            .text("id", id.to_string()),
+        ));
     };
     let all = suggest::suggestions(app, &clash).await?;
     let Some(chosen) = all.into_iter().find(|s| s.id == suggestion) else {
-        return Err(AppError::Conflict(format!(
-            "suggestion '{suggestion}' does not apply to clash {id} now; GET the clash for current suggestions"
-        )));
+        return Err(AppError::Conflict(
+            Phrase::new(
+                "problem-detail-suggestion-stale",
+                format!("suggestion '{suggestion}' does not apply to clash {id} now; GET the clash for current suggestions"),
+            )
+            .text("suggestion", suggestion)
+            .text("id", id.to_string()),
+        ));
     };
     let event = store.event(chosen.event_id).await?;
     caller.require_write(&[event.draft.region])?;

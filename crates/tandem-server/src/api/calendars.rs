@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_core::{FieldError, FieldErrors};
+use tandem_core::{FieldError, FieldErrors, Phrase};
 use tandem_store::{Calendar, CalendarFilter, CalendarOwner};
 use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::api::wire;
 use crate::auth::{Authenticated, Reader};
-use crate::extract::{ApiJson, ApiQuery};
+use crate::extract::{path_id, ApiJson, ApiQuery};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 use tandem_app::calendars;
@@ -141,10 +141,6 @@ pub struct CalendarQuery {
     pub venue_id: Option<Uuid>,
 }
 
-fn calendar_id(text: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no calendar with id '{text}'")))
-}
-
 /// Checks a request and turns it into what the importer takes.
 fn import_request(request: CalendarRequest) -> Result<ImportRequest, FieldErrors> {
     let mut errors = FieldErrors::default();
@@ -152,25 +148,34 @@ fn import_request(request: CalendarRequest) -> Result<ImportRequest, FieldErrors
         (Some(url), None) => Some(Source::Url(url)),
         (None, Some(ics)) => Some(Source::Inline(ics.into_bytes())),
         (Some(_), Some(_)) => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "ics",
-                "give either 'url' (fetched and refreshed) or 'ics' (uploaded once), not both",
+                Phrase::new(
+                    "api-calendar-url-and-ics",
+                    "give either 'url' (fetched and refreshed) or 'ics' (uploaded once), not both",
+                ),
             ));
             None
         }
         (None, None) => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "url",
-                "give 'url' (https, http or webcal) or 'ics' (the calendar's text)",
+                Phrase::new(
+                    "api-calendar-no-source",
+                    "give 'url' (https, http or webcal) or 'ics' (the calendar's text)",
+                ),
             ));
             None
         }
     };
     let owner = match (request.owner, request.venue_id) {
         (Some(_), Some(_)) => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "venue_id",
-                "a calendar belongs to a participant ('owner') or a venue ('venue_id'), not both",
+                Phrase::new(
+                    "api-calendar-two-owners",
+                    "a calendar belongs to a participant ('owner') or a venue ('venue_id'), not both",
+                ),
             ));
             CalendarOwner::Nobody
         }
@@ -258,7 +263,7 @@ pub async fn get_calendar(
     _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Json<CalendarBody>, ApiError> {
-    let calendar = calendars::get(&state.app, calendar_id(&id)?).await?;
+    let calendar = calendars::get(&state.app, path_id(&id, "calendar")?).await?;
     Ok(Json(calendar_body(&calendar, &state)))
 }
 
@@ -280,7 +285,7 @@ pub async fn delete_calendar(
     Authenticated(caller): Authenticated,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    calendars::delete(&state.app, &caller, calendar_id(&id)?).await?;
+    calendars::delete(&state.app, &caller, path_id(&id, "calendar")?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -307,6 +312,6 @@ pub async fn refresh_calendar(
 ) -> Result<Json<CalendarBody>, ApiError> {
     // A client that hangs up does not cut the refresh short (every handler runs to
     // completion: `run_to_completion` in lib.rs), so the lease is released when it is recorded.
-    let calendar = calendars::refresh(&state.app, &caller, calendar_id(&id)?).await?;
+    let calendar = calendars::refresh(&state.app, &caller, path_id(&id, "calendar")?).await?;
     Ok(Json(calendar_body(&calendar, &state)))
 }

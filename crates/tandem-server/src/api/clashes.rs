@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use tandem_app::clashes as app;
 use tandem_core::clash::{Clash, ClashKind, Severity};
 use tandem_core::time::{format_local_datetime, parse_instant};
-use tandem_core::{FieldError, FieldErrors, RegionCode};
+use tandem_core::{FieldErrors, RegionCode};
 use tandem_store::ClashFilter;
 use tracing::instrument;
 use utoipa::{IntoParams, ToSchema};
@@ -23,8 +23,8 @@ use uuid::Uuid;
 use crate::api::events::{linked_event_body, EventBody};
 use crate::api::wire;
 use crate::auth::{Authenticated, Reader};
-use crate::extract::{ApiJson, ApiQuery, IfMatch};
-use crate::problem::{ApiError, Problem};
+use crate::extract::{path_id, ApiJson, ApiQuery, IfMatch};
+use crate::problem::{field, ApiError, Problem};
 use crate::state::AppState;
 
 /// A clash as the API shows it.
@@ -203,7 +203,7 @@ fn encode_cursor(clash: &Clash) -> String {
 }
 
 fn decode_cursor(text: &str) -> Result<(DateTime<Utc>, Uuid), ApiError> {
-    let bad = || ApiError::field("cursor", "not a cursor returned by this API");
+    let bad = || ApiError::from(field::bad_cursor());
     let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?;
     let text = String::from_utf8(bytes).map_err(|_| bad())?;
     let (micros, id) = text.split_once(':').ok_or_else(bad)?;
@@ -250,29 +250,32 @@ fn filter(query: &ClashQuery, state: &AppState) -> Result<ClashFilter, ApiError>
         .and_then(|r| errors.take(r.parse::<RegionCode>().map_err(|e| e.under("region"))));
     if let Some(group) = &query.group {
         if state.app.reference.group(group).is_none() {
-            errors.push(FieldError::new("group", format!("unknown group '{group}'")));
+            errors.push(field::unknown_group("group", group));
         }
     }
     let severity = query.severity.as_deref().and_then(|s| {
-        errors.take(
-            Severity::parse(s)
-                .ok_or_else(|| FieldError::new("severity", format!("'{s}' is not hard or soft"))),
-        )
+        errors.take(Severity::parse(s).ok_or_else(|| {
+            field::one_of(
+                "severity",
+                s,
+                format!("'{s}' is not hard or soft"),
+                "hard, soft",
+            )
+        }))
     });
     let kind = query.kind.as_deref().and_then(|k| {
         errors.take(ClashKind::parse(k).ok_or_else(|| {
             let known: Vec<&str> = ClashKind::ALL.iter().map(|k| k.as_str()).collect();
-            FieldError::new(
+            field::one_of(
                 "type",
+                k,
                 format!("'{k}' is not a clash type ({})", known.join(", ")),
+                &known.join(", "),
             )
         }))
     });
     let event_id = query.event_id.as_deref().and_then(|id| {
-        errors.take(
-            Uuid::parse_str(id)
-                .map_err(|_| FieldError::new("event_id", format!("'{id}' is not an event id"))),
-        )
+        errors.take(Uuid::parse_str(id).map_err(|_| field::not_an_id("event_id", id, "event")))
     });
     let from = instant(query.from.as_ref(), "from", &mut errors);
     let to = instant(query.to.as_ref(), "to", &mut errors);
@@ -353,10 +356,7 @@ pub async fn list_clashes(
     let filter = filter(&query, &state)?;
     let limit = query.limit.unwrap_or(DEFAULT_PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(ApiError::field(
-            "limit",
-            format!("must be between 1 and {MAX_PAGE}"),
-        ));
+        return Err(field::between("limit", 1, MAX_PAGE).into());
     }
     let page = app::ClashPage {
         after: query.cursor.as_deref().map(decode_cursor).transpose()?,
@@ -371,10 +371,6 @@ pub async fn list_clashes(
             .then(|| list.items.last().map(|c| encode_cursor(&c.clash)))
             .flatten(),
     }))
-}
-
-fn parse_id(text: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no clash with id '{text}'")))
 }
 
 /// One clash with its suggestions and the history of its resolutions; a resolved clash
@@ -392,7 +388,7 @@ pub async fn get_clash(
     _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Json<ClashDetail>, ApiError> {
-    let record = app::get(&state.app, parse_id(&id)?).await?;
+    let record = app::get(&state.app, path_id(&id, "clash")?).await?;
     Ok(Json(ClashDetail {
         status: if record.clash.is_some() {
             "open"
@@ -432,7 +428,7 @@ pub async fn resolve_clash(
     let resolved = app::resolve(
         &state.app,
         &caller,
-        parse_id(&id)?,
+        path_id(&id, "clash")?,
         &request.suggestion,
         expected,
     )

@@ -11,7 +11,7 @@ use tandem_app::colocations::{self, ColocationQuery};
 use tandem_core::colocation::{Length, Placement, MAX_DAYS};
 use tandem_core::search::ParticipantRequest;
 use tandem_core::time::format_local_datetime;
-use tandem_core::{EventKind, EventMode, FieldError, FieldErrors, LocalTimeOfDay, Zone};
+use tandem_core::{EventKind, EventMode, FieldError, FieldErrors, LocalTimeOfDay, Phrase, Zone};
 use tracing::instrument;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -20,7 +20,7 @@ use crate::api::clashes::RoomRef;
 use crate::api::wire;
 use crate::auth::Reader;
 use crate::extract::ApiJson;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{field, ApiError, Problem};
 use crate::state::AppState;
 
 /// Daily hours at the venue.
@@ -168,7 +168,7 @@ pub fn query(
     );
     if let Some(group) = &request.group {
         if state.app.reference.group(group).is_none() {
-            errors.push(FieldError::new("group", format!("unknown group '{group}'")));
+            errors.push(field::unknown_group("group", group));
         }
     }
     let mode = errors
@@ -184,24 +184,21 @@ pub fn query(
     let length = match (request.days, request.duration_minutes) {
         (Some(d), None) if (1..=MAX_DAYS).contains(&d) => Some(Length::Days(d)),
         (Some(_), None) => {
-            errors.push(FieldError::new(
-                "days",
-                format!("must be between 1 and {MAX_DAYS}"),
-            ));
+            errors.push(field::between("days", 1, MAX_DAYS));
             None
         }
         (None, Some(m)) if (1..=24 * 60).contains(&m) => Some(Length::Minutes(m)),
         (None, Some(_)) => {
-            errors.push(FieldError::new(
-                "duration_minutes",
-                "must be between 1 and 1440",
-            ));
+            errors.push(field::between("duration_minutes", 1, 1440));
             None
         }
         _ => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "days",
-                "give exactly one of days and duration_minutes",
+                Phrase::new(
+                    "api-days-or-minutes",
+                    "give exactly one of days and duration_minutes",
+                ),
             ));
             None
         }
@@ -220,13 +217,13 @@ pub fn query(
     );
     if let (Some(s), Some(e)) = (daily_start, daily_end) {
         if e <= s {
-            errors.push(FieldError::new("daily_hours.end", "must be after start"));
+            errors.push(field::after("daily_hours.end", "start"));
         }
         if let Some(Length::Minutes(m)) = length {
             if u32::from(e.minutes() - s.minutes().min(e.minutes())) < m {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "duration_minutes",
-                    "is longer than the daily hours",
+                    Phrase::new("api-longer-than-day", "is longer than the daily hours"),
                 ));
             }
         }
@@ -241,23 +238,31 @@ pub fn query(
     {
         match Placement::parse(p) {
             Some(p) if !placements.contains(&p) => placements.push(p),
-            Some(_) => errors.push(FieldError::new(format!("placement[{i}]"), "listed twice")),
-            None => errors.push(FieldError::new(
+            Some(_) => errors.push(FieldError::said(
                 format!("placement[{i}]"),
+                Phrase::new("api-listed-twice", "listed twice"),
+            )),
+            None => errors.push(field::one_of(
+                format!("placement[{i}]"),
+                p,
                 format!("unknown placement '{p}': expected before, after or during"),
+                "before, after, during",
             )),
         }
     }
     if placements.is_empty() {
-        errors.push(FieldError::new("placement", "name at least one placement"));
+        errors.push(FieldError::said(
+            "placement",
+            Phrase::new("api-placement-none", "name at least one placement"),
+        ));
     }
     let max_gap_days = request.max_gap_days.unwrap_or(2);
     if max_gap_days > 60 {
-        errors.push(FieldError::new("max_gap_days", "must be at most 60"));
+        errors.push(field::at_most("max_gap_days", 60));
     }
     let limit = request.limit.unwrap_or(5);
     if !(1..=50).contains(&limit) {
-        errors.push(FieldError::new("limit", "must be between 1 and 50"));
+        errors.push(field::between("limit", 1, 50));
     }
     match (length, daily_start, daily_end) {
         (Some(length), Some(daily_start), Some(daily_end)) if errors.is_empty() => {

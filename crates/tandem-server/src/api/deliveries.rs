@@ -8,11 +8,11 @@ use serde::Serialize;
 use tandem_store::{DeliveryState, MessageKind, OutboxMessage};
 use tracing::instrument;
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 use crate::api::events::Private;
 use crate::api::wire;
 use crate::auth::Authenticated;
+use crate::extract::path_id;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -98,8 +98,7 @@ pub async fn list_deliveries(
     Authenticated(caller): Authenticated,
     Path(id): Path<String>,
 ) -> Result<Json<DeliveryList>, ApiError> {
-    let id =
-        Uuid::parse_str(&id).map_err(|_| ApiError::NotFound(format!("no event with id '{id}'")))?;
+    let id = path_id(&id, "event")?;
     let event = state.app.store.event(id).await?;
     caller.require_write(&[event.draft.region])?;
     let items = state

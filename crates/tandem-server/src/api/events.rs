@@ -13,8 +13,8 @@ use tandem_core::time::{format_local_datetime, parse_instant, parse_local_dateti
 use tandem_core::Event;
 use tandem_core::{
     Attendance, EmailAddress, EventChange, EventDraft, EventKind, EventMode, EventStatus,
-    EventTiming, FieldError, FieldErrors, Language, ParticipantId, ParticipantSpec, RegionCode,
-    Title, Zone,
+    EventTiming, FieldError, FieldErrors, Language, ParticipantId, ParticipantSpec, Phrase,
+    RegionCode, Title, Zone,
 };
 use tandem_store::{EventCursor, EventFilter};
 use tracing::instrument;
@@ -24,8 +24,8 @@ use uuid::Uuid;
 use crate::api::feed_tokens::Subscribe;
 use crate::api::wire;
 use crate::auth::{Authenticated, EventReader, Reader};
-use crate::extract::{version_etag, ApiJson, ApiQuery, IfMatch};
-use crate::problem::{ApiError, Problem};
+use crate::extract::{path_id, version_etag, ApiJson, ApiQuery, IfMatch};
+use crate::problem::{field, ApiError, Problem};
 use crate::state::AppState;
 use tandem_app::Caller;
 
@@ -370,9 +370,13 @@ fn optional_text(
         return None;
     }
     if text.chars().count() > max {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             field,
-            format!("must be at most {max} characters"),
+            Phrase::new(
+                "invalid-text-too-long",
+                format!("must be at most {max} characters"),
+            )
+            .count("max", max),
         ));
         return None;
     }
@@ -392,9 +396,13 @@ fn group_code(text: Option<&str>, state: &AppState, errors: &mut FieldErrors) ->
         None => None,
         Some(code) if state.app.reference.group(code).is_some() => Some(code.to_owned()),
         Some(code) => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "group",
-                format!("unknown group '{code}': see GET /api/v1/groups for the codes"),
+                Phrase::new(
+                    "api-group-unknown-see-list",
+                    format!("unknown group '{code}': see GET /api/v1/groups for the codes"),
+                )
+                .text("code", code),
             ));
             None
         }
@@ -406,9 +414,10 @@ fn remote_url(text: Option<&String>, errors: &mut FieldErrors) -> Option<String>
     if !(url.starts_with("https://") || url.starts_with("http://"))
         || url.chars().any(char::is_whitespace)
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             "remote_url",
-            format!("'{url}' is not an http(s) URL"),
+            Phrase::new("api-not-http-url", format!("'{url}' is not an http(s) URL"))
+                .text("value", url.clone()),
         ));
     }
     Some(url)
@@ -425,9 +434,13 @@ fn participant_specs(
     errors: &mut FieldErrors,
 ) -> Vec<ParticipantSpec> {
     if list.len() > MAX_PARTICIPANTS {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             "participants",
-            format!("at most {MAX_PARTICIPANTS} participants"),
+            Phrase::new(
+                "invalid-participants-max",
+                format!("at most {MAX_PARTICIPANTS} participants"),
+            )
+            .count("max", MAX_PARTICIPANTS),
         ));
     }
     let mut specs = Vec::with_capacity(list.len());
@@ -435,9 +448,13 @@ fn participant_specs(
         let at = format!("participants[{i}]");
         let id = errors.take(ParticipantId::parse(&p.id).map_err(|e| e.under(&format!("{at}.id"))));
         if list.iter().take(i).any(|q| q.id == p.id) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 format!("{at}.id"),
-                format!("participant '{}' is listed twice", p.id),
+                Phrase::new(
+                    "season-participant-twice",
+                    format!("participant '{}' is listed twice", p.id),
+                )
+                .text("participant", p.id.clone()),
             ));
         }
         let tz = match &p.tz {
@@ -502,7 +519,10 @@ fn draft(request: &EventRequest, state: &AppState) -> Result<EventDraft, FieldEr
     let region = wire_enum::<RegionCode>(&request.region, "region", &mut errors);
     let group = group_code(request.group.as_deref(), state, &mut errors);
     if request.room_id.is_some() && request.venue_id.is_none() {
-        errors.push(FieldError::new("room_id", "a room needs its venue_id"));
+        errors.push(FieldError::said(
+            "room_id",
+            Phrase::new("api-room-needs-venue", "a room needs its venue_id"),
+        ));
     }
     let zone = errors.take(Zone::parse(&request.tz).map_err(|e| e.under("tz")));
     let start = errors.take(parse_local_datetime(&request.start).map_err(|e| e.under("start")));
@@ -548,7 +568,7 @@ fn draft(request: &EventRequest, state: &AppState) -> Result<EventDraft, FieldEr
                 timing,
             })
         }
-        _ => Err(FieldError::new("", "invalid event").into()),
+        _ => Err(FieldError::said("", Phrase::new("api-invalid-event", "invalid event")).into()),
     }
 }
 
@@ -729,10 +749,6 @@ pub async fn create_event(
     Ok(response)
 }
 
-fn parse_id(text: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no event with id '{text}'")))
-}
-
 /// One event; its `ETag` is its version, for `If-Match`. Participants' addresses are shown
 /// to an organiser of its region or an admin, and a participant's own to the bearer of one
 /// of their live private feed tokens (`Authorization: Bearer tdf_…`).
@@ -751,7 +767,7 @@ pub async fn get_event(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let public_reads = state.settings.auth.public_reads;
-    let event = events::read(&state.app, &caller, parse_id(&id)?, public_reads).await?;
+    let event = events::read(&state.app, &caller, path_id(&id, "event")?, public_reads).await?;
     with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
@@ -764,7 +780,7 @@ fn encode_cursor(event: &Event) -> String {
 }
 
 fn decode_cursor(text: &str) -> Result<EventCursor, ApiError> {
-    let bad = || ApiError::field("cursor", "not a cursor returned by this API");
+    let bad = || ApiError::from(field::bad_cursor());
     let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?;
     let text = String::from_utf8(bytes).map_err(|_| bad())?;
     let (ts, id) = text.split_once(':').ok_or_else(bad)?;
@@ -791,14 +807,11 @@ pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter,
         .and_then(|r| errors.take(r.parse::<RegionCode>().map_err(|e| e.under("region"))));
     if let Some(group) = &query.group {
         if state.app.reference.group(group).is_none() {
-            errors.push(FieldError::new("group", format!("unknown group '{group}'")));
+            errors.push(field::unknown_group("group", group));
         }
     }
     let venue_id = query.venue_id.as_deref().and_then(|v| {
-        errors.take(
-            Uuid::parse_str(v)
-                .map_err(|_| FieldError::new("venue_id", format!("'{v}' is not a venue id"))),
-        )
+        errors.take(Uuid::parse_str(v).map_err(|_| field::not_an_id("venue_id", v, "venue")))
     });
     let statuses = match &query.status {
         None => vec![EventStatus::Proposed, EventStatus::Confirmed],
@@ -817,7 +830,7 @@ pub fn event_filter(query: &EventQuery, state: &AppState) -> Result<EventFilter,
     let to = instant(query.to.as_ref(), "to", &mut errors);
     if let (Some(f), Some(t)) = (from, to) {
         if t <= f {
-            errors.push(FieldError::new("to", "must be after from"));
+            errors.push(field::after("to", "from"));
         }
     }
     if !errors.is_empty() {
@@ -871,10 +884,7 @@ pub async fn list_events(
     let filter = event_filter(&query, &state)?;
     let limit = query.limit.unwrap_or(DEFAULT_PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(ApiError::field(
-            "limit",
-            format!("must be between 1 and {MAX_PAGE}"),
-        ));
+        return Err(field::between("limit", 1, MAX_PAGE).into());
     }
     let cursor = query.cursor.as_deref().map(decode_cursor).transpose()?;
     let events = events::list(&state.app, &filter, cursor.as_ref(), limit).await?;
@@ -916,7 +926,14 @@ pub async fn update_event(
     ApiJson(patch): ApiJson<EventPatch>,
 ) -> Result<Response, ApiError> {
     let change = change(patch, &state)?;
-    let event = events::update(&state.app, &caller, parse_id(&id)?, expected, change).await?;
+    let event = events::update(
+        &state.app,
+        &caller,
+        path_id(&id, "event")?,
+        expected,
+        change,
+    )
+    .await?;
     with_etag(StatusCode::OK, &event, &state, &caller).await
 }
 
@@ -938,6 +955,6 @@ pub async fn cancel_event(
     Path(id): Path<String>,
     IfMatch(expected): IfMatch,
 ) -> Result<Response, ApiError> {
-    let event = events::cancel(&state.app, &caller, parse_id(&id)?, expected).await?;
+    let event = events::cancel(&state.app, &caller, path_id(&id, "event")?, expected).await?;
     with_etag(StatusCode::OK, &event, &state, &caller).await
 }

@@ -17,9 +17,11 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::wire;
-use crate::extract::{ApiJson, ApiQuery};
+use crate::extract::{path_id, ApiJson, ApiQuery};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
+use tandem_app::AppError;
+use tandem_core::Phrase;
 
 /// A request for a participant's private feed.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
@@ -130,9 +132,10 @@ impl FromRequestParts<AppState> for FeedTokenManager {
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim().to_owned())
             .ok_or_else(|| {
-                ApiError::Unauthorized(
-                    "this needs a token: send 'Authorization: Bearer <token>'".into(),
-                )
+                ApiError::from(AppError::Unauthorized(Phrase::new(
+                    "problem-detail-token-needed",
+                    "this needs a token: send 'Authorization: Bearer <token>'",
+                )))
             })?;
         Ok(FeedTokenManager(
             tokens::manager_of(&state.app, &bearer).await?,
@@ -199,10 +202,6 @@ pub async fn list_feed_tokens(
     Ok(Json(list.iter().map(body).collect()))
 }
 
-fn parse_id(text: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no feed token with id '{text}'")))
-}
-
 /// Replaces a token by a new one; the old one stops working at once.
 #[utoipa::path(
     post, path = "/api/v1/feed-tokens/{id}/rotate", tag = "feeds",
@@ -219,7 +218,7 @@ pub async fn rotate_feed_token(
     FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let issued = tokens::rotate_feed_token(&state.app, &who, parse_id(&id)?).await?;
+    let issued = tokens::rotate_feed_token(&state.app, &who, path_id(&id, "feed token")?).await?;
     Ok((StatusCode::CREATED, Json(created(&state, issued))).into_response())
 }
 
@@ -238,6 +237,6 @@ pub async fn revoke_feed_token(
     FeedTokenManager(who): FeedTokenManager,
     Path(id): Path<String>,
 ) -> Result<Json<FeedTokenBody>, ApiError> {
-    let record = tokens::revoke_feed_token(&state.app, &who, parse_id(&id)?).await?;
+    let record = tokens::revoke_feed_token(&state.app, &who, path_id(&id, "feed token")?).await?;
     Ok(Json(body(&record)))
 }

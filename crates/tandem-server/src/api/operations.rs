@@ -43,7 +43,7 @@ pub async fn readyz(State(state): State<AppState>) -> Result<Json<Status>, ApiEr
         .store
         .ping()
         .await
-        .map_err(|e| ApiError::Unavailable(e.into()))?;
+        .map_err(ApiError::unavailable)?;
     Ok(Json(Status {
         status: "ready",
         database: Some(state.app.store.backend()),

@@ -4,14 +4,14 @@ use axum::extract::{Path, State};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use tandem_core::reference::{GroupKind, ReferenceData};
-use tandem_core::RegionCode;
+use tandem_core::{Phrase, RegionCode};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::feed_tokens::Subscribe;
 use crate::api::wire;
 use crate::auth::Reader;
 use crate::extract::ApiQuery;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{field, ApiError, Problem};
 use crate::state::AppState;
 
 /// A city and its zone.
@@ -191,11 +191,9 @@ pub async fn get_region(
     _reader: Reader,
     Path(code): Path<String>,
 ) -> Result<Json<RegionBody>, ApiError> {
-    let code = code.parse::<RegionCode>().map_err(|_| {
-        ApiError::NotFound(format!(
-            "no region '{code}': expected AFR, AMS, ARB, ASP, CIS or EUR"
-        ))
-    })?;
+    let code = code
+        .parse::<RegionCode>()
+        .map_err(|_| ApiError::not_found(no_region(&code)))?;
     Ok(Json(region_body(
         &state.app.reference,
         code,
@@ -295,10 +293,13 @@ pub async fn list_groups(
         Some("study_group") => Some(GroupKind::StudyGroup),
         Some("regional_group") => Some(GroupKind::RegionalGroup),
         Some(other) => {
-            return Err(ApiError::field(
+            return Err(field::one_of(
                 "kind",
+                other,
                 format!("unknown kind '{other}': expected study_group or regional_group"),
-            ))
+                "study_group, regional_group",
+            )
+            .into())
         }
     };
     Ok(Json(
@@ -329,5 +330,19 @@ pub async fn get_group(
         .reference
         .group(&code)
         .map(|g| Json(group_body(g, state.settings.public_url())))
-        .ok_or_else(|| ApiError::NotFound(format!("no group '{code}'")))
+        .ok_or_else(|| ApiError::not_found(no_group(&code)))
+}
+
+/// "No region CODE", with the codes there are.
+pub(crate) fn no_region(code: &str) -> Phrase {
+    Phrase::new(
+        "problem-detail-no-region",
+        format!("no region '{code}': expected AFR, AMS, ARB, ASP, CIS or EUR"),
+    )
+    .text("code", code)
+}
+
+/// "No group CODE".
+pub(crate) fn no_group(code: &str) -> Phrase {
+    Phrase::new("problem-detail-no-group", format!("no group '{code}'")).text("code", code)
 }

@@ -7,7 +7,8 @@ use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_core::{
-    CountryCode, FieldError, FieldErrors, GeoPoint, RoomDraft, Title, VenueDraft, WeekdaySet, Zone,
+    CountryCode, FieldError, FieldErrors, GeoPoint, Phrase, RoomDraft, Title, VenueDraft,
+    WeekdaySet, Zone,
 };
 use tandem_store::Venue;
 use tracing::instrument;
@@ -17,7 +18,7 @@ use uuid::Uuid;
 use crate::api::feed_tokens::Subscribe;
 use crate::api::wire;
 use crate::auth::{Authenticated, Reader};
-use crate::extract::ApiJson;
+use crate::extract::{path_id, ApiJson};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -166,18 +167,21 @@ pub fn validate_venue(request: &VenueRequest, state: &AppState) -> Result<VenueD
     let holiday_calendar = match request.holiday_calendar.as_deref() {
         Some(code) if state.app.holiday_calendars.contains(code) => Some(code.to_owned()),
         Some(code) => {
-            errors.push(FieldError::new(
+            let known = state
+                .app
+                .holiday_calendars
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            errors.push(FieldError::said(
                 "holiday_calendar",
-                format!(
-                    "no bundled holiday calendar '{code}': known codes are {}",
-                    state
-                        .app
-                        .holiday_calendars
-                        .iter()
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Phrase::new(
+                    "api-no-holiday-calendar",
+                    format!("no bundled holiday calendar '{code}': known codes are {known}"),
+                )
+                .text("code", code)
+                .text("known", known),
             ));
             None
         }
@@ -214,7 +218,7 @@ pub fn validate_venue(request: &VenueRequest, state: &AppState) -> Result<VenueD
             geo,
         }
         .check(),
-        _ => Err(FieldError::new("", "invalid venue").into()),
+        _ => Err(FieldError::said("", Phrase::new("api-invalid-venue", "invalid venue")).into()),
     }
 }
 
@@ -285,8 +289,7 @@ pub async fn get_venue(
     _reader: Reader,
     Path(id): Path<String>,
 ) -> Result<Json<VenueBody>, ApiError> {
-    let id =
-        Uuid::parse_str(&id).map_err(|_| ApiError::NotFound(format!("no venue with id '{id}'")))?;
+    let id = path_id(&id, "venue")?;
     Ok(Json(venue_body(
         &state.app.store.venue(id).await?,
         state.settings.public_url(),

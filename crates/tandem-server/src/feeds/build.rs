@@ -282,7 +282,7 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>, ApiError> {
     encoder
         .write_all(bytes)
         .and_then(|()| encoder.finish())
-        .map_err(|e| ApiError::Internal(e.into()))
+        .map_err(ApiError::internal)
 }
 
 fn freebusy(
@@ -303,7 +303,7 @@ fn freebusy(
         // A stored event whose timing no longer expands is a fault of the store, not an
         // event to leave out of someone's busy times without a word.
         let occurrences = e.draft.timing.occurrences().map_err(|err| {
-            ApiError::Internal(anyhow::anyhow!(
+            ApiError::internal(anyhow::anyhow!(
                 "event {} does not expand for free/busy: {err}",
                 e.id
             ))

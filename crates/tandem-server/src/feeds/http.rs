@@ -11,13 +11,14 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use tandem_core::time::parse_instant;
-use tandem_core::{EventKind, FieldError, FieldErrors, RegionCode};
-use uuid::Uuid;
+use tandem_core::{EventKind, FieldErrors, RegionCode};
 
 use super::{build, FeedFilter, FeedScope, RenderedFeed};
-use crate::extract::ApiQuery;
-use crate::problem::ApiError;
+use crate::api::reference::{no_group, no_region};
+use crate::extract::{path_id, ApiQuery};
+use crate::problem::{field, ApiError};
 use crate::state::AppState;
+use tandem_core::Phrase;
 
 /// The feed routes.
 pub fn router() -> Router<AppState> {
@@ -75,15 +76,17 @@ fn filter(params: &FeedParams) -> Result<FeedFilter, ApiError> {
         match part.trim() {
             "proposed" => out.include_proposed = true,
             "cancelled" => out.include_cancelled = true,
-            other => errors.push(FieldError::new(
+            other => errors.push(field::one_of(
                 "include",
+                other,
                 format!("unknown value '{other}': expected proposed, cancelled or both"),
+                "proposed, cancelled",
             )),
         }
     }
     if let (Some(f), Some(t)) = (out.from, out.to) {
         if t <= f {
-            errors.push(FieldError::new("to", "must be after from"));
+            errors.push(field::after("to", "from"));
         }
     }
     errors.finish(|| out).map_err(ApiError::from)
@@ -93,7 +96,15 @@ fn filter(params: &FeedParams) -> Result<FeedFilter, ApiError> {
 fn stem(file: &str) -> Result<&str, ApiError> {
     file.strip_suffix(".ics")
         .filter(|s| !s.is_empty())
-        .ok_or_else(|| ApiError::NotFound(format!("no feed '{file}': feed names end in .ics")))
+        .ok_or_else(|| {
+            ApiError::not_found(
+                Phrase::new(
+                    "problem-detail-no-feed-file",
+                    format!("no feed '{file}': feed names end in .ics"),
+                )
+                .text("file", file),
+            )
+        })
 }
 
 /// True when the client lists gzip (or `*`) in Accept-Encoding with a non-zero quality.
@@ -233,10 +244,6 @@ async fn check_exists(state: &AppState, scope: &FeedScope) -> Result<(), ApiErro
     }
 }
 
-fn uuid(text: &str, what: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(text).map_err(|_| ApiError::NotFound(format!("no {what} with id '{text}'")))
-}
-
 async fn all(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<FeedParams>,
@@ -252,11 +259,9 @@ async fn region(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let code = stem(&file)?;
-    let region = code.parse::<RegionCode>().map_err(|_| {
-        ApiError::NotFound(format!(
-            "no region '{code}': expected AFR, AMS, ARB, ASP, CIS or EUR"
-        ))
-    })?;
+    let region = code
+        .parse::<RegionCode>()
+        .map_err(|_| ApiError::not_found(no_region(code)))?;
     serve(&state, FeedScope::Region(region), &params, &headers).await
 }
 
@@ -268,7 +273,7 @@ async fn group(
 ) -> Result<Response, ApiError> {
     let code = stem(&file)?;
     if state.app.reference.group(code).is_none() {
-        return Err(ApiError::NotFound(format!("no group '{code}'")));
+        return Err(ApiError::not_found(no_group(code)));
     }
     serve(&state, FeedScope::Group(code.to_owned()), &params, &headers).await
 }
@@ -279,7 +284,7 @@ async fn venue(
     ApiQuery(params): ApiQuery<FeedParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let id = uuid(stem(&file)?, "venue")?;
+    let id = path_id(stem(&file)?, "venue")?;
     serve(&state, FeedScope::Venue(id), &params, &headers).await
 }
 
@@ -289,7 +294,7 @@ async fn event(
     ApiQuery(params): ApiQuery<FeedParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let id = uuid(stem(&file)?, "event")?;
+    let id = path_id(stem(&file)?, "event")?;
     serve(&state, FeedScope::Event(id), &params, &headers).await
 }
 

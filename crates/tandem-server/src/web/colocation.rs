@@ -14,7 +14,7 @@ use tandem_app::{AppError, Caller};
 use tandem_core::clash::Severity;
 use tandem_core::time::{format_local_datetime, parse_local_datetime};
 use tandem_core::Event;
-use tandem_core::{EventKind, FieldError, FieldErrors, Title, Zone};
+use tandem_core::{EventKind, FieldErrors, Title, Zone};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -51,7 +51,7 @@ fn search_request(form: &ProposalForm, fields: &Fields) -> Result<ColocationRequ
     } = fields;
     let anchor = form.anchor.as_deref().unwrap_or_default();
     let anchor_event_id = Uuid::parse_str(anchor)
-        .map_err(|_| AppError::field("anchor", format!("'{anchor}' is not an event id")))?;
+        .map_err(|_| AppError::from(crate::problem::field::not_an_id("anchor", anchor, "event")))?;
     let any_placement = form.before.is_some() || form.after.is_some() || form.during.is_some();
     let placement = [
         ("before", &form.before),
@@ -307,17 +307,17 @@ fn chosen(form: &CreateForm) -> Result<ChosenCandidate, AppError> {
     let mut errors = FieldErrors::default();
     let anchor = errors.take(
         Uuid::parse_str(&form.anchor)
-            .map_err(|_| FieldError::new("anchor", format!("no event '{}'", form.anchor))),
+            .map_err(|_| crate::problem::field::not_an_id("anchor", &form.anchor, "event")),
     );
     let title = errors.take(Title::parse(&form.title).map_err(|e| e.under("title")));
     let kind = errors.take(form.kind.parse::<EventKind>().map_err(|e| e.under("kind")));
     let tz = errors.take(Zone::parse(&form.tz).map_err(|e| e.under("tz")));
     let start = errors.take(parse_local_datetime(&form.start).map_err(|e| e.under("start")));
     let end = errors.take(parse_local_datetime(&form.end).map_err(|e| e.under("end")));
-    let room_id =
-        errors.take(Uuid::parse_str(&form.room_id).map_err(|_| {
-            FieldError::new("room_id", format!("'{}' is not a room id", form.room_id))
-        }));
+    let room_id = errors.take(
+        Uuid::parse_str(&form.room_id)
+            .map_err(|_| crate::problem::field::not_an_id("room_id", &form.room_id, "room")),
+    );
     match (anchor, title, kind, tz, start, end, room_id) {
         (
             Some(anchor),

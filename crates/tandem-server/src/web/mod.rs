@@ -146,29 +146,21 @@ impl From<tandem_store::StoreError> for PageError {
 /// application layer's errors to HTML. `None` for failures of tandem itself (busy, broken),
 /// which get their own pages.
 fn refusal(e: &tandem_app::AppError) -> Option<(StatusCode, String)> {
-    let (status, why) = refusal_in_english_or_phrased(e)?;
-    // The refusals the API also gives, in the reader's language.
-    Some((
-        status,
-        crate::problem::localized_detail(i18n::lang(), &why).unwrap_or(why),
-    ))
-}
-
-fn refusal_in_english_or_phrased(e: &tandem_app::AppError) -> Option<(StatusCode, String)> {
+    use crate::problem::phrase_text;
     use tandem_app::AppError;
+    let lang = i18n::lang();
     Some(match e {
-        AppError::NotFound(what) => (StatusCode::NOT_FOUND, what.clone()),
+        AppError::NotFound(what) => (StatusCode::NOT_FOUND, phrase_text(lang, what)),
         AppError::Invalid(errors) => {
-            // Each field's message in the page's language where the core phrased it.
-            let lang = i18n::lang();
+            // Each field's message in the page's language where the code phrased it.
             let lines: Vec<String> = errors
                 .0
                 .iter()
                 .map(|e| {
-                    let message = e.phrase.as_ref().map_or_else(
-                        || e.message.clone(),
-                        |p| crate::problem::phrase_text(lang, p),
-                    );
+                    let message = e
+                        .phrase
+                        .as_ref()
+                        .map_or_else(|| e.message.clone(), |p| phrase_text(lang, p));
                     if e.field.is_empty() {
                         message
                     } else {
@@ -178,23 +170,30 @@ fn refusal_in_english_or_phrased(e: &tandem_app::AppError) -> Option<(StatusCode
                 .collect();
             (StatusCode::BAD_REQUEST, lines.join("; "))
         }
-        AppError::Unauthorized(why) => (StatusCode::UNAUTHORIZED, why.clone()),
-        AppError::Forbidden(why) => (StatusCode::FORBIDDEN, why.clone()),
-        AppError::Conflict(why) => (StatusCode::CONFLICT, why.clone()),
+        AppError::Unauthorized(why) => (StatusCode::UNAUTHORIZED, phrase_text(lang, why)),
+        AppError::Forbidden(why) => (StatusCode::FORBIDDEN, phrase_text(lang, why)),
+        AppError::Conflict(why) => (StatusCode::CONFLICT, phrase_text(lang, why)),
         AppError::RoomTaken(clashes) => {
             let names: Vec<String> = clashes.iter().map(|c| format!("'{}'", c.title)).collect();
             (
                 StatusCode::CONFLICT,
-                format!("the room is held at that time by {}", names.join(", ")),
+                lang.message_with(
+                    "problem-detail-room-held",
+                    &[(
+                        "events",
+                        tandem_i18n::Arg::from(names.join(&lang.message("list-separator"))),
+                    )],
+                ),
             )
         }
         AppError::PreconditionFailed { .. } => (
             StatusCode::PRECONDITION_FAILED,
-            "the event changed meanwhile: reload the page and try again".into(),
+            lang.message("refused-changed-meanwhile"),
         ),
-        AppError::Unreachable { field, message } => {
-            (StatusCode::BAD_GATEWAY, format!("{field}: {message}"))
-        }
+        AppError::Unreachable { field, reason } => (
+            StatusCode::BAD_GATEWAY,
+            format!("{field}: {}", phrase_text(lang, reason)),
+        ),
         AppError::Unavailable(_) | AppError::Internal(_) => return None,
     })
 }
@@ -203,7 +202,7 @@ impl From<tandem_app::AppError> for PageError {
     fn from(e: tandem_app::AppError) -> Self {
         use tandem_app::AppError;
         match (refusal(&e), e) {
-            (_, AppError::NotFound(what)) => PageError::NotFound(what),
+            (_, AppError::NotFound(what)) => PageError::NotFound(what.to_string()),
             (Some((status, why)), _) => PageError::Refused(status, why),
             (None, AppError::Unavailable(e)) => PageError::Unavailable(e),
             (None, e) => PageError::Internal(e.into()),

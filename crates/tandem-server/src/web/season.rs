@@ -17,7 +17,6 @@ use serde::Deserialize;
 use tandem_app::season::{self, Applied, Planned};
 use tandem_app::{AppError, Caller};
 use tandem_core::season::{SeasonRequest, Status};
-use tandem_core::FieldError;
 use tower_sessions::Session;
 use tracing::instrument;
 
@@ -54,7 +53,10 @@ fn request_of(document: &str) -> Result<SeasonRequest, AppError> {
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let at = e.path().to_string();
         let field = if at == "." { "document".to_owned() } else { at };
-        AppError::from(FieldError::new(field, e.into_inner().to_string()))
+        AppError::from(crate::problem::field::unreadable(
+            field,
+            e.into_inner().to_string(),
+        ))
     })
 }
 

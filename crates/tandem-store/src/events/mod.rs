@@ -128,22 +128,40 @@ pub(crate) fn moved(
     for (id, (title, version)) in now {
         match basis.versions.get(id) {
             None => {
-                return Err(StoreError::Moved(format!(
-                    "event '{title}' ({id}) appeared since the plan was made"
-                )))
+                return Err(StoreError::Moved(
+                    tandem_core::Phrase::new(
+                        "problem-detail-plan-event-appeared",
+                        format!("event '{title}' ({id}) appeared since the plan was made"),
+                    )
+                    .text("title", title.clone())
+                    .text("id", id.to_string()),
+                ))
             }
             Some(v) if v != version => {
-                return Err(StoreError::Moved(format!(
-                    "event '{title}' ({id}) changed since the plan was made (version {v}, now {version})"
-                )))
+                return Err(StoreError::Moved(
+                    tandem_core::Phrase::new(
+                        "problem-detail-plan-event-changed",
+                        format!(
+                            "event '{title}' ({id}) changed since the plan was made (version {v}, now {version})"
+                        ),
+                    )
+                    .text("title", title.clone())
+                    .text("id", id.to_string())
+                    .text("was", v.to_string())
+                    .text("now", version.to_string()),
+                ))
             }
             Some(_) => {}
         }
     }
     if let Some(id) = basis.versions.keys().find(|id| !now.contains_key(id)) {
-        return Err(StoreError::Moved(format!(
-            "event {id} was cancelled or moved since the plan was made"
-        )));
+        return Err(StoreError::Moved(
+            tandem_core::Phrase::new(
+                "problem-detail-plan-event-gone",
+                format!("event {id} was cancelled or moved since the plan was made"),
+            )
+            .text("id", id.to_string()),
+        ));
     }
     Ok(())
 }
