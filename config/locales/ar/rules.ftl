@@ -1,2 +1,55 @@
 # Field errors of the core: recurrence rules, venues and rooms, events, regions, weekdays,
 # e-mail addresses, local date-times and the window search request (DESIGN §16).
+
+## ما الخطأ في قاعدة تكرار (RFC 5545 §3.3.10)
+
+rule-number-out-of-range = { $key }={ $value }: «{ $item }» خارج النطاق؛ يسمح RFC 5545 بالقيم من { $low } إلى { $high }
+rule-signed-number-out-of-range = { $key }={ $value }: «{ $item }» خارج النطاق؛ يسمح RFC 5545 بالقيم من { $low } إلى { $high } أو من -{ $high } إلى -{ $low }
+rule-byday-not-weekday = BYDAY={ $value }: «{ $item }» ليس يومًا من أيام الأسبوع (MO وTU وWE وTH وFR وSA وSU، وقد يسبقه عدد ترتيبي مثل 1MO أو -1FR)
+rule-byday-ordinal-range = BYDAY={ $value }: العدد الترتيبي في «{ $item }» خارج النطاق؛ يسمح RFC 5545 بالقيم من 1 إلى 53 أو من -53 إلى -1
+rule-byday-ordinal-freq = BYDAY={ $value }: لا يُسمح بيوم مسبوق بعدد ترتيبي («{ $item }») إلا مع FREQ=MONTHLY، أو مع FREQ=YEARLY دون BYWEEKNO (RFC 5545 §3.3.10)
+rule-part-twice = { $key } مذكور مرتين؛ لا يجوز أن يرد كل جزء من القاعدة إلا مرة واحدة
+rule-part-empty = { $key } بلا قيمة
+rule-freq-unsupported = FREQ={ $value } غير مدعوم: استخدم DAILY أو WEEKLY أو MONTHLY أو YEARLY
+rule-freq-missing = لا تحتوي القاعدة على FREQ
+rule-part-not-with-freq = لا يجوز استخدام { $key } مع FREQ={ $freq } (RFC 5545 §3.3.10)
+rule-count-invalid = COUNT={ $value }: يجب أن يكون عدد المرات عددًا صحيحًا لا يقل عن 1
+rule-count-too-many = COUNT={ $value }: تعطي القاعدة أكثر من { $max ->
+    [one] تكرار واحد
+    [two] تكرارين
+    [few] { $max } تكرارات
+    [many] { $max } تكرارًا
+   *[other] { $max } تكرار
+}؛ قسّم السلسلة
+rule-interval-invalid = INTERVAL={ $value }: يجب أن تكون الفاصلة عددًا صحيحًا لا يقل عن 1 (RFC 5545 §3.3.10)
+rule-wkst-invalid = WKST={ $value } ليس يومًا من أيام الأسبوع (MO وTU وWE وTH وFR وSA وSU)
+rule-part-unknown = «{ $key }» ليس جزءًا من أجزاء القاعدة في RFC 5545
+rule-bysetpos-alone = يحتاج BYSETPOS إلى جزء BYxxx آخر يختار منه (RFC 5545 §3.3.10)
+rule-count-and-until = لا يجوز ذكر COUNT وUNTIL معًا (RFC 5545 §3.3.10): احتفظ بأحدهما
+rule-unbounded = يجب أن تكون للقاعدة نهاية: أضف COUNT أو UNTIL (يخزّن tandem كل تكرار)
+rule-empty = قاعدة فارغة: اترك «rrule» بقيمة null للحدث المنفرد
+rule-part-malformed = «{ $part }» ليس جزءًا بصيغة KEY=VALUE من RRULE
+rule-too-many-occurrences = تعطي القاعدة أكثر من { $max ->
+    [one] تكرار واحد
+    [two] تكرارين
+    [few] { $max } تكرارات
+    [many] { $max } تكرارًا
+   *[other] { $max } تكرار
+}؛ قسّم السلسلة
+rule-unreadable = تعذّرت قراءة القاعدة { $rule }
+rule-unexpandable = تعذّر حساب تكرارات القاعدة { $rule }
+# السبب هو رسالة مكتبة التكرار نفسها، بالإنكليزية.
+rule-invalid = قاعدة غير صالحة: { $reason }
+rule-until-invalid = UNTIL={ $value } ليس تاريخًا (YYYYMMDD) ولا تاريخًا ووقتًا بالتوقيت العالمي المنسق (YYYYMMDDTHHMMSSZ)
+rule-until-before-start = UNTIL ({ $until }) يسبق البداية ({ $start }): لن يكون للسلسلة أي تكرار
+rule-until-out-of-bounds = UNTIL: { $reason }
+# $weekday أحد أسماء rule-day-* أدناه.
+rule-start-not-occurrence = { $start } (يوم { $weekday }) ليس تكرارًا للقاعدة { $rule }: ابدأ السلسلة بأول تكرار لها ({ $first })
+rule-start-not-occurrence-none = { $start } (يوم { $weekday }) ليس تكرارًا للقاعدة { $rule }: ابدأ السلسلة بأول تكرار لها
+rule-day-mo = الاثنين
+rule-day-tu = الثلاثاء
+rule-day-we = الأربعاء
+rule-day-th = الخميس
+rule-day-fr = الجمعة
+rule-day-sa = السبت
+rule-day-su = الأحد

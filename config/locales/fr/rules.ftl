@@ -1,2 +1,43 @@
 # Field errors of the core: recurrence rules, venues and rooms, events, regions, weekdays,
 # e-mail addresses, local date-times and the window search request (DESIGN §16).
+
+## Ce qui ne va pas dans une règle de récurrence (RFC 5545 §3.3.10)
+
+rule-number-out-of-range = { $key }={ $value } : « { $item } » est hors limites ; la RFC 5545 admet de { $low } à { $high }
+rule-signed-number-out-of-range = { $key }={ $value } : « { $item } » est hors limites ; la RFC 5545 admet de { $low } à { $high } ou de -{ $high } à -{ $low }
+rule-byday-not-weekday = BYDAY={ $value } : « { $item } » n’est pas un jour de la semaine (MO, TU, WE, TH, FR, SA, SU, éventuellement précédé d’un ordinal, comme 1MO ou -1FR)
+rule-byday-ordinal-range = BYDAY={ $value } : l’ordinal de « { $item } » est hors limites ; la RFC 5545 admet de 1 à 53 ou de -53 à -1
+rule-byday-ordinal-freq = BYDAY={ $value } : un jour précédé d’un ordinal (« { $item } ») n’est admis qu’avec FREQ=MONTHLY, ou FREQ=YEARLY sans BYWEEKNO (RFC 5545 §3.3.10)
+rule-part-twice = { $key } figure deux fois ; chaque élément de la règle ne peut figurer qu’une fois
+rule-part-empty = { $key } n’a pas de valeur
+rule-freq-unsupported = FREQ={ $value } n’est pas prise en charge : utilisez DAILY, WEEKLY, MONTHLY ou YEARLY
+rule-freq-missing = la règle n’a pas de FREQ
+rule-part-not-with-freq = { $key } ne peut pas être employé avec FREQ={ $freq } (RFC 5545 §3.3.10)
+rule-count-invalid = COUNT={ $value } : le nombre d’occurrences doit être un nombre entier d’au moins 1
+rule-count-too-many = COUNT={ $value } : la règle donne plus de { $max } occurrences ; scindez la série
+rule-interval-invalid = INTERVAL={ $value } : l’intervalle doit être un nombre entier d’au moins 1 (RFC 5545 §3.3.10)
+rule-wkst-invalid = WKST={ $value } n’est pas un jour de la semaine (MO, TU, WE, TH, FR, SA, SU)
+rule-part-unknown = « { $key } » n’est pas un élément de règle de la RFC 5545
+rule-bysetpos-alone = BYSETPOS exige un autre élément BYxxx dans lequel choisir (RFC 5545 §3.3.10)
+rule-count-and-until = COUNT et UNTIL ne peuvent pas figurer ensemble (RFC 5545 §3.3.10) : gardez l’un des deux
+rule-unbounded = la règle doit avoir une fin : ajoutez COUNT ou UNTIL (tandem enregistre chaque occurrence)
+rule-empty = règle vide : laissez « rrule » à null pour une manifestation unique
+rule-part-malformed = « { $part } » n’est pas un élément CLÉ=VALEUR d’une RRULE
+rule-too-many-occurrences = la règle donne plus de { $max } occurrences ; scindez la série
+rule-unreadable = la règle { $rule } est illisible
+rule-unexpandable = la règle { $rule } ne peut pas être développée en occurrences
+# La raison est celle de la bibliothèque de récurrence, en anglais.
+rule-invalid = règle invalide : { $reason }
+rule-until-invalid = UNTIL={ $value } n’est ni une date (AAAAMMJJ) ni une date et heure UTC (AAAAMMJJTHHMMSSZ)
+rule-until-before-start = UNTIL ({ $until }) précède le début ({ $start }) : la série n’aurait aucune occurrence
+rule-until-out-of-bounds = UNTIL : { $reason }
+# $weekday est l’un des noms rule-day-* ci-dessous.
+rule-start-not-occurrence = { $start } (un { $weekday }) n’est pas une occurrence de la règle { $rule } : faites commencer la série à sa première occurrence ({ $first })
+rule-start-not-occurrence-none = { $start } (un { $weekday }) n’est pas une occurrence de la règle { $rule } : faites commencer la série à sa première occurrence
+rule-day-mo = lundi
+rule-day-tu = mardi
+rule-day-we = mercredi
+rule-day-th = jeudi
+rule-day-fr = vendredi
+rule-day-sa = samedi
+rule-day-su = dimanche
