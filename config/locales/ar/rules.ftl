@@ -53,3 +53,38 @@ rule-day-th = الخميس
 rule-day-fr = الجمعة
 rule-day-sa = السبت
 rule-day-su = الأحد
+
+## ما الخطأ في مكان أو قاعة
+
+venue-country-invalid = بلد غير صالح «{ $value }»: يُنتظر رمز ISO 3166-1 alpha-2 مثل CM
+venue-room-capacity = يجب أن يكون بين 1 و{ $max }
+venue-latitude = يجب أن يكون خط العرض بين -90 و90
+venue-longitude = يجب أن يكون خط الطول بين -180 و180
+venue-no-working-day = يلزم أن يكون للمكان يوم عمل واحد على الأقل
+venue-too-many-rooms = لا يتجاوز عدد القاعات { $max }
+venue-room-twice = القاعة «{ $room }» مذكورة مرتين
+
+## ما الخطأ في حدث
+
+event-room-without-venue = تحتاج القاعة إلى venue_id الخاص بمكانها
+# $expected يسرد القيم المقبولة كما تكتبها واجهة API.
+event-unknown-value = قيمة غير معروفة «{ $value }»: يُنتظر أحد ما يلي: { $expected }
+event-text-control = يجب ألا يحتوي على أحرف تحكم
+event-participant-id-invalid = معرّف مشارك غير صالح «{ $value }»: استخدم من 1 إلى 100 حرف من A-Z a-z 0-9 . _ @ -
+event-series-too-late = ينتهي آخر تكرار في السلسلة (يبدأ في { $start }) بعد آخر تاريخ يقبله tandem: { $reason }
+
+## المناطق وأيام الأسبوع وعناوين البريد الإلكتروني والتواريخ والأوقات المحلية
+
+region-unknown = منطقة غير معروفة «{ $value }»: يُنتظر أحد ما يلي: AFR وAMS وARB وASP وCIS وEUR
+weekday-unknown = يوم غير معروف «{ $value }»: يُنتظر أحد ما يلي: mon وtue وwed وthu وfri وsat وsun
+weekday-twice = اليوم «{ $value }» مذكور مرتين
+email-empty = عنوان بريد إلكتروني غير صالح: العنوان فارغ
+email-too-long = عنوان بريد إلكتروني غير صالح: يتجاوز 254 ثُمانية
+email-no-at = عنوان بريد إلكتروني غير صالح: لا يحتوي على «@»
+email-local-part = عنوان بريد إلكتروني غير صالح: يجوز أن يحتوي الجزء الذي قبل «@» على حروف وأرقام ونقاط (لا في أوله ولا في آخره ولا نقطتين متتاليتين) وعلى !#$%&'*+/=?^_`{"{"}|{"}"}~-
+email-domain = عنوان بريد إلكتروني غير صالح: يجب أن يكون الجزء الذي بعد «@» اسم نطاق مثل example.org
+localtime-format = تاريخ ووقت محليان غير صالحين «{ $value }»: يُنتظر YYYY-MM-DDTHH:MM
+localtime-calendar-date = تاريخ ووقت محليان غير صالحين «{ $value }»: يُنتظر YYYY-MM-DDTHH:MM بتاريخ موجود فعلًا في التقويم
+localtime-offset = تاريخ ووقت محليان غير صالحين «{ $value }»: لا يحمل الوقت المحلي فارقًا عن التوقيت العالمي؛ اذكر المنطقة الزمنية في الحقل «tz»
+localtime-seconds = تاريخ ووقت محليان غير صالحين «{ $value }»: يجب أن تكون الثواني :00
+localtime-time-of-day = تاريخ ووقت محليان غير صالحين «{ $value }»: يُنتظر وقت بين 00:00 و24:00

@@ -41,3 +41,38 @@ rule-day-th = Thursday
 rule-day-fr = Friday
 rule-day-sa = Saturday
 rule-day-su = Sunday
+
+## What is wrong with a venue or a room
+
+venue-country-invalid = invalid country “{ $value }”: expected an ISO 3166-1 alpha-2 code such as CM
+venue-room-capacity = must be between 1 and { $max }
+venue-latitude = latitude must be between -90 and 90
+venue-longitude = longitude must be between -180 and 180
+venue-no-working-day = a venue needs at least one working day
+venue-too-many-rooms = at most { $max } rooms
+venue-room-twice = room “{ $room }” is listed twice
+
+## What is wrong with an event
+
+event-room-without-venue = a room needs its venue_id
+# $expected lists the accepted values, as the API spells them.
+event-unknown-value = unknown value “{ $value }”: expected one of { $expected }
+event-text-control = must not contain control characters
+event-participant-id-invalid = invalid participant id “{ $value }”: use 1 to 100 of A-Z a-z 0-9 . _ @ -
+event-series-too-late = the series’ last occurrence (starting { $start }) ends after the last date tandem accepts: { $reason }
+
+## Regions, weekdays, e-mail addresses, local date-times
+
+region-unknown = unknown region “{ $value }”: expected one of AFR, AMS, ARB, ASP, CIS, EUR
+weekday-unknown = unknown day “{ $value }”: expected one of mon, tue, wed, thu, fri, sat, sun
+weekday-twice = day “{ $value }” is listed twice
+email-empty = invalid e-mail address: it is empty
+email-too-long = invalid e-mail address: longer than 254 octets
+email-no-at = invalid e-mail address: it has no “@”
+email-local-part = invalid e-mail address: the part before “@” may hold letters, digits, dots (not first, last or two in a row) and !#$%&'*+/=?^_`{"{"}|{"}"}~-
+email-domain = invalid e-mail address: the part after “@” must be a domain name such as example.org
+localtime-format = invalid local date-time “{ $value }”: expected YYYY-MM-DDTHH:MM
+localtime-calendar-date = invalid local date-time “{ $value }”: expected YYYY-MM-DDTHH:MM with a real calendar date
+localtime-offset = invalid local date-time “{ $value }”: local times carry no offset; give the zone in the “tz” field
+localtime-seconds = invalid local date-time “{ $value }”: seconds must be :00
+localtime-time-of-day = invalid local date-time “{ $value }”: expected a time between 00:00 and 24:00

@@ -41,3 +41,38 @@ rule-day-th = jueves
 rule-day-fr = viernes
 rule-day-sa = sábado
 rule-day-su = domingo
+
+## Qué está mal en una sede o una sala
+
+venue-country-invalid = país no válido «{ $value }»: se espera un código ISO 3166-1 alfa-2 como CM
+venue-room-capacity = debe estar entre 1 y { $max }
+venue-latitude = la latitud debe estar entre -90 y 90
+venue-longitude = la longitud debe estar entre -180 y 180
+venue-no-working-day = una sede necesita al menos un día laborable
+venue-too-many-rooms = como máximo { $max } salas
+venue-room-twice = la sala «{ $room }» figura dos veces
+
+## Qué está mal en un evento
+
+event-room-without-venue = una sala necesita su venue_id
+# $expected enumera los valores admitidos, tal como los escribe la API.
+event-unknown-value = valor desconocido «{ $value }»: se espera uno de estos: { $expected }
+event-text-control = no debe contener caracteres de control
+event-participant-id-invalid = identificador de participante no válido «{ $value }»: use de 1 a 100 caracteres entre A-Z a-z 0-9 . _ @ -
+event-series-too-late = la última repetición de la serie (que empieza el { $start }) termina después de la última fecha que acepta tandem: { $reason }
+
+## Regiones, días de la semana, direcciones de correo electrónico, fechas y horas locales
+
+region-unknown = región desconocida «{ $value }»: se espera una de estas: AFR, AMS, ARB, ASP, CIS, EUR
+weekday-unknown = día desconocido «{ $value }»: se espera uno de estos: mon, tue, wed, thu, fri, sat, sun
+weekday-twice = el día «{ $value }» figura dos veces
+email-empty = dirección de correo electrónico no válida: está vacía
+email-too-long = dirección de correo electrónico no válida: supera los 254 octetos
+email-no-at = dirección de correo electrónico no válida: no contiene «@»
+email-local-part = dirección de correo electrónico no válida: la parte anterior a «@» puede contener letras, cifras, puntos (ni al principio, ni al final, ni dos seguidos) y !#$%&'*+/=?^_`{"{"}|{"}"}~-
+email-domain = dirección de correo electrónico no válida: la parte posterior a «@» debe ser un nombre de dominio como example.org
+localtime-format = fecha y hora local no válida «{ $value }»: se espera AAAA-MM-DDTHH:MM
+localtime-calendar-date = fecha y hora local no válida «{ $value }»: se espera AAAA-MM-DDTHH:MM con una fecha que exista en el calendario
+localtime-offset = fecha y hora local no válida «{ $value }»: las horas locales no llevan desfase horario; indique la zona en el campo «tz»
+localtime-seconds = fecha y hora local no válida «{ $value }»: los segundos deben ser :00
+localtime-time-of-day = fecha y hora local no válida «{ $value }»: se espera una hora entre 00:00 y 24:00

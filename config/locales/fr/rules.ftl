@@ -41,3 +41,38 @@ rule-day-th = jeudi
 rule-day-fr = vendredi
 rule-day-sa = samedi
 rule-day-su = dimanche
+
+## Ce qui ne va pas dans un lieu ou une salle
+
+venue-country-invalid = pays invalide « { $value } » : un code ISO 3166-1 alpha-2 est attendu, comme CM
+venue-room-capacity = doit être compris entre 1 et { $max }
+venue-latitude = la latitude doit être comprise entre -90 et 90
+venue-longitude = la longitude doit être comprise entre -180 et 180
+venue-no-working-day = un lieu doit avoir au moins un jour ouvrable
+venue-too-many-rooms = { $max } salles au plus
+venue-room-twice = la salle « { $room } » figure deux fois
+
+## Ce qui ne va pas dans une manifestation
+
+event-room-without-venue = une salle exige son venue_id
+# $expected énumère les valeurs admises, telles que l’API les écrit.
+event-unknown-value = valeur inconnue « { $value } » : valeurs attendues : { $expected }
+event-text-control = ne doit pas contenir de caractères de contrôle
+event-participant-id-invalid = identifiant de participant invalide « { $value } » : utilisez de 1 à 100 caractères parmi A-Z a-z 0-9 . _ @ -
+event-series-too-late = la dernière occurrence de la série (qui commence le { $start }) se termine après la dernière date acceptée par tandem : { $reason }
+
+## Régions, jours de la semaine, adresses électroniques, dates et heures locales
+
+region-unknown = région inconnue « { $value } » : valeurs attendues : AFR, AMS, ARB, ASP, CIS, EUR
+weekday-unknown = jour inconnu « { $value } » : valeurs attendues : mon, tue, wed, thu, fri, sat, sun
+weekday-twice = le jour « { $value } » figure deux fois
+email-empty = adresse électronique invalide : elle est vide
+email-too-long = adresse électronique invalide : elle dépasse 254 octets
+email-no-at = adresse électronique invalide : elle ne contient pas de « @ »
+email-local-part = adresse électronique invalide : la partie avant « @ » peut contenir des lettres, des chiffres, des points (ni au début, ni à la fin, ni deux de suite) et !#$%&'*+/=?^_`{"{"}|{"}"}~-
+email-domain = adresse électronique invalide : la partie après « @ » doit être un nom de domaine, comme example.org
+localtime-format = date et heure locales invalides « { $value } » : AAAA-MM-JJTHH:MM attendu
+localtime-calendar-date = date et heure locales invalides « { $value } » : AAAA-MM-JJTHH:MM attendu, avec une date qui existe dans le calendrier
+localtime-offset = date et heure locales invalides « { $value } » : une heure locale ne porte pas de décalage ; indiquez le fuseau dans le champ « tz »
+localtime-seconds = date et heure locales invalides « { $value } » : les secondes doivent être :00
+localtime-time-of-day = date et heure locales invalides « { $value } » : une heure entre 00:00 et 24:00 est attendue

@@ -41,3 +41,38 @@ rule-day-th = 星期四
 rule-day-fr = 星期五
 rule-day-sa = 星期六
 rule-day-su = 星期日
+
+## 会场或会议室有误
+
+venue-country-invalid = 国家“{ $value }”无效：应为 ISO 3166-1 alpha-2 代码，例如 CM
+venue-room-capacity = 必须在 1 至 { $max } 之间
+venue-latitude = 纬度必须在 -90 至 90 之间
+venue-longitude = 经度必须在 -180 至 180 之间
+venue-no-working-day = 会场至少需要一个工作日
+venue-too-many-rooms = 会议室最多 { $max } 间
+venue-room-twice = 会议室“{ $room }”列出了两次
+
+## 活动有误
+
+event-room-without-venue = 会议室须同时给出其 venue_id
+# $expected 列出 API 所写的可接受值。
+event-unknown-value = 未知值“{ $value }”：应为以下之一：{ $expected }
+event-text-control = 不得包含控制字符
+event-participant-id-invalid = 与会者标识“{ $value }”无效：请使用 1 至 100 个 A-Z a-z 0-9 . _ @ - 字符
+event-series-too-late = 该系列的最后一次重复（开始于 { $start }）结束于 tandem 接受的最后日期之后：{ $reason }
+
+## 区域、星期、电子邮件地址、本地日期时间
+
+region-unknown = 未知区域“{ $value }”：应为 AFR、AMS、ARB、ASP、CIS、EUR 之一
+weekday-unknown = 未知星期名称“{ $value }”：应为 mon、tue、wed、thu、fri、sat、sun 之一
+weekday-twice = 星期“{ $value }”列出了两次
+email-empty = 电子邮件地址无效：地址为空
+email-too-long = 电子邮件地址无效：超过 254 个八位字节
+email-no-at = 电子邮件地址无效：地址中没有“@”
+email-local-part = 电子邮件地址无效：“@”之前的部分可包含字母、数字、点（不能在开头或结尾，也不能连续两个）以及 !#$%&'*+/=?^_`{"{"}|{"}"}~-
+email-domain = 电子邮件地址无效：“@”之后的部分必须是域名，例如 example.org
+localtime-format = 本地日期时间“{ $value }”无效：应为 YYYY-MM-DDTHH:MM
+localtime-calendar-date = 本地日期时间“{ $value }”无效：应为 YYYY-MM-DDTHH:MM，且日期须为日历上真实存在的日期
+localtime-offset = 本地日期时间“{ $value }”无效：本地时间不带 UTC 偏移量；请在“tz”字段中给出时区
+localtime-seconds = 本地日期时间“{ $value }”无效：秒数必须为 :00
+localtime-time-of-day = 本地日期时间“{ $value }”无效：应为 00:00 至 24:00 之间的时间
