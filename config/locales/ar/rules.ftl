@@ -88,3 +88,18 @@ localtime-calendar-date = تاريخ ووقت محليان غير صالحين �
 localtime-offset = تاريخ ووقت محليان غير صالحين «{ $value }»: لا يحمل الوقت المحلي فارقًا عن التوقيت العالمي؛ اذكر المنطقة الزمنية في الحقل «tz»
 localtime-seconds = تاريخ ووقت محليان غير صالحين «{ $value }»: يجب أن تكون الثواني :00
 localtime-time-of-day = تاريخ ووقت محليان غير صالحين «{ $value }»: يُنتظر وقت بين 00:00 و24:00
+
+## ما الخطأ في طلب البحث عن فترة
+
+search-hours-end-before-start = يجب أن يأتي بعد البداية ({ $start })؛ استخدم 24:00 لمنتصف الليل
+search-limit = يجب أن يكون بين 1 و{ $max }
+search-invalid-request = طلب غير صالح
+search-participant-twice = المشارك «{ $participant }» مذكور مرتين
+search-venue-tz-required = إلزامي: المشارك «{ $participant }» يحضر شخصيًا، وتُقدَّر أوقاته بالمنطقة الزمنية لمكان الاجتماع
+search-weight-invalid = يجب أن يكون عددًا منتهيًا أكبر من 0 أو مساويًا له
+search-busy-end-before-start = يجب ألا يسبق البداية
+
+## ما الخطأ في نافذة طلب موسم
+
+season-days-beyond-window = { $days } من الأيام أطول من نافذته { $window }
+season-days-outside-range = لا تتسع { $days } من الأيام لتقاطع نافذته { $window } مع الفترة { $range }

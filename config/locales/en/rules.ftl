@@ -76,3 +76,18 @@ localtime-calendar-date = invalid local date-time “{ $value }”: expected YYY
 localtime-offset = invalid local date-time “{ $value }”: local times carry no offset; give the zone in the “tz” field
 localtime-seconds = invalid local date-time “{ $value }”: seconds must be :00
 localtime-time-of-day = invalid local date-time “{ $value }”: expected a time between 00:00 and 24:00
+
+## What is wrong with a window search request
+
+search-hours-end-before-start = must be after start ({ $start }); use 24:00 for midnight
+search-limit = must be between 1 and { $max }
+search-invalid-request = invalid request
+search-participant-twice = participant “{ $participant }” is listed twice
+search-venue-tz-required = is required: participant “{ $participant }” attends in person and is judged in the venue’s zone
+search-weight-invalid = must be a finite number ≥ 0
+search-busy-end-before-start = must not be before start
+
+## What is wrong with a season request's window
+
+season-days-beyond-window = { $days } days are longer than its window { $window }
+season-days-outside-range = { $days } days do not fit where its window { $window } meets the range { $range }

@@ -76,3 +76,18 @@ localtime-calendar-date = fecha y hora local no válida «{ $value }»: se esper
 localtime-offset = fecha y hora local no válida «{ $value }»: las horas locales no llevan desfase horario; indique la zona en el campo «tz»
 localtime-seconds = fecha y hora local no válida «{ $value }»: los segundos deben ser :00
 localtime-time-of-day = fecha y hora local no válida «{ $value }»: se espera una hora entre 00:00 y 24:00
+
+## Qué está mal en una solicitud de búsqueda de horarios
+
+search-hours-end-before-start = debe ser posterior al inicio ({ $start }); use 24:00 para la medianoche
+search-limit = debe estar entre 1 y { $max }
+search-invalid-request = solicitud no válida
+search-participant-twice = el participante «{ $participant }» figura dos veces
+search-venue-tz-required = es obligatorio: el participante «{ $participant }» asiste en persona y su horario se evalúa en la zona de la sede
+search-weight-invalid = debe ser un número finito no negativo
+search-busy-end-before-start = no debe ser anterior al inicio
+
+## Qué está mal en la ventana de una solicitud de temporada
+
+season-days-beyond-window = { $days } días superan su ventana { $window }
+season-days-outside-range = { $days } días no caben donde su ventana { $window } coincide con el periodo { $range }

@@ -76,3 +76,18 @@ localtime-calendar-date = date et heure locales invalides « { $value } » : AAA
 localtime-offset = date et heure locales invalides « { $value } » : une heure locale ne porte pas de décalage ; indiquez le fuseau dans le champ « tz »
 localtime-seconds = date et heure locales invalides « { $value } » : les secondes doivent être :00
 localtime-time-of-day = date et heure locales invalides « { $value } » : une heure entre 00:00 et 24:00 est attendue
+
+## Ce qui ne va pas dans une demande de recherche de créneaux
+
+search-hours-end-before-start = doit suivre le début ({ $start }) ; utilisez 24:00 pour minuit
+search-limit = doit être compris entre 1 et { $max }
+search-invalid-request = demande invalide
+search-participant-twice = le participant « { $participant } » figure deux fois
+search-venue-tz-required = est obligatoire : le participant « { $participant } » est présent sur place et ses heures se jugent dans le fuseau du lieu
+search-weight-invalid = doit être un nombre fini positif ou nul
+search-busy-end-before-start = ne doit pas précéder le début
+
+## Ce qui ne va pas dans la fenêtre d’une demande de saison
+
+season-days-beyond-window = { $days } jours dépassent sa fenêtre { $window }
+season-days-outside-range = { $days } jours ne tiennent pas là où sa fenêtre { $window } croise la période { $range }

@@ -85,3 +85,26 @@ localtime-calendar-date = неверные местные дата и время
 localtime-offset = неверные местные дата и время «{ $value }»: у местного времени нет смещения; укажите часовой пояс в поле «tz»
 localtime-seconds = неверные местные дата и время «{ $value }»: секунды должны быть :00
 localtime-time-of-day = неверные местные дата и время «{ $value }»: ожидается время от 00:00 до 24:00
+
+## Что не так с запросом на поиск окна
+
+search-hours-end-before-start = должно быть позже начала ({ $start }); для полуночи используйте 24:00
+search-limit = должно быть от 1 до { $max }
+search-invalid-request = неверный запрос
+search-participant-twice = участник «{ $participant }» указан дважды
+search-venue-tz-required = обязательно: участник «{ $participant }» присутствует очно, и его время оценивается по часовому поясу места проведения
+search-weight-invalid = должно быть конечным неотрицательным числом
+search-busy-end-before-start = не должно быть раньше начала
+
+## Что не так с окном в запросе на сезон
+
+season-days-beyond-window = { $days } { $days ->
+    [one] день
+    [few] дня
+   *[other] дней
+} — длиннее его окна { $window }
+season-days-outside-range = { $days ->
+    [one] { $days } день не укладывается
+    [few] { $days } дня не укладываются
+   *[other] { $days } дней не укладываются
+} туда, где его окно { $window } пересекается с периодом { $range }

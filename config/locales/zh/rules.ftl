@@ -76,3 +76,18 @@ localtime-calendar-date = 本地日期时间“{ $value }”无效：应为 YYYY
 localtime-offset = 本地日期时间“{ $value }”无效：本地时间不带 UTC 偏移量；请在“tz”字段中给出时区
 localtime-seconds = 本地日期时间“{ $value }”无效：秒数必须为 :00
 localtime-time-of-day = 本地日期时间“{ $value }”无效：应为 00:00 至 24:00 之间的时间
+
+## 时段搜索请求有误
+
+search-hours-end-before-start = 必须晚于开始时间（{ $start }）；午夜请使用 24:00
+search-limit = 必须在 1 至 { $max } 之间
+search-invalid-request = 请求无效
+search-participant-twice = 与会者“{ $participant }”列出了两次
+search-venue-tz-required = 为必填项：与会者“{ $participant }”现场出席，按会场时区判断其时间
+search-weight-invalid = 必须是大于或等于 0 的有限数
+search-busy-end-before-start = 不得早于开始时间
+
+## 季度规划请求的时间窗有误
+
+season-days-beyond-window = { $days } 天超过了其时间窗 { $window }
+season-days-outside-range = 其时间窗 { $window } 与时间范围 { $range } 的重叠部分容纳不下 { $days } 天
