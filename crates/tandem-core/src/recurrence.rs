@@ -823,6 +823,51 @@ mod tests {
         );
     }
 
+    /// The errors of a rule and of a venue are phrases (DESIGN §16), their English as before.
+    #[test]
+    fn rule_and_venue_errors_carry_their_phrase() {
+        use crate::phrase::PhraseArg;
+        let text = |s: &str| PhraseArg::Text(s.to_owned());
+        let error = Recurrence::parse("FREQ=DAILY;INTERVAL=0;COUNT=3", Zone::UTC).unwrap_err();
+        let phrase = error.phrase.clone().expect("a phrase");
+        assert_eq!(phrase.id(), "rule-interval-invalid");
+        assert_eq!(phrase.args(), [("value", text("0"))]);
+        assert_eq!(
+            error.message,
+            "INTERVAL=0: the interval must be a whole number from 1 (RFC 5545 §3.3.10)"
+        );
+        assert_eq!(phrase.english(), error.message);
+
+        let error = crate::venue::CountryCode::parse("CMR").unwrap_err();
+        let phrase = error.phrase.clone().expect("a phrase");
+        assert_eq!(phrase.id(), "venue-country-invalid");
+        assert_eq!(phrase.args(), [("value", text("CMR"))]);
+        assert_eq!(
+            error.message,
+            "invalid country 'CMR': expected an ISO 3166-1 alpha-2 code such as 'CM'"
+        );
+
+        // An inner error's phrase is a value of the outer one, and the weekday a phrase too.
+        let z = zone("Europe/Zurich");
+        let r = Recurrence::parse("FREQ=YEARLY;UNTIL=99991231", z).unwrap();
+        let phrase = r.check_start(l("2027-03-10T09:00")).unwrap_err().phrase;
+        let phrase = phrase.expect("a phrase");
+        assert_eq!(phrase.id(), "rule-until-out-of-bounds");
+        let [("reason", PhraseArg::List(reasons))] = phrase.args() else {
+            panic!("{:?}", phrase.args());
+        };
+        assert_eq!(reasons[0].id(), "invalid-date-bounds");
+        let r = Recurrence::parse("FREQ=WEEKLY;BYDAY=TU;COUNT=3", Zone::UTC).unwrap();
+        let error = r.check_start(l("2027-03-01T09:00")).unwrap_err();
+        let phrase = error.phrase.expect("a phrase");
+        assert_eq!(phrase.id(), "rule-start-not-occurrence");
+        assert_eq!(phrase.english(), error.message);
+        assert!(phrase.args().contains(&(
+            "weekday",
+            PhraseArg::List(vec![Phrase::new("rule-day-mo", "Monday")])
+        )));
+    }
+
     #[test]
     fn until_before_the_start_or_out_of_bounds_is_an_error_of_rrule() {
         let z = zone("Europe/Zurich");
