@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::email::EmailAddress;
 use crate::event::{Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming};
 use crate::event::{Language, Participant, ParticipantId, Title};
+use crate::phrase::Phrase;
 use crate::region::RegionCode;
 use crate::time::Zone;
 use crate::validation::{FieldError, FieldErrors};
@@ -106,7 +107,10 @@ impl EventDraft {
         let venue_id = change.venue_id.unwrap_or(self.venue_id);
         let room_id = change.room_id.unwrap_or(self.room_id);
         if room_id.is_some() && venue_id.is_none() {
-            errors.push(FieldError::new("room_id", "a room needs its venue_id"));
+            errors.push(FieldError::said(
+                "room_id",
+                Phrase::new("event-room-without-venue", "a room needs its venue_id"),
+            ));
         }
         let timing = if change.touches_timing() {
             let zone = change.tz.unwrap_or(self.timing.zone());

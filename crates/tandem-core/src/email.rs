@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::phrase::Phrase;
 use crate::FieldError;
 
 /// Longest address accepted, in octets (RFC 5321 §4.5.3.1.3: a path holds 256 octets, of
@@ -29,21 +30,28 @@ pub const EMAIL_PATTERN: &str = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-
 impl EmailAddress {
     /// Checks the address. The error never repeats it (it may reach a log line).
     pub fn parse(text: &str) -> Result<Self, FieldError> {
-        let invalid = |why: &str| FieldError::new("", format!("invalid e-mail address: {why}"));
+        // The address is no value of the phrase: the error never repeats it.
+        let invalid = |id: &'static str, why: &str| {
+            FieldError::said(
+                "",
+                Phrase::new(id, format!("invalid e-mail address: {why}")),
+            )
+        };
         if text.is_empty() {
-            return Err(invalid("it is empty"));
+            return Err(invalid("email-empty", "it is empty"));
         }
         if text.len() > MAX_EMAIL_OCTETS {
-            return Err(invalid("longer than 254 octets"));
+            return Err(invalid("email-too-long", "longer than 254 octets"));
         }
         let Some((local, domain)) = text.rsplit_once('@') else {
-            return Err(invalid("it has no '@'"));
+            return Err(invalid("email-no-at", "it has no '@'"));
         };
         if !local
             .split('.')
             .all(|atom| !atom.is_empty() && atom.chars().all(is_atext))
         {
             return Err(invalid(
+                "email-local-part",
                 "the part before '@' may hold letters, digits, dots (not first, last or two in \
                  a row) and !#$%&'*+/=?^_`{|}~-",
             ));
@@ -62,6 +70,7 @@ impl EmailAddress {
             .is_some_and(|c| c.is_ascii_alphabetic());
         if labels.len() < 2 || !labels.iter().all(label_ok) || !last_ok {
             return Err(invalid(
+                "email-domain",
                 "the part after '@' must be a domain name such as example.org",
             ));
         }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::email::EmailAddress;
 use crate::phrase::Phrase;
-use crate::recurrence::{occurrence, Recurrence};
+use crate::recurrence::{occurrence, with_reason, Recurrence};
 use crate::region::RegionCode;
 use crate::time::{check_local, format_local_datetime, Interval, Resolution, Zone};
 use crate::validation::FieldError;
@@ -48,7 +48,16 @@ macro_rules! wire_enum {
                     $($text => Ok($name::$variant),)+
                     _ => {
                         let expected: Vec<&str> = vec![$($text),+];
-                        Err(FieldError::new("", format!("unknown value '{s}': expected one of {}", expected.join(", "))))
+                        let expected = expected.join(", ");
+                        Err(FieldError::said(
+                            "",
+                            $crate::phrase::Phrase::new(
+                                "event-unknown-value",
+                                format!("unknown value '{s}': expected one of {expected}"),
+                            )
+                            .text("value", s)
+                            .text("expected", expected),
+                        ))
                     }
                 }
             }
@@ -148,7 +157,10 @@ impl Title {
             ));
         }
         if trimmed.chars().any(char::is_control) {
-            return Err(FieldError::new("", "must not contain control characters"));
+            return Err(FieldError::said(
+                "",
+                Phrase::new("event-text-control", "must not contain control characters"),
+            ));
         }
         Ok(Self(trimmed.to_owned()))
     }
@@ -185,9 +197,13 @@ impl ParticipantId {
         if ok {
             Ok(Self(text.to_owned()))
         } else {
-            Err(FieldError::new(
+            Err(FieldError::said(
                 "",
-                format!("invalid participant id '{text}': use 1 to 100 of A-Z a-z 0-9 . _ @ -"),
+                Phrase::new(
+                    "event-participant-id-invalid",
+                    format!("invalid participant id '{text}': use 1 to 100 of A-Z a-z 0-9 . _ @ -"),
+                )
+                .text("value", text),
             ))
         }
     }
@@ -322,14 +338,16 @@ impl EventTiming {
         if let (Some(_), Some(last)) = (&timing.rrule, starts.last()) {
             let last_end = *last + (end - start);
             check_local(last_end).map_err(|e| {
-                vec![FieldError::new(
+                let start = format_local_datetime(*last);
+                let english = format!(
+                    "the series' last occurrence (starting {start}) ends after the last date \
+                     tandem accepts: {}",
+                    e.message
+                );
+                vec![FieldError::said(
                     "rrule",
-                    format!(
-                        "the series' last occurrence (starting {}) ends after the last date \
-                         tandem accepts: {}",
-                        format_local_datetime(*last),
-                        e.message
-                    ),
+                    with_reason(Phrase::new("event-series-too-late", english), "reason", &e)
+                        .text("start", start),
                 )]
             })?;
         }

@@ -19,9 +19,10 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chrono::TimeZone;
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use rrule::{RRule, RRuleSet, Unvalidated};
 
+use crate::phrase::Phrase;
 use crate::time::{check_local, format_local_datetime, Interval, Zone};
 use crate::validation::FieldError;
 
@@ -44,8 +45,31 @@ const FREQUENCIES: [&str; 4] = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"];
 
 const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-fn rule_error(message: impl Into<String>) -> FieldError {
-    FieldError::new("", message)
+fn rule_error(phrase: Phrase) -> FieldError {
+    FieldError::said("", phrase)
+}
+
+/// `phrase` with the sentence of `inner` as its value `name`: the inner phrase where it has
+/// one, else its English.
+pub(crate) fn with_reason(phrase: Phrase, name: &'static str, inner: &FieldError) -> Phrase {
+    match &inner.phrase {
+        Some(reason) => phrase.list(name, vec![reason.clone()]),
+        None => phrase.text(name, inner.message.clone()),
+    }
+}
+
+/// The name of `day`, as the sentences of this module say it.
+fn weekday_phrase(day: Weekday) -> Phrase {
+    let (id, english) = match day {
+        Weekday::Mon => ("rule-day-mo", "Monday"),
+        Weekday::Tue => ("rule-day-tu", "Tuesday"),
+        Weekday::Wed => ("rule-day-we", "Wednesday"),
+        Weekday::Thu => ("rule-day-th", "Thursday"),
+        Weekday::Fri => ("rule-day-fr", "Friday"),
+        Weekday::Sat => ("rule-day-sa", "Saturday"),
+        Weekday::Sun => ("rule-day-su", "Sunday"),
+    };
+    Phrase::new(id, english)
 }
 
 /// An integer written as RFC 5545 writes them: ASCII digits, with a sign where `signed`.
@@ -68,21 +92,33 @@ fn check_numbers(
     key: &str,
     value: &str,
     signed: bool,
-    low: i64,
-    high: i64,
+    low: u16,
+    high: u16,
 ) -> Result<(), FieldError> {
+    let allowed = i64::from(low)..=i64::from(high);
     for item in value.split(',') {
         let ok = integer(item, signed)
-            .is_some_and(|n| (low..=high).contains(&n) || (signed && (low..=high).contains(&-n)));
+            .is_some_and(|n| allowed.contains(&n) || (signed && allowed.contains(&-n)));
         if !ok {
-            let range = if signed {
-                format!("{low} to {high} or -{high} to -{low}")
+            let (id, range) = if signed {
+                (
+                    "rule-signed-number-out-of-range",
+                    format!("{low} to {high} or -{high} to -{low}"),
+                )
             } else {
-                format!("{low} to {high}")
+                ("rule-number-out-of-range", format!("{low} to {high}"))
             };
-            return Err(rule_error(format!(
-                "{key}={value}: '{item}' is out of range; RFC 5545 allows {range}"
-            )));
+            return Err(rule_error(
+                Phrase::new(
+                    id,
+                    format!("{key}={value}: '{item}' is out of range; RFC 5545 allows {range}"),
+                )
+                .text("key", key)
+                .text("value", value)
+                .text("item", item)
+                .number("low", low)
+                .number("high", high),
+            ));
         }
     }
     Ok(())
@@ -95,24 +131,46 @@ fn check_weekdays(value: &str, ordinals_allowed: bool) -> Result<(), FieldError>
         let code_at = item.len().saturating_sub(2);
         let (ordinal, code) = item.split_at_checked(code_at).unwrap_or(("", item));
         if !WEEKDAYS.contains(&code) {
-            return Err(rule_error(format!(
-                "BYDAY={value}: '{item}' is not a weekday (MO, TU, WE, TH, FR, SA, SU, optionally \
-                 after an ordinal such as 1MO or -1FR)"
-            )));
+            return Err(rule_error(
+                Phrase::new(
+                    "rule-byday-not-weekday",
+                    format!(
+                        "BYDAY={value}: '{item}' is not a weekday (MO, TU, WE, TH, FR, SA, SU, \
+                         optionally after an ordinal such as 1MO or -1FR)"
+                    ),
+                )
+                .text("value", value)
+                .text("item", item),
+            ));
         }
         if ordinal.is_empty() {
             continue;
         }
         if !integer(ordinal, true).is_some_and(|n| n != 0 && n.abs() <= 53) {
-            return Err(rule_error(format!(
-                "BYDAY={value}: '{item}' has an ordinal out of range; RFC 5545 allows 1 to 53 or -53 to -1"
-            )));
+            return Err(rule_error(
+                Phrase::new(
+                    "rule-byday-ordinal-range",
+                    format!(
+                        "BYDAY={value}: '{item}' has an ordinal out of range; RFC 5545 allows 1 \
+                         to 53 or -53 to -1"
+                    ),
+                )
+                .text("value", value)
+                .text("item", item),
+            ));
         }
         if !ordinals_allowed {
-            return Err(rule_error(format!(
-                "BYDAY={value}: an ordinal weekday ('{item}') is allowed only with FREQ=MONTHLY, \
-                 or FREQ=YEARLY without BYWEEKNO (RFC 5545 §3.3.10)"
-            )));
+            return Err(rule_error(
+                Phrase::new(
+                    "rule-byday-ordinal-freq",
+                    format!(
+                        "BYDAY={value}: an ordinal weekday ('{item}') is allowed only with \
+                         FREQ=MONTHLY, or FREQ=YEARLY without BYWEEKNO (RFC 5545 §3.3.10)"
+                    ),
+                )
+                .text("value", value)
+                .text("item", item),
+            ));
         }
     }
     Ok(())
@@ -122,29 +180,49 @@ fn check_weekdays(value: &str, ordinals_allowed: bool) -> Result<(), FieldError>
 fn check_parts(parts: &[(&str, &str)]) -> Result<(), FieldError> {
     for (i, (key, value)) in parts.iter().enumerate() {
         if parts.iter().take(i).any(|(k, _)| k == key) {
-            return Err(rule_error(format!(
-                "{key} is given twice; each rule part may appear once"
-            )));
+            return Err(rule_error(
+                Phrase::new(
+                    "rule-part-twice",
+                    format!("{key} is given twice; each rule part may appear once"),
+                )
+                .text("key", *key),
+            ));
         }
         if value.is_empty() {
-            return Err(rule_error(format!("{key} has no value")));
+            return Err(rule_error(
+                Phrase::new("rule-part-empty", format!("{key} has no value")).text("key", *key),
+            ));
         }
     }
     let get = |name: &str| parts.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
     let freq = match get("FREQ") {
         Some(freq) if FREQUENCIES.contains(&freq) => freq,
         Some(other) => {
-            return Err(rule_error(format!(
-                "FREQ={other} is not supported: use DAILY, WEEKLY, MONTHLY or YEARLY"
+            return Err(rule_error(
+                Phrase::new(
+                    "rule-freq-unsupported",
+                    format!("FREQ={other} is not supported: use DAILY, WEEKLY, MONTHLY or YEARLY"),
+                )
+                .text("value", other),
+            ))
+        }
+        None => {
+            return Err(rule_error(Phrase::new(
+                "rule-freq-missing",
+                "the rule has no FREQ",
             )))
         }
-        None => return Err(rule_error("the rule has no FREQ")),
     };
     let only_with = |key: &str, allowed: &[&str]| {
         if get(key).is_some() && !allowed.contains(&freq) {
-            Err(rule_error(format!(
-                "{key} may not be used with FREQ={freq} (RFC 5545 §3.3.10)"
-            )))
+            Err(rule_error(
+                Phrase::new(
+                    "rule-part-not-with-freq",
+                    format!("{key} may not be used with FREQ={freq} (RFC 5545 §3.3.10)"),
+                )
+                .text("key", key)
+                .text("freq", freq),
+            ))
         } else {
             Ok(())
         }
@@ -154,24 +232,43 @@ fn check_parts(parts: &[(&str, &str)]) -> Result<(), FieldError> {
             "FREQ" | "UNTIL" => {}
             "COUNT" => {
                 if integer(value, false).is_none_or(|n| n < 1) {
-                    return Err(rule_error(format!(
-                        "COUNT={value}: the count must be a whole number from 1"
-                    )));
+                    return Err(rule_error(
+                        Phrase::new(
+                            "rule-count-invalid",
+                            format!("COUNT={value}: the count must be a whole number from 1"),
+                        )
+                        .text("value", *value),
+                    ));
                 }
                 if integer(value, false)
                     .and_then(|n| usize::try_from(n).ok())
                     .is_some_and(|n| n > MAX_OCCURRENCES)
                 {
-                    return Err(rule_error(format!(
-                        "COUNT={value}: the rule gives more than {MAX_OCCURRENCES} occurrences; split the series"
-                    )));
+                    return Err(rule_error(
+                        Phrase::new(
+                            "rule-count-too-many",
+                            format!(
+                                "COUNT={value}: the rule gives more than {MAX_OCCURRENCES} \
+                                 occurrences; split the series"
+                            ),
+                        )
+                        .text("value", *value)
+                        .count("max", MAX_OCCURRENCES),
+                    ));
                 }
             }
             "INTERVAL" => {
                 if integer(value, false).is_none_or(|n| n < 1) {
-                    return Err(rule_error(format!(
-                        "INTERVAL={value}: the interval must be a whole number from 1 (RFC 5545 §3.3.10)"
-                    )));
+                    return Err(rule_error(
+                        Phrase::new(
+                            "rule-interval-invalid",
+                            format!(
+                                "INTERVAL={value}: the interval must be a whole number from 1 \
+                                 (RFC 5545 §3.3.10)"
+                            ),
+                        )
+                        .text("value", *value),
+                    ));
                 }
             }
             "BYSECOND" => check_numbers(key, value, false, 0, 60)?,
@@ -187,15 +284,23 @@ fn check_parts(parts: &[(&str, &str)]) -> Result<(), FieldError> {
             }
             "WKST" => {
                 if !WEEKDAYS.contains(value) {
-                    return Err(rule_error(format!(
-                        "WKST={value} is not a weekday (MO, TU, WE, TH, FR, SA, SU)"
-                    )));
+                    return Err(rule_error(
+                        Phrase::new(
+                            "rule-wkst-invalid",
+                            format!("WKST={value} is not a weekday (MO, TU, WE, TH, FR, SA, SU)"),
+                        )
+                        .text("value", *value),
+                    ));
                 }
             }
             other => {
-                return Err(rule_error(format!(
-                    "'{other}' is not an RFC 5545 rule part"
-                )))
+                return Err(rule_error(
+                    Phrase::new(
+                        "rule-part-unknown",
+                        format!("'{other}' is not an RFC 5545 rule part"),
+                    )
+                    .text("key", other),
+                ))
             }
         }
     }
@@ -207,17 +312,20 @@ fn check_parts(parts: &[(&str, &str)]) -> Result<(), FieldError> {
         .filter(|(k, _)| k.starts_with("BY") && *k != "BYSETPOS")
         .count();
     if get("BYSETPOS").is_some() && by_parts == 0 {
-        return Err(rule_error(
+        return Err(rule_error(Phrase::new(
+            "rule-bysetpos-alone",
             "BYSETPOS needs another BYxxx rule part to select from (RFC 5545 §3.3.10)",
-        ));
+        )));
     }
     match (get("COUNT"), get("UNTIL")) {
-        (Some(_), Some(_)) => Err(rule_error(
+        (Some(_), Some(_)) => Err(rule_error(Phrase::new(
+            "rule-count-and-until",
             "COUNT and UNTIL may not both be given (RFC 5545 §3.3.10): keep one",
-        )),
-        (None, None) => Err(rule_error(
+        ))),
+        (None, None) => Err(rule_error(Phrase::new(
+            "rule-unbounded",
             "the rule must end: add COUNT or UNTIL (tandem stores every occurrence)",
-        )),
+        ))),
         _ => Ok(()),
     }
 }
@@ -237,14 +345,21 @@ impl Recurrence {
             .unwrap_or(body)
             .to_ascii_uppercase();
         if body.is_empty() {
-            return Err(rule_error(
+            return Err(rule_error(Phrase::new(
+                "rule-empty",
                 "an empty rule: leave 'rrule' null for a single event",
-            ));
+            )));
         }
         let mut parts = Vec::new();
         for part in body.split(';') {
             let (key, value) = part.split_once('=').ok_or_else(|| {
-                rule_error(format!("'{part}' is not a KEY=VALUE part of an RRULE"))
+                rule_error(
+                    Phrase::new(
+                        "rule-part-malformed",
+                        format!("'{part}' is not a KEY=VALUE part of an RRULE"),
+                    )
+                    .text("part", part),
+                )
             })?;
             parts.push((key, value));
         }
@@ -301,33 +416,57 @@ impl Recurrence {
     pub fn check_start(&self, first: NaiveDateTime) -> Result<(), FieldError> {
         if let Some(until) = self.until {
             if until < first {
-                return Err(FieldError::new(
+                let (until, start) = (format_local_datetime(until), format_local_datetime(first));
+                return Err(FieldError::said(
                     "rrule",
-                    format!(
-                        "UNTIL ({}) is before the start ({}): the series would have no occurrence",
-                        format_local_datetime(until),
-                        format_local_datetime(first)
-                    ),
+                    Phrase::new(
+                        "rule-until-before-start",
+                        format!(
+                            "UNTIL ({until}) is before the start ({start}): the series would have \
+                             no occurrence"
+                        ),
+                    )
+                    .text("until", until)
+                    .text("start", start),
                 ));
             }
-            check_local(until)
-                .map_err(|e| FieldError::new("rrule", format!("UNTIL: {}", e.message)))?;
+            check_local(until).map_err(|e| {
+                FieldError::said(
+                    "rrule",
+                    with_reason(
+                        Phrase::new("rule-until-out-of-bounds", format!("UNTIL: {}", e.message)),
+                        "reason",
+                        &e,
+                    ),
+                )
+            })?;
         }
         let generated = self.generated(first, 1)?;
         if generated.first() != Some(&first) {
-            return Err(FieldError::new(
+            let start = format_local_datetime(first);
+            let english = format!(
+                "{start} (a {}) is not an occurrence of the rule {}: start the series on its first \
+                 occurrence",
+                first.format("%A"),
+                self.rule,
+            );
+            let phrase = match generated.first() {
+                Some(d) => {
+                    let occurrence = format_local_datetime(*d);
+                    Phrase::new(
+                        "rule-start-not-occurrence",
+                        format!("{english} ({occurrence})"),
+                    )
+                    .text("first", occurrence)
+                }
+                None => Phrase::new("rule-start-not-occurrence-none", english),
+            };
+            return Err(FieldError::said(
                 "start",
-                format!(
-                    "{} (a {}) is not an occurrence of the rule {}: start the series on its first \
-                     occurrence{}",
-                    format_local_datetime(first),
-                    first.format("%A"),
-                    self.rule,
-                    generated
-                        .first()
-                        .map(|d| format!(" ({})", format_local_datetime(*d)))
-                        .unwrap_or_default()
-                ),
+                phrase
+                    .text("start", start)
+                    .list("weekday", vec![weekday_phrase(first.weekday())])
+                    .text("rule", self.rule.clone()),
             ));
         }
         Ok(())
@@ -350,9 +489,15 @@ impl Recurrence {
             }
         }
         if starts.len() > MAX_OCCURRENCES {
-            return Err(rule_error(format!(
-                "the rule gives more than {MAX_OCCURRENCES} occurrences; split the series"
-            )));
+            return Err(rule_error(
+                Phrase::new(
+                    "rule-too-many-occurrences",
+                    format!(
+                        "the rule gives more than {MAX_OCCURRENCES} occurrences; split the series"
+                    ),
+                )
+                .count("max", MAX_OCCURRENCES),
+            ));
         }
         Ok(starts)
     }
@@ -367,9 +512,16 @@ impl Recurrence {
     ) -> Result<Vec<NaiveDateTime>, FieldError> {
         let rule = guarded(|| self.wall_clock_rule.parse::<RRule<Unvalidated>>())
             .and_then(Result::ok)
-            .ok_or_else(|| rule_error(format!("the rule {} cannot be read", self.rule)))?;
-        expand_wall_clock(&rule, first, None, None, limit)
-            .map_err(|_| rule_error(format!("the rule {} cannot be expanded", self.rule)))
+            .ok_or_else(|| self.unreadable())?;
+        expand_wall_clock(&rule, first, None, None, limit).map_err(|_| {
+            rule_error(
+                Phrase::new(
+                    "rule-unexpandable",
+                    format!("the rule {} cannot be expanded", self.rule),
+                )
+                .text("rule", self.rule.clone()),
+            )
+        })
     }
 
     fn set(&self, first: NaiveDateTime) -> Result<RRuleSet, FieldError> {
@@ -379,8 +531,24 @@ impl Recurrence {
             self.wall_clock_rule
         );
         guarded(|| text.parse::<RRuleSet>())
-            .ok_or_else(|| rule_error(format!("the rule {} cannot be read", self.rule)))?
-            .map_err(|e| rule_error(format!("invalid rule: {e}")))
+            .ok_or_else(|| self.unreadable())?
+            .map_err(|e| {
+                rule_error(
+                    Phrase::new("rule-invalid", format!("invalid rule: {e}"))
+                        .text("reason", e.to_string()),
+                )
+            })
+    }
+
+    /// The rule cannot be read by the `rrule` crate.
+    fn unreadable(&self) -> FieldError {
+        rule_error(
+            Phrase::new(
+                "rule-unreadable",
+                format!("the rule {} cannot be read", self.rule),
+            )
+            .text("rule", self.rule.clone()),
+        )
     }
 }
 
@@ -429,9 +597,15 @@ pub fn expand_wall_clock(
 /// Turns an UNTIL value into the wall-clock time of `zone` it stands for.
 fn until_as_wall_clock(value: &str, zone: Zone) -> Result<NaiveDateTime, FieldError> {
     let bad = || {
-        rule_error(format!(
-            "UNTIL={value} is not a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ)"
-        ))
+        rule_error(
+            Phrase::new(
+                "rule-until-invalid",
+                format!(
+                    "UNTIL={value} is not a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ)"
+                ),
+            )
+            .text("value", value),
+        )
     };
     if let Some(utc) = value.strip_suffix('Z') {
         let naive = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").map_err(|_| bad())?;
@@ -647,6 +821,51 @@ mod tests {
                 l("2027-03-09T09:00")
             ]
         );
+    }
+
+    /// The errors of a rule and of a venue are phrases (DESIGN §16), their English as before.
+    #[test]
+    fn rule_and_venue_errors_carry_their_phrase() {
+        use crate::phrase::PhraseArg;
+        let text = |s: &str| PhraseArg::Text(s.to_owned());
+        let error = Recurrence::parse("FREQ=DAILY;INTERVAL=0;COUNT=3", Zone::UTC).unwrap_err();
+        let phrase = error.phrase.clone().expect("a phrase");
+        assert_eq!(phrase.id(), "rule-interval-invalid");
+        assert_eq!(phrase.args(), [("value", text("0"))]);
+        assert_eq!(
+            error.message,
+            "INTERVAL=0: the interval must be a whole number from 1 (RFC 5545 §3.3.10)"
+        );
+        assert_eq!(phrase.english(), error.message);
+
+        let error = crate::venue::CountryCode::parse("CMR").unwrap_err();
+        let phrase = error.phrase.clone().expect("a phrase");
+        assert_eq!(phrase.id(), "venue-country-invalid");
+        assert_eq!(phrase.args(), [("value", text("CMR"))]);
+        assert_eq!(
+            error.message,
+            "invalid country 'CMR': expected an ISO 3166-1 alpha-2 code such as 'CM'"
+        );
+
+        // An inner error's phrase is a value of the outer one, and the weekday a phrase too.
+        let z = zone("Europe/Zurich");
+        let r = Recurrence::parse("FREQ=YEARLY;UNTIL=99991231", z).unwrap();
+        let phrase = r.check_start(l("2027-03-10T09:00")).unwrap_err().phrase;
+        let phrase = phrase.expect("a phrase");
+        assert_eq!(phrase.id(), "rule-until-out-of-bounds");
+        let [("reason", PhraseArg::List(reasons))] = phrase.args() else {
+            panic!("{:?}", phrase.args());
+        };
+        assert_eq!(reasons[0].id(), "invalid-date-bounds");
+        let r = Recurrence::parse("FREQ=WEEKLY;BYDAY=TU;COUNT=3", Zone::UTC).unwrap();
+        let error = r.check_start(l("2027-03-01T09:00")).unwrap_err();
+        let phrase = error.phrase.expect("a phrase");
+        assert_eq!(phrase.id(), "rule-start-not-occurrence");
+        assert_eq!(phrase.english(), error.message);
+        assert!(phrase.args().contains(&(
+            "weekday",
+            PhraseArg::List(vec![Phrase::new("rule-day-mo", "Monday")])
+        )));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::phrase::Phrase;
 use crate::validation::FieldError;
 
 /// An ITU region code, as used on the wire and in feed URLs.
@@ -79,9 +80,15 @@ impl FromStr for RegionCode {
             .into_iter()
             .find(|r| r.code() == s)
             .ok_or_else(|| {
-                FieldError::new(
+                FieldError::said(
                     "",
-                    format!("unknown region '{s}': expected one of AFR, AMS, ARB, ASP, CIS, EUR"),
+                    Phrase::new(
+                        "region-unknown",
+                        format!(
+                            "unknown region '{s}': expected one of AFR, AMS, ARB, ASP, CIS, EUR"
+                        ),
+                    )
+                    .text("value", s),
                 )
             })
     }

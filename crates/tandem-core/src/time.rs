@@ -433,17 +433,27 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
 /// canonical times are local, and their zone is given separately. Only the syntax is
 /// checked here: [`check_local`] holds a request's date-times to the bounds of DESIGN §2.
 pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldError> {
-    let bad = |why: &str| FieldError::new("", format!("invalid local date-time '{text}': {why}"));
+    let bad = |id: &'static str, why: &str| {
+        FieldError::said(
+            "",
+            Phrase::new(id, format!("invalid local date-time '{text}': {why}")).text("value", text),
+        )
+    };
     let (date, time) = text
         .split_once('T')
-        .ok_or_else(|| bad("expected YYYY-MM-DDTHH:MM"))?;
-    let date = calendar_date(date)
-        .ok_or_else(|| bad("expected YYYY-MM-DDTHH:MM with a real calendar date"))?;
+        .ok_or_else(|| bad("localtime-format", "expected YYYY-MM-DDTHH:MM"))?;
+    let date = calendar_date(date).ok_or_else(|| {
+        bad(
+            "localtime-calendar-date",
+            "expected YYYY-MM-DDTHH:MM with a real calendar date",
+        )
+    })?;
     // A sign after the first character of the time is an offset (`09:00-05:00`).
     let offset =
         time.ends_with(['Z', 'z']) || time.contains('+') || time.chars().skip(1).any(|c| c == '-');
     if offset {
         return Err(bad(
+            "localtime-offset",
             "local times carry no offset; give the zone in the 'tz' field",
         ));
     }
@@ -454,12 +464,16 @@ pub fn parse_local_datetime(text: &str) -> Result<NaiveDateTime, FieldError> {
         None => time,
         Some((_, "00")) => time.strip_suffix(":00").unwrap_or(time),
         Some((_, seconds)) if digits(seconds, 2).is_some() => {
-            return Err(bad("seconds must be :00"))
+            return Err(bad("localtime-seconds", "seconds must be :00"))
         }
-        Some(_) => return Err(bad("expected YYYY-MM-DDTHH:MM")),
+        Some(_) => return Err(bad("localtime-format", "expected YYYY-MM-DDTHH:MM")),
     };
-    let time_of_day =
-        LocalTimeOfDay::parse(hm).map_err(|_| bad("expected a time between 00:00 and 24:00"))?;
+    let time_of_day = LocalTimeOfDay::parse(hm).map_err(|_| {
+        bad(
+            "localtime-time-of-day",
+            "expected a time between 00:00 and 24:00",
+        )
+    })?;
     Ok(time_of_day.on(date))
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::event::Title;
+use crate::phrase::Phrase;
 use crate::time::Zone;
 use crate::validation::{FieldError, FieldErrors};
 use crate::weekday::WeekdaySet;
@@ -25,11 +26,15 @@ impl CountryCode {
             [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
                 Ok(Self([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
             }
-            _ => Err(FieldError::new(
+            _ => Err(FieldError::said(
                 "",
-                format!(
-                    "invalid country '{text}': expected an ISO 3166-1 alpha-2 code such as 'CM'"
-                ),
+                Phrase::new(
+                    "venue-country-invalid",
+                    format!(
+                        "invalid country '{text}': expected an ISO 3166-1 alpha-2 code such as 'CM'"
+                    ),
+                )
+                .text("value", text),
             )),
         }
     }
@@ -65,9 +70,13 @@ impl RoomDraft {
                 .ok()
                 .filter(|c| (1..=MAX_ROOM_CAPACITY).contains(c))
                 .ok_or_else(|| {
-                    FieldError::new(
+                    FieldError::said(
                         "capacity",
-                        format!("must be between 1 and {MAX_ROOM_CAPACITY}"),
+                        Phrase::new(
+                            "venue-room-capacity",
+                            format!("must be between 1 and {MAX_ROOM_CAPACITY}"),
+                        )
+                        .number("max", MAX_ROOM_CAPACITY),
                     )
                 }),
         );
@@ -91,15 +100,15 @@ impl GeoPoint {
     /// Checks the ranges.
     pub fn new(lat: f64, lon: f64) -> Result<Self, FieldError> {
         if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-            return Err(FieldError::new(
+            return Err(FieldError::said(
                 "lat",
-                "latitude must be between -90 and 90",
+                Phrase::new("venue-latitude", "latitude must be between -90 and 90"),
             ));
         }
         if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-            return Err(FieldError::new(
+            return Err(FieldError::said(
                 "lon",
-                "longitude must be between -180 and 180",
+                Phrase::new("venue-longitude", "longitude must be between -180 and 180"),
             ));
         }
         Ok(Self { lat, lon })
@@ -132,15 +141,19 @@ impl VenueDraft {
     pub fn check(self) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         if self.weekend.is_full() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "weekend",
-                "a venue needs at least one working day",
+                Phrase::new(
+                    "venue-no-working-day",
+                    "a venue needs at least one working day",
+                ),
             ));
         }
         if self.rooms.len() > MAX_ROOMS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "rooms",
-                format!("at most {MAX_ROOMS} rooms"),
+                Phrase::new("venue-too-many-rooms", format!("at most {MAX_ROOMS} rooms"))
+                    .count("max", MAX_ROOMS),
             ));
         }
         for (i, room) in self.rooms.iter().enumerate() {
@@ -150,9 +163,13 @@ impl VenueDraft {
                 .take(i)
                 .any(|r| r.name.as_str().eq_ignore_ascii_case(room.name.as_str()))
             {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     format!("rooms[{i}].name"),
-                    format!("room '{}' is listed twice", room.name),
+                    Phrase::new(
+                        "venue-room-twice",
+                        format!("room '{}' is listed twice", room.name),
+                    )
+                    .text("room", room.name.as_str()),
                 ));
             }
         }

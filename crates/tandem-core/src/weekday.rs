@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::phrase::Phrase;
 use crate::validation::FieldError;
 
 /// The day names accepted on the wire, Monday first.
@@ -32,16 +33,24 @@ impl WeekdaySet {
                 .iter()
                 .position(|d| *d == name)
                 .ok_or_else(|| {
-                    FieldError::new(
+                    FieldError::said(
                         format!("[{i}]"),
-                        format!("unknown day '{name}': expected one of mon, tue, wed, thu, fri, sat, sun"),
+                        Phrase::new(
+                            "weekday-unknown",
+                            format!(
+                                "unknown day '{name}': expected one of mon, tue, wed, thu, fri, \
+                                 sat, sun"
+                            ),
+                        )
+                        .text("value", name),
                     )
                 })?;
             let bit = 1 << index;
             if set.0 & bit != 0 {
-                return Err(FieldError::new(
+                return Err(FieldError::said(
                     format!("[{i}]"),
-                    format!("day '{name}' is listed twice"),
+                    Phrase::new("weekday-twice", format!("day '{name}' is listed twice"))
+                        .text("value", name),
                 ));
             }
             set.0 |= bit;

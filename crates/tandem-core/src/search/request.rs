@@ -190,9 +190,13 @@ fn hours(
         &format!("{field}.end"),
     ))?;
     if end <= start {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             format!("{field}.end"),
-            format!("must be after start ({start}); use 24:00 for midnight"),
+            Phrase::new(
+                "search-hours-end-before-start",
+                format!("must be after start ({start}); use 24:00 for midnight"),
+            )
+            .text("start", start.to_string()),
         ));
         return None;
     }
@@ -240,9 +244,10 @@ impl SearchRequest {
         ));
         let limit = self.limit.unwrap_or(5);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 "limit",
-                format!("must be between 1 and {MAX_LIMIT}"),
+                Phrase::new("search-limit", format!("must be between 1 and {MAX_LIMIT}"))
+                    .count("max", usize::try_from(MAX_LIMIT).unwrap_or(usize::MAX)),
             ));
         }
         let venue_tz = self
@@ -336,7 +341,11 @@ impl SearchRequest {
                 },
                 calendars,
             }),
-            _ => Err(FieldError::new("", "invalid request").into()),
+            _ => Err(FieldError::said(
+                "",
+                Phrase::new("search-invalid-request", "invalid request"),
+            )
+            .into()),
         }
     }
 }
@@ -352,11 +361,18 @@ fn participant(
     let at = format!("participants[{i}]");
     let before = errors.0.len();
     if p.id.trim().is_empty() {
-        errors.push(FieldError::new(format!("{at}.id"), "must not be empty"));
-    } else if earlier.iter().any(|q| q.id == p.id) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             format!("{at}.id"),
-            format!("participant '{}' is listed twice", p.id),
+            Phrase::new("invalid-text-empty", "must not be empty"),
+        ));
+    } else if earlier.iter().any(|q| q.id == p.id) {
+        errors.push(FieldError::said(
+            format!("{at}.id"),
+            Phrase::new(
+                "search-participant-twice",
+                format!("participant '{}' is listed twice", p.id),
+            )
+            .text("participant", p.id.clone()),
         ));
     }
     let own = errors.take(Zone::parse(&p.tz).map_err(|e| e.under(&format!("{at}.tz"))));
@@ -371,9 +387,17 @@ fn participant(
         (Some(Attendance::InPerson), Some(venue)) => Some(venue),
         (Some(Attendance::InPerson), None) => {
             if !venue_tz_given {
-                errors.push(FieldError::new(
+                errors.push(FieldError::said(
                     "venue_tz",
-                    format!("is required: participant '{}' attends in person and is judged in the venue's zone", p.id),
+                    Phrase::new(
+                        "search-venue-tz-required",
+                        format!(
+                            "is required: participant '{}' attends in person and is judged in \
+                             the venue's zone",
+                            p.id
+                        ),
+                    )
+                    .text("participant", p.id.clone()),
                 ));
             }
             None
@@ -382,9 +406,9 @@ fn participant(
     };
     let weight = p.weight.unwrap_or(1.0);
     if !weight.is_finite() || weight < 0.0 {
-        errors.push(FieldError::new(
+        errors.push(FieldError::said(
             format!("{at}.weight"),
-            "must be a finite number ≥ 0",
+            Phrase::new("search-weight-invalid", "must be a finite number ≥ 0"),
         ));
     }
     let nine = LocalTimeOfDay::from_minutes(9 * 60)?;
@@ -424,18 +448,18 @@ fn participant(
         if let (Some(start), Some(end)) = (start, end) {
             match Interval::new(start, end) {
                 Some(interval) => busy.push(interval),
-                None => errors.push(FieldError::new(
+                None => errors.push(FieldError::said(
                     format!("{field}.end"),
-                    "must not be before start",
+                    Phrase::new("search-busy-end-before-start", "must not be before start"),
                 )),
             }
         }
     }
     for (j, c) in p.calendars.iter().enumerate() {
         if c.trim().is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::said(
                 format!("{at}.calendars[{j}]"),
-                "must not be empty",
+                Phrase::new("invalid-text-empty", "must not be empty"),
             ));
         }
     }

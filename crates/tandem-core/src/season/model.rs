@@ -786,27 +786,39 @@ fn planned_event(
             };
             match days {
                 Some(d) if i64::from(d) > (hi - lo).num_days() + 1 => {
-                    errors.push(FieldError::new(
+                    let window = DateSpan {
+                        first: lo,
+                        last: hi,
+                    }
+                    .to_string();
+                    errors.push(FieldError::said(
                         at("days"),
-                        format!(
-                            "{d} days are longer than its window {}",
-                            DateSpan {
-                                first: lo,
-                                last: hi
-                            }
-                        ),
+                        Phrase::new(
+                            "season-days-beyond-window",
+                            format!("{d} days are longer than its window {window}"),
+                        )
+                        .number("days", d)
+                        .text("window", window),
                     ));
                 }
                 Some(d) if clipped.is_empty() || i64::from(d) > clipped.len() => {
-                    errors.push(FieldError::new(
+                    let window = DateSpan {
+                        first: lo,
+                        last: hi,
+                    }
+                    .to_string();
+                    errors.push(FieldError::said(
                         at("days"),
-                        format!(
-                            "{d} days do not fit where its window {} meets the range {range}",
-                            DateSpan {
-                                first: lo,
-                                last: hi
-                            }
-                        ),
+                        Phrase::new(
+                            "season-days-outside-range",
+                            format!(
+                                "{d} days do not fit where its window {window} meets the range \
+                                 {range}"
+                            ),
+                        )
+                        .number("days", d)
+                        .text("window", window)
+                        .text("range", range.to_string()),
                     ));
                 }
                 _ => window = Some(clipped),
