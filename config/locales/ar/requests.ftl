@@ -32,11 +32,11 @@ import-redirect-invalid = إعادة توجيه إلى عنوان URL غير ص�
 import-redirect-scheme = إعادة توجيه إلى المخطط «{ $scheme }»، وهو غير مدعوم
 import-too-large = يتجاوز حجم التقويم الحد الأقصى وهو { $limit } بايت
 import-too-many-redirects = تجاوز عدد عمليات إعادة التوجيه { $max }
-import-refused-resolves = يشير { $host } إلى العنوان { $address }، وهو ليس عنوانًا عامًا ({ $range })؛ لا تُجلب التقاويم إلا من عناوين عامة (أضف المضيف إلى import.allow_hosts للسماح به)
-import-refused-address = { $host } ليس عنوانًا عامًا ({ $range })؛ لا تُجلب التقاويم إلا من عناوين عامة (أضف المضيف إلى import.allow_hosts للسماح به)
-import-refused-scheme = { $host }: المخطط «{ $scheme }» غير مدعوم: استخدم https أو http أو webcal
-import-refused-no-host = { $host }: لا يتضمن عنوان URL اسم مضيف
-import-refused-no-address = { $host }: لا يقابل هذا الاسم أي عنوان
+import-refused-resolves = مرفوض: يشير { $host } إلى العنوان { $address }، وهو ليس عنوانًا عامًا ({ $range })؛ لا تُجلب التقاويم إلا من عناوين عامة (أضف المضيف إلى import.allow_hosts للسماح به)
+import-refused-address = مرفوض: { $host } ليس عنوانًا عامًا ({ $range })؛ لا تُجلب التقاويم إلا من عناوين عامة (أضف المضيف إلى import.allow_hosts للسماح به)
+import-refused-scheme = مرفوض: { $host }: المخطط «{ $scheme }» غير مدعوم: استخدم https أو http أو webcal
+import-refused-no-host = مرفوض: { $host }: لا يتضمن عنوان URL اسم مضيف
+import-refused-no-address = مرفوض: لا يقابل الاسم { $host } أي عنوان
 
 ## مراجع يتحقق منها المخزن
 

@@ -32,11 +32,11 @@ import-redirect-invalid = a redirect to an invalid URL ({ $reason })
 import-redirect-scheme = a redirect to the scheme “{ $scheme }”, which is not fetched
 import-too-large = the calendar is larger than the limit of { $limit } bytes
 import-too-many-redirects = more than { $max } redirects
-import-refused-resolves = { $host } resolves to { $address }, which is not a public address ({ $range }); calendars are fetched from public addresses only (list the host in import.allow_hosts to allow it)
-import-refused-address = { $host } is not a public address ({ $range }); calendars are fetched from public addresses only (list the host in import.allow_hosts to allow it)
-import-refused-scheme = { $host }: the scheme “{ $scheme }” is not fetched: use https, http or webcal
-import-refused-no-host = { $host }: the URL has no host
-import-refused-no-address = { $host }: the name resolves to no address
+import-refused-resolves = refused: { $host } resolves to { $address }, which is not a public address ({ $range }); calendars are fetched from public addresses only (list the host in import.allow_hosts to allow it)
+import-refused-address = refused: { $host } is not a public address ({ $range }); calendars are fetched from public addresses only (list the host in import.allow_hosts to allow it)
+import-refused-scheme = refused: { $host }: the scheme “{ $scheme }” is not fetched: use https, http or webcal
+import-refused-no-host = refused: { $host }: the URL has no host
+import-refused-no-address = refused: { $host }: the name resolves to no address
 
 ## References the store checks
 

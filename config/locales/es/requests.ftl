@@ -32,11 +32,11 @@ import-redirect-invalid = una redirección a una URL no válida ({ $reason })
 import-redirect-scheme = una redirección al esquema «{ $scheme }», que no se admite
 import-too-large = el calendario supera el tamaño máximo de { $limit } bytes
 import-too-many-redirects = más de { $max } redirecciones
-import-refused-resolves = { $host } se resuelve en { $address }, que no es una dirección pública ({ $range }); los calendarios solo se obtienen de direcciones públicas (añada el host a import.allow_hosts para permitirlo)
-import-refused-address = { $host } no es una dirección pública ({ $range }); los calendarios solo se obtienen de direcciones públicas (añada el host a import.allow_hosts para permitirlo)
-import-refused-scheme = { $host }: el esquema «{ $scheme }» no se admite: use https, http o webcal
-import-refused-no-host = { $host }: la URL no indica ningún host
-import-refused-no-address = { $host }: el nombre no se resuelve en ninguna dirección
+import-refused-resolves = rechazado: { $host } se resuelve en { $address }, que no es una dirección pública ({ $range }); los calendarios solo se obtienen de direcciones públicas (añada el host a import.allow_hosts para permitirlo)
+import-refused-address = rechazado: { $host } no es una dirección pública ({ $range }); los calendarios solo se obtienen de direcciones públicas (añada el host a import.allow_hosts para permitirlo)
+import-refused-scheme = rechazado: { $host }: el esquema «{ $scheme }» no se admite: use https, http o webcal
+import-refused-no-host = rechazado: { $host }: la URL no indica ningún host
+import-refused-no-address = rechazado: el nombre { $host } no se resuelve en ninguna dirección
 
 ## Referencias que comprueba la base de datos
 

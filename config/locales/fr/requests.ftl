@@ -32,11 +32,11 @@ import-redirect-invalid = une redirection vers une URL non valide ({ $reason })
 import-redirect-scheme = une redirection vers le schéma « { $scheme } », qui n’est pas pris en charge
 import-too-large = le calendrier dépasse la taille maximale de { $limit } octets
 import-too-many-redirects = plus de { $max } redirections
-import-refused-resolves = { $host } correspond à l’adresse { $address }, qui n’est pas une adresse publique ({ $range }) ; les calendriers ne sont récupérés qu’à des adresses publiques (ajoutez l’hôte à import.allow_hosts pour l’autoriser)
-import-refused-address = { $host } n’est pas une adresse publique ({ $range }) ; les calendriers ne sont récupérés qu’à des adresses publiques (ajoutez l’hôte à import.allow_hosts pour l’autoriser)
-import-refused-scheme = { $host } : le schéma « { $scheme } » n’est pas pris en charge : utilisez https, http ou webcal
-import-refused-no-host = { $host } : l’URL n’indique aucun hôte
-import-refused-no-address = { $host } : ce nom ne correspond à aucune adresse
+import-refused-resolves = refusé : { $host } correspond à l’adresse { $address }, qui n’est pas une adresse publique ({ $range }) ; les calendriers ne sont récupérés qu’à des adresses publiques (ajoutez l’hôte à import.allow_hosts pour l’autoriser)
+import-refused-address = refusé : { $host } n’est pas une adresse publique ({ $range }) ; les calendriers ne sont récupérés qu’à des adresses publiques (ajoutez l’hôte à import.allow_hosts pour l’autoriser)
+import-refused-scheme = refusé : { $host } : le schéma « { $scheme } » n’est pas pris en charge : utilisez https, http ou webcal
+import-refused-no-host = refusé : { $host } : l’URL n’indique aucun hôte
+import-refused-no-address = refusé : le nom { $host } ne correspond à aucune adresse
 
 ## Références que vérifie la base
 

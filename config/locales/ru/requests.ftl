@@ -39,11 +39,11 @@ import-too-many-redirects = больше { $max } { $max ->
     [one] перенаправления
    *[other] перенаправлений
 }
-import-refused-resolves = { $host } указывает на адрес { $address }, который не является публичным ({ $range }); календари загружаются только с публичных адресов (чтобы разрешить этот хост, добавьте его в import.allow_hosts)
-import-refused-address = { $host } не является публичным адресом ({ $range }); календари загружаются только с публичных адресов (чтобы разрешить этот хост, добавьте его в import.allow_hosts)
-import-refused-scheme = { $host }: схема «{ $scheme }» не поддерживается: используйте https, http или webcal
-import-refused-no-host = { $host }: в URL не указан хост
-import-refused-no-address = { $host }: этому имени не соответствует ни один адрес
+import-refused-resolves = отказано: { $host } указывает на адрес { $address }, который не является публичным ({ $range }); календари загружаются только с публичных адресов (чтобы разрешить этот хост, добавьте его в import.allow_hosts)
+import-refused-address = отказано: { $host } не является публичным адресом ({ $range }); календари загружаются только с публичных адресов (чтобы разрешить этот хост, добавьте его в import.allow_hosts)
+import-refused-scheme = отказано: { $host }: схема «{ $scheme }» не поддерживается: используйте https, http или webcal
+import-refused-no-host = отказано: { $host }: в URL не указан хост
+import-refused-no-address = отказано: имени { $host } не соответствует ни один адрес
 
 ## Ссылки, которые проверяет хранилище
 

@@ -32,11 +32,11 @@ import-redirect-invalid = 重定向到无效的 URL（{ $reason }）
 import-redirect-scheme = 重定向到不支持的“{ $scheme }”协议
 import-too-large = 日历超过 { $limit } 字节的大小上限
 import-too-many-redirects = 重定向超过 { $max } 次
-import-refused-resolves = { $host } 解析为 { $address }，这不是公网地址（{ $range }）；日历只从公网地址获取（如需允许，请将该主机加入 import.allow_hosts）
-import-refused-address = { $host } 不是公网地址（{ $range }）；日历只从公网地址获取（如需允许，请将该主机加入 import.allow_hosts）
-import-refused-scheme = { $host }：不支持“{ $scheme }”协议：请使用 https、http 或 webcal
-import-refused-no-host = { $host }：该 URL 没有主机名
-import-refused-no-address = { $host }：该名称无法解析为任何地址
+import-refused-resolves = 已拒绝：{ $host } 解析为 { $address }，这不是公网地址（{ $range }）；日历只从公网地址获取（如需允许，请将该主机加入 import.allow_hosts）
+import-refused-address = 已拒绝：{ $host } 不是公网地址（{ $range }）；日历只从公网地址获取（如需允许，请将该主机加入 import.allow_hosts）
+import-refused-scheme = 已拒绝：{ $host }：不支持“{ $scheme }”协议：请使用 https、http 或 webcal
+import-refused-no-host = 已拒绝：{ $host }：该 URL 没有主机名
+import-refused-no-address = 已拒绝：名称 { $host } 无法解析为任何地址
 
 ## 存储层检查的引用
 

@@ -188,9 +188,10 @@ impl fmt::Display for Reason {
 }
 
 impl Refused {
-    /// The refusal as a message of the translations (its English is the error's text).
+    /// The refusal as a fetch reports it (`refused: …`, the text of
+    /// [`super::fetch::FetchError::Refused`]), as a message of the translations.
     pub fn phrase(&self) -> Phrase {
-        let english = self.to_string();
+        let english = format!("refused: {self}");
         let host = self.host.clone();
         match (self.address, &self.reason) {
             (Some(address), reason) if address.to_string() != self.host => {
@@ -527,7 +528,10 @@ mod tests {
         let phrase = err.phrase();
         assert_eq!(
             (phrase.id(), phrase.english()),
-            ("import-refused-resolves", text.as_str())
+            (
+                "import-refused-resolves",
+                format!("refused: {text}").as_str()
+            )
         );
         assert!(phrase.args().contains(&(
             "range",
@@ -537,7 +541,10 @@ mod tests {
             .check_url(&Url::parse("http://10.0.0.1/cal.ics").expect("url"))
             .expect_err("refused");
         assert_eq!(literal.phrase().id(), "import-refused-address");
-        assert_eq!(literal.phrase().english(), literal.to_string());
+        assert_eq!(
+            literal.phrase().english(),
+            super::super::fetch::FetchError::Refused(literal.clone()).to_string()
+        );
     }
 
     #[tokio::test]
