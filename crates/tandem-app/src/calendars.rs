@@ -15,7 +15,7 @@ use crate::{App, AppError, AppResult, Caller};
 impl From<ImportError> for AppError {
     fn from(error: ImportError) -> Self {
         match error {
-            ImportError::Invalid { field, message } => AppError::field(field, message),
+            ImportError::Invalid(error) => error.into(),
             ImportError::Unreachable(message) => AppError::Unreachable {
                 field: "url",
                 reason: Phrase::new("problem-detail-fetch-failed", message.clone())
@@ -80,4 +80,56 @@ pub async fn list(app: &App, filter: &CalendarFilter) -> AppResult<Vec<Calendar>
 /// One imported calendar.
 pub async fn get(app: &App, id: Uuid) -> AppResult<Calendar> {
     Ok(app.store.calendar(id).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use tandem_core::{FieldError, Phrase};
+    use tandem_store::StoreError;
+
+    use super::*;
+
+    fn no_venue() -> Phrase {
+        Phrase::new("reference-no-venue", "no venue with id 42").text("id", "42")
+    }
+
+    fn the_one_error(error: AppError) -> FieldError {
+        match error {
+            AppError::Invalid(errors) => {
+                assert_eq!(errors.0.len(), 1, "{errors}");
+                errors.0.into_iter().next().expect("one error")
+            }
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_invalid_reference_of_the_store_keeps_its_phrase() {
+        let error = the_one_error(AppError::from(StoreError::InvalidReference {
+            field: "venue_id",
+            phrase: no_venue(),
+        }));
+        assert_eq!(error.field, "venue_id");
+        assert_eq!(error.message, "no venue with id 42");
+        assert_eq!(error.phrase, Some(no_venue()));
+    }
+
+    #[test]
+    fn an_invalid_import_keeps_its_phrase_whether_it_came_from_the_store_or_not() {
+        let error = the_one_error(AppError::from(ImportError::Invalid(FieldError::said(
+            "venue_id",
+            no_venue(),
+        ))));
+        assert_eq!(error.phrase, Some(no_venue()));
+        let error = the_one_error(AppError::from(ImportError::Store(
+            StoreError::InvalidReference {
+                field: "venue_id",
+                phrase: no_venue(),
+            },
+        )));
+        assert_eq!(
+            (error.field.as_str(), error.phrase),
+            ("venue_id", Some(no_venue()))
+        );
+    }
 }

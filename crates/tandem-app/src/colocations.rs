@@ -11,15 +11,15 @@ use tandem_core::search::{search, ParticipantRequest, RangeRequest, SearchPartic
 use tandem_core::search::{SearchRequest, WindowQuery};
 use tandem_core::Event;
 use tandem_core::{
-    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, FieldErrors, Interval,
-    LocalTimeOfDay, Phrase, Title, Zone,
+    Attendance, EventDraft, EventKind, EventMode, EventStatus, EventTiming, FieldError,
+    FieldErrors, Interval, LocalTimeOfDay, Phrase, Title, Zone,
 };
 use tandem_store::{Room, StoreError, Venue};
 use tracing::instrument;
 use uuid::Uuid;
 
 use crate::clashes::check::{self, facts, Venues};
-use crate::{events, windows, App, AppError, AppResult, Caller};
+use crate::{events, windows, App, AppResult, Caller};
 
 /// A co-location search, checked at the edge.
 #[derive(Clone, Debug)]
@@ -136,18 +136,27 @@ fn slot_days(slot: &Slot, zone: Zone, plan: &ColocationPlan) -> Vec<Interval> {
 async fn anchor_and_venue(app: &App, id: Uuid) -> AppResult<(Event, Venue)> {
     let anchor = match app.store.event(id).await {
         Err(StoreError::NotFound { .. }) => {
-            return Err(AppError::field(
+            return Err(FieldError::said(
                 "anchor_event_id",
-                format!("no event with id '{id}'"),
-            ))
+                Phrase::new(
+                    "colocation-unknown-anchor",
+                    format!("no event with id '{id}'"),
+                )
+                .text("id", id.to_string()),
+            )
+            .into())
         }
         other => other?,
     };
     let Some(venue_id) = anchor.draft.venue_id else {
-        return Err(AppError::field(
+        return Err(FieldError::said(
             "anchor_event_id",
-            "the anchor event has no venue to hold an event alongside",
-        ));
+            Phrase::new(
+                "colocation-anchor-no-venue",
+                "the anchor event has no venue to hold an event alongside",
+            ),
+        )
+        .into());
     };
     let venue = app.store.venue(venue_id).await?;
     Ok((anchor, venue))

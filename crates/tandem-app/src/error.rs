@@ -92,7 +92,9 @@ impl From<StoreError> for AppError {
             StoreError::NotFound { entity, id } => {
                 AppError::no_such(entity, id, format!("no {entity} with id {id}"))
             }
-            StoreError::InvalidReference { field, message } => AppError::field(field, message),
+            StoreError::InvalidReference { field, phrase } => {
+                FieldError::said(field, phrase).into()
+            }
             StoreError::RoomTaken(clashes) => AppError::RoomTaken(clashes),
             StoreError::VersionMismatch { expected, current } => {
                 AppError::PreconditionFailed { expected, current }

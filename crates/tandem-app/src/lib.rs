@@ -12,6 +12,7 @@ pub mod colocations;
 pub mod error;
 pub mod events;
 pub mod import;
+mod phrases;
 pub mod season;
 pub mod seed;
 pub mod startup;

@@ -31,13 +31,14 @@ use tandem_core::season::{
 use tandem_core::Event;
 use tandem_core::{
     EventDraft, EventStatus, EventTiming, FieldError, FieldErrors, Interval, LocalTimeOfDay,
-    Participant, ParticipantId, RegionCode, Title,
+    Participant, ParticipantId, Phrase, RegionCode, Title,
 };
 use tandem_store::{Basis, Neighbourhood, SeedEvent, StoreError, Venue};
 use tracing::instrument;
 use uuid::Uuid;
 
 use crate::clashes::check::{self, facts, Venues};
+use crate::phrases::because;
 use crate::{App, AppError, AppResult, Caller};
 
 /// Most live events one neighbourhood read returns (the transaction that applies a plan
@@ -416,10 +417,12 @@ fn draft_of(
             errors
                 .into_iter()
                 .map(|e| {
-                    FieldError::new(
-                        at("daily_hours"),
-                        format!("the session on {first} at {}: {}", venue.name, e.message),
-                    )
+                    let english =
+                        format!("the session on {first} at {}: {}", venue.name, e.message);
+                    let phrase = Phrase::new("season-session-invalid", english)
+                        .date("date", first)
+                        .text("venue", venue.name.clone());
+                    FieldError::said(at("daily_hours"), because(phrase, e))
                 })
                 .collect(),
         )

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tandem_core::search::{search, SearchRequest, SearchResult, ValidatedSearch};
-use tandem_core::{FieldError, FieldErrors};
+use tandem_core::{FieldError, FieldErrors, Phrase};
 use tandem_ical::ImportedCalendar;
 use tandem_store::StoreError;
 use tracing::instrument;
 use uuid::Uuid;
 
 use crate::import::ImportError;
+use crate::phrases::{because, unreadable};
 use crate::{App, AppError, AppResult};
 
 /// Adds the busy time of `calendar` to participant `index` of `search`, expanded in the zone
@@ -28,7 +29,7 @@ pub fn add_calendar(search: &mut ValidatedSearch, index: usize, calendar: &Impor
 /// Parses one iCalendar document; one that cannot be read is an error on `field` naming
 /// the line.
 pub fn parse_calendar(bytes: &[u8], field: &str) -> Result<ImportedCalendar, FieldError> {
-    tandem_ical::parse(bytes).map_err(|e| FieldError::new(field, e.to_string()))
+    tandem_ical::parse(bytes).map_err(|e| FieldError::said(field, unreadable(&e)))
 }
 
 /// A search with every calendar it names added, and its answer.
@@ -50,8 +51,16 @@ pub async fn prepare(app: &App, request: &SearchRequest) -> AppResult<ValidatedS
     for (i, (calendars, _)) in validated.calendars.iter().enumerate() {
         for (j, id) in calendars.iter().enumerate() {
             let field = format!("participants[{i}].calendars[{j}]");
-            let unknown =
-                || FieldError::new(&field, format!("no imported calendar with id '{id}'"));
+            let unknown = || {
+                FieldError::said(
+                    &field,
+                    Phrase::new(
+                        "windows-unknown-calendar",
+                        format!("no imported calendar with id '{id}'"),
+                    )
+                    .text("id", id.as_str()),
+                )
+            };
             let Ok(uuid) = Uuid::parse_str(id) else {
                 errors.push(unknown());
                 continue;
@@ -166,12 +175,21 @@ fn read_all(
         let outcome = match source {
             Document::File(full) => match std::fs::read(full) {
                 Ok(bytes) => parse_calendar(&bytes, field).map_err(|e| {
-                    FieldError::new(field.clone(), format!("{}: {}", full.display(), e.message))
+                    let path = full.display().to_string();
+                    let english = format!("{path}: {}", e.message);
+                    let phrase = Phrase::new("windows-file-unreadable", english).text("path", path);
+                    FieldError::said(field.clone(), because(phrase, e))
                 }),
-                Err(e) => Err(FieldError::new(
-                    field.clone(),
-                    format!("cannot read {}: {e}", full.display()),
-                )),
+                Err(e) => {
+                    let path = full.display().to_string();
+                    let phrase = Phrase::new(
+                        "windows-file-cannot-read",
+                        format!("cannot read {path}: {e}"),
+                    )
+                    .text("path", path)
+                    .text("reason", e.to_string());
+                    Err(FieldError::said(field.clone(), phrase))
+                }
             },
             Document::Inline(ics) => parse_calendar(ics.as_bytes(), field),
         };
@@ -202,9 +220,12 @@ fn read_all(
                         .map(|(i, field, _)| {
                             (
                                 *i,
-                                Err(FieldError::new(
+                                Err(FieldError::said(
                                     field.clone(),
-                                    "reading this calendar failed unexpectedly",
+                                    Phrase::new(
+                                        "windows-read-failed",
+                                        "reading this calendar failed unexpectedly",
+                                    ),
                                 )),
                             )
                         })

@@ -1,6 +1,7 @@
 //! The store's errors, typed so the HTTP layer can map each to one answer.
 
 use chrono::{DateTime, Utc};
+use tandem_core::Phrase;
 use uuid::Uuid;
 
 /// Result of a store operation.
@@ -31,12 +32,12 @@ pub enum StoreError {
         id: Uuid,
     },
     /// A referenced record does not exist (or does not belong where it is used).
-    #[error("{field}: {message}")]
+    #[error("{field}: {phrase}")]
     InvalidReference {
         /// Request field holding the reference.
         field: &'static str,
-        /// What is wrong.
-        message: String,
+        /// What is wrong, as a message of the translations (its English is the message).
+        phrase: Phrase,
     },
     /// The room is held by other confirmed events at that time.
     #[error("the room is already booked ({} clashing event(s))", .0.len())]

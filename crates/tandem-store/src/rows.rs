@@ -43,7 +43,10 @@ pub(crate) fn span(occurrences: &[Interval]) -> Result<(Interval, DateTime<Utc>)
         .first()
         .ok_or_else(|| StoreError::InvalidReference {
             field: "rrule",
-            message: "the event has no occurrence".into(),
+            phrase: tandem_core::Phrase::new(
+                "reference-no-occurrence",
+                "the event has no occurrence",
+            ),
         })?;
     let last_end = occurrences.iter().map(|o| o.end).max().unwrap_or(first.end);
     Ok((first, last_end))

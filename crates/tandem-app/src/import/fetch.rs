@@ -9,6 +9,7 @@ use std::time::Duration;
 use reqwest::header::{self, HeaderMap};
 use reqwest::redirect::Policy;
 use reqwest::{StatusCode, Url};
+use tandem_core::Phrase;
 
 use super::guard::{Guard, GuardedResolver, Refused};
 
@@ -52,7 +53,7 @@ pub enum Fetched {
 pub enum FetchError {
     /// The URL cannot be fetched at all.
     #[error("{0}")]
-    InvalidUrl(String),
+    InvalidUrl(Phrase),
     /// The SSRF guard refused the URL or an address it resolved to.
     #[error("refused: {0}")]
     Refused(Refused),
@@ -61,7 +62,7 @@ pub enum FetchError {
     TooManyRedirects,
     /// A redirect without a usable `Location`.
     #[error("{0}")]
-    BadRedirect(String),
+    BadRedirect(Phrase),
     /// The whole exchange took longer than the total timeout.
     #[error("no complete answer within {0} s")]
     Timeout(u64),
@@ -77,6 +78,27 @@ pub enum FetchError {
     /// Connecting or reading failed.
     #[error("{0}")]
     Network(String),
+}
+
+/// [`FetchError::TooLarge`] as a phrase.
+pub fn too_large(limit: u64) -> Phrase {
+    // Caps are far below 2^52 bytes: the conversion is exact.
+    #[allow(clippy::cast_precision_loss)]
+    let bytes = limit as f64;
+    Phrase::new(
+        "import-too-large",
+        FetchError::TooLarge { limit }.to_string(),
+    )
+    .number("limit", bytes)
+}
+
+/// [`FetchError::TooManyRedirects`] as a phrase.
+pub fn too_many_redirects() -> Phrase {
+    Phrase::new(
+        "import-too-many-redirects",
+        FetchError::TooManyRedirects.to_string(),
+    )
+    .count("max", MAX_REDIRECTS)
 }
 
 /// Receives download progress (the CLI draws a bar; everything else ignores it).
@@ -104,14 +126,25 @@ pub fn source_url(text: &str) -> Result<Url, FetchError> {
         head.eq_ignore_ascii_case(scheme)
             .then(|| format!("https://{rest}"))
     });
-    let url = Url::parse(rewritten.as_deref().unwrap_or(text))
-        .map_err(|e| FetchError::InvalidUrl(format!("not a URL ({e})")))?;
+    let url = Url::parse(rewritten.as_deref().unwrap_or(text)).map_err(|e| {
+        FetchError::InvalidUrl(
+            Phrase::new("import-url-not-url", format!("not a URL ({e})"))
+                .text("reason", e.to_string()),
+        )
+    })?;
     match url.scheme() {
         "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => Ok(url),
-        "http" | "https" => Err(FetchError::InvalidUrl("the URL has no host".into())),
-        other => Err(FetchError::InvalidUrl(format!(
-            "the scheme '{other}' is not fetched: use https, http or webcal"
+        "http" | "https" => Err(FetchError::InvalidUrl(Phrase::new(
+            "import-url-no-host",
+            "the URL has no host",
         ))),
+        other => Err(FetchError::InvalidUrl(
+            Phrase::new(
+                "import-url-scheme",
+                format!("the scheme '{other}' is not fetched: use https, http or webcal"),
+            )
+            .text("scheme", other),
+        )),
     }
 }
 
@@ -301,17 +334,34 @@ fn next_hop(from: &Url, headers: &HeaderMap) -> Result<Url, FetchError> {
     let location = headers
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| FetchError::BadRedirect("a redirect without a Location".into()))?;
-    let next = from
-        .join(location)
-        .map_err(|e| FetchError::BadRedirect(format!("a redirect to an invalid URL ({e})")))?;
+        .ok_or_else(|| {
+            FetchError::BadRedirect(Phrase::new(
+                "import-redirect-no-location",
+                "a redirect without a Location",
+            ))
+        })?;
+    let next = from.join(location).map_err(|e| {
+        FetchError::BadRedirect(
+            Phrase::new(
+                "import-redirect-invalid",
+                format!("a redirect to an invalid URL ({e})"),
+            )
+            .text("reason", e.to_string()),
+        )
+    })?;
     if matches!(next.scheme(), "http" | "https") {
         Ok(next)
     } else {
-        Err(FetchError::BadRedirect(format!(
-            "a redirect to the scheme '{}', which is not fetched",
-            next.scheme()
-        )))
+        Err(FetchError::BadRedirect(
+            Phrase::new(
+                "import-redirect-scheme",
+                format!(
+                    "a redirect to the scheme '{}', which is not fetched",
+                    next.scheme()
+                ),
+            )
+            .text("scheme", next.scheme()),
+        ))
     }
 }
 

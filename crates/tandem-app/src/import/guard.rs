@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use reqwest::Url;
+use tandem_core::Phrase;
 
 /// Why an address is refused, or `None` for a public address that may be fetched.
 pub fn refusal(ip: IpAddr) -> Option<&'static str> {
@@ -155,7 +156,66 @@ pub struct Refused {
     /// The address refused, when the host resolved.
     pub address: Option<IpAddr>,
     /// Why.
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// Why the guard refuses a URL or an address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The address is in a range that is not public, named with its prefix
+    /// (`loopback, 127.0.0.0/8`).
+    Range(&'static str),
+    /// The URL's scheme is neither http nor https.
+    Scheme(String),
+    /// The URL has no host.
+    NoHost,
+    /// The host name resolves to no address.
+    NoAddress,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Range(range) => f.write_str(range),
+            Reason::Scheme(scheme) => write!(
+                f,
+                "the scheme '{scheme}' is not fetched: use https, http or webcal"
+            ),
+            Reason::NoHost => f.write_str("the URL has no host"),
+            Reason::NoAddress => f.write_str("the name resolves to no address"),
+        }
+    }
+}
+
+impl Refused {
+    /// The refusal as a fetch reports it (`refused: …`, the text of
+    /// [`super::fetch::FetchError::Refused`]), as a message of the translations.
+    pub fn phrase(&self) -> Phrase {
+        let english = format!("refused: {self}");
+        let host = self.host.clone();
+        match (self.address, &self.reason) {
+            (Some(address), reason) if address.to_string() != self.host => {
+                Phrase::new("import-refused-resolves", english)
+                    .text("host", host)
+                    .text("address", address.to_string())
+                    .text("range", reason.to_string())
+            }
+            (Some(_), reason) | (None, reason @ Reason::Range(_)) => {
+                Phrase::new("import-refused-address", english)
+                    .text("host", host)
+                    .text("range", reason.to_string())
+            }
+            (None, Reason::Scheme(scheme)) => Phrase::new("import-refused-scheme", english)
+                .text("host", host)
+                .text("scheme", scheme.as_str()),
+            (None, Reason::NoHost) => {
+                Phrase::new("import-refused-no-host", english).text("host", host)
+            }
+            (None, Reason::NoAddress) => {
+                Phrase::new("import-refused-no-address", english).text("host", host)
+            }
+        }
+    }
 }
 
 impl fmt::Display for Refused {
@@ -200,17 +260,14 @@ impl Guard {
             return Err(Refused {
                 host,
                 address: None,
-                reason: format!(
-                    "the scheme '{}' is not fetched: use https, http or webcal",
-                    url.scheme()
-                ),
+                reason: Reason::Scheme(url.scheme().to_owned()),
             });
         }
         if host.is_empty() {
             return Err(Refused {
                 host,
                 address: None,
-                reason: "the URL has no host".into(),
+                reason: Reason::NoHost,
             });
         }
         // The URL parser has already normalised numeric forms (2130706433, 0x7f.1) to
@@ -238,7 +295,7 @@ impl Guard {
                     .trim_end_matches(']')
                     .to_owned(),
                 address: Some(ip),
-                reason: reason.to_owned(),
+                reason: Reason::Range(reason),
             }),
         }
     }
@@ -269,7 +326,7 @@ impl Resolve for GuardedResolver {
                 return Err(Box::new(Refused {
                     host,
                     address: None,
-                    reason: "the name resolves to no address".into(),
+                    reason: Reason::NoAddress,
                 })
                     as Box<dyn std::error::Error + Send + Sync>);
             }
@@ -468,6 +525,26 @@ mod tests {
         );
         assert!(text.contains("link-local"), "{text}");
         assert!(text.contains("import.allow_hosts"), "{text}");
+        let phrase = err.phrase();
+        assert_eq!(
+            (phrase.id(), phrase.english()),
+            (
+                "import-refused-resolves",
+                format!("refused: {text}").as_str()
+            )
+        );
+        assert!(phrase.args().contains(&(
+            "range",
+            tandem_core::PhraseArg::Text("link-local, 169.254.0.0/16".into())
+        )));
+        let literal = Guard::default()
+            .check_url(&Url::parse("http://10.0.0.1/cal.ics").expect("url"))
+            .expect_err("refused");
+        assert_eq!(literal.phrase().id(), "import-refused-address");
+        assert_eq!(
+            literal.phrase().english(),
+            super::super::fetch::FetchError::Refused(literal.clone()).to_string()
+        );
     }
 
     #[tokio::test]

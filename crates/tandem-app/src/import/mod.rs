@@ -24,7 +24,7 @@ use std::time::Duration as StdDuration;
 use chrono::Duration;
 use futures::StreamExt;
 use serde::Deserialize;
-use tandem_core::{ParticipantId, SharedClock, Title};
+use tandem_core::{FieldError, ParticipantId, SharedClock, Title};
 use tandem_ical::ImportedCalendar;
 use tandem_store::{
     Calendar, CalendarCopy, CalendarOwner, NewCalendar, RefreshOutcome, Store, StoreError,
@@ -35,6 +35,7 @@ use uuid::Uuid;
 
 use self::fetch::{source_url, FetchError, Fetched, Fetcher, NoProgress, Progress, Validators};
 use self::guard::{AllowList, Guard};
+use crate::phrases::unreadable;
 
 /// The `[import]` settings.
 #[derive(Clone, Debug, Deserialize)]
@@ -124,14 +125,11 @@ pub struct ImportRequest {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// Something the caller sent is wrong: a bad URL or one the guard refuses, a calendar too
-    /// large or unreadable (naming the line), a bad name or owner.
-    #[error("{field}: {message}")]
-    Invalid {
-        /// The request field at fault (`url`, `ics`, `name`, `owner`, `venue_id`).
-        field: &'static str,
-        /// What is wrong.
-        message: String,
-    },
+    /// large or unreadable (naming the line), a bad name or owner. The error names the
+    /// request field at fault (`url`, `ics`, `name`, `owner`, `venue_id`) and says what is
+    /// wrong, as a message of the translations.
+    #[error("{0}")]
+    Invalid(FieldError),
     /// The source could not be fetched (network, timeout, HTTP error status).
     #[error("fetching the calendar failed: {0}")]
     Unreachable(String),
@@ -152,7 +150,7 @@ pub enum ImportError {
 impl ImportError {
     /// Whether the caller can fix it (exit code 2 for the CLI, 4xx over HTTP).
     pub fn is_bad_input(&self) -> bool {
-        matches!(self, ImportError::Invalid { .. })
+        matches!(self, ImportError::Invalid(_))
     }
 }
 
@@ -295,24 +293,15 @@ impl Importer {
             .map(|n| {
                 Title::parse(n)
                     .map(|t| t.as_str().to_owned())
-                    .map_err(|e| ImportError::Invalid {
-                        field: "name",
-                        message: e.message,
-                    })
+                    .map_err(|e| ImportError::Invalid(e.under("name")))
             })
             .transpose()?;
         if let CalendarOwner::Participant(p) = &request.owner {
-            ParticipantId::parse(p).map_err(|e| ImportError::Invalid {
-                field: "owner",
-                message: e.message,
-            })?;
+            ParticipantId::parse(p).map_err(|e| ImportError::Invalid(e.under("owner")))?;
         }
         let (field, url, bytes, validators) = match request.source {
             Source::Url(text) => {
-                let url = source_url(&text).map_err(|e| ImportError::Invalid {
-                    field: "url",
-                    message: e.to_string(),
-                })?;
+                let url = source_url(&text).map_err(|e| first_fetch_error(&e))?;
                 match self
                     .fetcher
                     .fetch(&url, &Validators::default(), progress)
@@ -335,13 +324,10 @@ impl Importer {
             }
             Source::Inline(bytes) => {
                 if bytes.len() as u64 > self.fetcher.max_bytes() {
-                    return Err(ImportError::Invalid {
-                        field: "ics",
-                        message: FetchError::TooLarge {
-                            limit: self.fetcher.max_bytes(),
-                        }
-                        .to_string(),
-                    });
+                    return Err(ImportError::Invalid(FieldError::said(
+                        "ics",
+                        fetch::too_large(self.fetcher.max_bytes()),
+                    )));
                 }
                 ("ics", None, bytes, Validators::default())
             }
@@ -349,10 +335,7 @@ impl Importer {
         progress.stage("reading the calendar");
         let parsed = parse(bytes.clone())
             .await?
-            .map_err(|e| ImportError::Invalid {
-                field,
-                message: e.to_string(),
-            })?;
+            .map_err(|e| ImportError::Invalid(FieldError::said(field, unreadable(&e))))?;
         let name = name
             .or_else(|| {
                 parsed
@@ -389,8 +372,8 @@ impl Importer {
         };
         progress.stage("storing");
         let calendar = store.create_calendar(&new).await.map_err(|e| match e {
-            StoreError::InvalidReference { field, message } => {
-                ImportError::Invalid { field, message }
+            StoreError::InvalidReference { field, phrase } => {
+                ImportError::Invalid(FieldError::said(field, phrase))
             }
             other => ImportError::Store(other),
         })?;
@@ -586,19 +569,16 @@ impl Importer {
 
 /// A failed first fetch: the caller's fault (refused, bad URL, too large) or the source's.
 fn first_fetch_error(error: &FetchError) -> ImportError {
-    match error {
-        FetchError::InvalidUrl(_)
-        | FetchError::Refused(_)
-        | FetchError::TooLarge { .. }
-        | FetchError::BadRedirect(_)
-        | FetchError::TooManyRedirects => ImportError::Invalid {
-            field: "url",
-            message: error.to_string(),
-        },
+    let phrase = match error {
+        FetchError::InvalidUrl(phrase) | FetchError::BadRedirect(phrase) => phrase.clone(),
+        FetchError::Refused(refused) => refused.phrase(),
+        FetchError::TooLarge { limit } => fetch::too_large(*limit),
+        FetchError::TooManyRedirects => fetch::too_many_redirects(),
         FetchError::Timeout(_) | FetchError::Status(_) | FetchError::Network(_) => {
-            ImportError::Unreachable(error.to_string())
+            return ImportError::Unreachable(error.to_string());
         }
-    }
+    };
+    ImportError::Invalid(FieldError::said("url", phrase))
 }
 
 /// Runs the scheduled refresh in the background until `stop` fires: every

@@ -93,10 +93,7 @@ async fn create(pool: &PgPool, new: &NewCalendar, now: DateTime<Utc>) -> StoreRe
             .await?
             .is_some();
         if !exists {
-            return Err(StoreError::InvalidReference {
-                field: "venue_id",
-                message: format!("no venue with id {venue}"),
-            });
+            return Err(crate::events::no_venue(venue));
         }
         sqlx::query("DELETE FROM calendars WHERE venue_id = $1")
             .bind(venue)

@@ -101,10 +101,7 @@ async fn create(pool: &SqlitePool, new: &NewCalendar, now: DateTime<Utc>) -> Sto
             .await?
             .is_some();
         if !exists {
-            return Err(StoreError::InvalidReference {
-                field: "venue_id",
-                message: format!("no venue with id {venue}"),
-            });
+            return Err(crate::events::no_venue(venue));
         }
         // A venue has one holiday calendar: the new one replaces it in this transaction.
         sqlx::query("DELETE FROM calendars WHERE venue_id = ?")

@@ -13,7 +13,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_core::{
     Attendance, Event, EventDraft, EventInstants, EventKind, EventMode, EventStatus, EventTiming,
-    Interval, Participant, ParticipantId, RegionCode, Title,
+    Interval, Participant, ParticipantId, Phrase, RegionCode, Title,
 };
 use uuid::Uuid;
 
@@ -288,7 +288,9 @@ impl<'a> Prepared<'a> {
             .occurrences()
             .map_err(|e| StoreError::InvalidReference {
                 field: "rrule",
-                message: e.message,
+                phrase: e.phrase.unwrap_or_else(|| {
+                    Phrase::new("reference-rule", e.message.clone()).text("reason", e.message)
+                }),
             })?;
         let (first, last_end) = rows::span(&occurrences)?;
         Ok(Self {
@@ -493,20 +495,22 @@ pub(crate) fn check_room(
     venue: Option<&crate::venues::Venue>,
 ) -> StoreResult<()> {
     match (draft.venue_id, venue) {
-        (Some(venue_id), None) => Err(StoreError::InvalidReference {
-            field: "venue_id",
-            message: format!("no venue with id {venue_id}"),
-        }),
+        (Some(venue_id), None) => Err(no_venue(venue_id)),
         (Some(venue_id), Some(venue)) => match draft.room_id {
             Some(room_id) if venue.room(room_id).is_none() => Err(StoreError::InvalidReference {
                 field: "room_id",
-                message: format!("venue {venue_id} has no room {room_id}"),
+                phrase: Phrase::new(
+                    "reference-no-room",
+                    format!("venue {venue_id} has no room {room_id}"),
+                )
+                .text("venue", venue_id.to_string())
+                .text("room", room_id.to_string()),
             }),
             _ => Ok(()),
         },
         (None, _) if draft.room_id.is_some() => Err(StoreError::InvalidReference {
             field: "room_id",
-            message: "a room needs its venue_id".into(),
+            phrase: Phrase::new("reference-room-without-venue", "a room needs its venue_id"),
         }),
         (None, _) => Ok(()),
     }
@@ -516,6 +520,19 @@ pub(crate) fn check_room(
 pub(crate) fn no_alongside(other: Uuid) -> StoreError {
     StoreError::InvalidReference {
         field: "co_located_with",
-        message: format!("no other event with id {other}"),
+        phrase: Phrase::new(
+            "reference-no-alongside",
+            format!("no other event with id {other}"),
+        )
+        .text("id", other.to_string()),
+    }
+}
+
+/// The error for a `venue_id` naming no venue.
+pub(crate) fn no_venue(venue: Uuid) -> StoreError {
+    StoreError::InvalidReference {
+        field: "venue_id",
+        phrase: Phrase::new("reference-no-venue", format!("no venue with id {venue}"))
+            .text("id", venue.to_string()),
     }
 }
