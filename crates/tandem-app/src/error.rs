@@ -53,11 +53,6 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// A validation failure of one field.
-    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError::new(field, message).into()
-    }
-
     /// No `entity` (`event`, `venue`, `calendar`, `clash`, `token`, `feed token`) with id
     /// `id`; `english` is the sentence as the caller writes it.
     pub fn no_such(entity: &str, id: impl std::fmt::Display, english: String) -> Self {

@@ -84,11 +84,6 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A validation failure of one field.
-    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::field(field, message).into()
-    }
-
     /// Anything unexpected (logged with its chain, answered generically).
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
         AppError::Internal(error.into()).into()
