@@ -285,23 +285,23 @@ async fn problem_details_follow_accept_language_and_fields_keep_their_names() {
     for (tag, detail) in [
         (
             "fr",
-            "aucune manifestation n’a l’identifiant 00000000-0000-0000-0000-000000000000",
+            "aucune manifestation n’a l’identifiant « 00000000-0000-0000-0000-000000000000 »",
         ),
         (
             "ar",
-            "لا يوجد اجتماع بالمعرّف 00000000-0000-0000-0000-000000000000",
+            "لا يوجد اجتماع بالمعرّف «00000000-0000-0000-0000-000000000000»",
         ),
         (
             "zh",
-            "没有 id 为 00000000-0000-0000-0000-000000000000 的会议",
+            "没有 id 为“00000000-0000-0000-0000-000000000000”的会议",
         ),
         (
             "ru",
-            "нет собрания с идентификатором 00000000-0000-0000-0000-000000000000",
+            "нет собрания с идентификатором «00000000-0000-0000-0000-000000000000»",
         ),
         (
             "es",
-            "no hay ninguna reunión con el id 00000000-0000-0000-0000-000000000000",
+            "no hay ninguna reunión con el id «00000000-0000-0000-0000-000000000000»",
         ),
     ] {
         let (status, doc) = site.call("GET", missing, &[lang(tag)], "").await;
@@ -513,4 +513,86 @@ async fn season_request_errors_follow_accept_language() {
             "{tag}: {doc}"
         );
     }
+}
+
+/// Every refusal reads in the reader's language, whichever layer gives it: the fallback
+/// route, a method the route lacks, the API's own checks (with numbers as the language
+/// writes them), the application's (an imported calendar that does not exist); English is the
+/// document as it always was.
+#[tokio::test]
+async fn refusals_of_every_layer_follow_accept_language() {
+    let site = site().await;
+    let lang = |tag: &'static str| (header::ACCEPT_LANGUAGE, tag);
+
+    let (status, english) = site.call("GET", "/api/v1/nowhere", &[], "").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        english["detail"],
+        "no such resource; the API is described at /api/v1/openapi.json"
+    );
+    let (_, french) = site.call("GET", "/api/v1/nowhere", &[lang("fr")], "").await;
+    assert_eq!(french["title"], "Introuvable");
+    assert_eq!(
+        french["detail"],
+        "cette ressource n’existe pas ; l’API est décrite à /api/v1/openapi.json"
+    );
+
+    let (status, english) = site.call("DELETE", "/api/v1/groups", &[], "").await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(english["title"], "Method not allowed");
+    assert_eq!(english["detail"], "Method not allowed");
+    let (_, russian) = site
+        .call("DELETE", "/api/v1/groups", &[lang("ru")], "")
+        .await;
+    assert_eq!(russian["title"], "Метод не разрешён");
+    assert_eq!(russian["type"], english["type"]);
+
+    let (status, english) = site.call("GET", "/api/v1/events?limit=0", &[], "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(english["errors"][0]["message"], "must be between 1 and 200");
+    let (_, spanish) = site
+        .call("GET", "/api/v1/events?limit=0", &[lang("es")], "")
+        .await;
+    assert_eq!(spanish["errors"][0]["field"], "limit");
+    assert_eq!(spanish["errors"][0]["message"], "debe estar entre 1 y 200");
+    let (_, arabic) = site
+        .call("GET", "/api/v1/events?limit=0", &[lang("ar")], "")
+        .await;
+    // Digits as CLDR gives them for Arabic (Latin since CLDR 42).
+    assert_eq!(arabic["errors"][0]["message"], "يجب أن يكون بين 1 و200");
+
+    let (_, french) = site
+        .call("GET", "/api/v1/events?venue_id=xyz", &[lang("fr")], "")
+        .await;
+    assert_eq!(french["errors"][0]["field"], "venue_id");
+    assert_eq!(
+        french["errors"][0]["message"],
+        "« xyz » n’est pas un identifiant de lieu"
+    );
+
+    let json = (header::CONTENT_TYPE, "application/json");
+    let body = r#"{"range": {"start": "2027-03-01T00:00:00Z", "end": "2027-03-02T00:00:00Z"},
+        "duration_minutes": 60,
+        "participants": [{"id": "a", "tz": "Europe/Paris", "calendars": ["nope"]}]}"#;
+    let (status, english) = site
+        .call(
+            "POST",
+            "/api/v1/windows/search",
+            std::slice::from_ref(&json),
+            body,
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{english}");
+    assert_eq!(
+        english["errors"][0]["message"],
+        "no imported calendar with id 'nope'"
+    );
+    let (_, french) = site
+        .call("POST", "/api/v1/windows/search", &[json, lang("fr")], body)
+        .await;
+    assert_eq!(french["errors"][0]["field"], english["errors"][0]["field"]);
+    assert_eq!(
+        french["errors"][0]["message"],
+        "aucun calendrier importé n’a l’identifiant « nope »"
+    );
 }
