@@ -43,16 +43,8 @@ rule-invalid = قاعدة غير صالحة: { $reason }
 rule-until-invalid = UNTIL={ $value } ليس تاريخًا (YYYYMMDD) ولا تاريخًا ووقتًا بالتوقيت العالمي المنسق (YYYYMMDDTHHMMSSZ)
 rule-until-before-start = UNTIL ({ $until }) يسبق البداية ({ $start }): لن يكون للسلسلة أي تكرار
 rule-until-out-of-bounds = UNTIL: { $reason }
-# $weekday أحد أسماء rule-day-* أدناه.
-rule-start-not-occurrence = { $start } (يوم { $weekday }) ليس تكرارًا للقاعدة { $rule }: ابدأ السلسلة بأول تكرار لها ({ $first })
-rule-start-not-occurrence-none = { $start } (يوم { $weekday }) ليس تكرارًا للقاعدة { $rule }: ابدأ السلسلة بأول تكرار لها
-rule-day-mo = الاثنين
-rule-day-tu = الثلاثاء
-rule-day-we = الأربعاء
-rule-day-th = الخميس
-rule-day-fr = الجمعة
-rule-day-sa = السبت
-rule-day-su = الأحد
+rule-start-not-occurrence = { $start } ({ $day }) ليس تكرارًا للقاعدة { $rule }: ابدأ السلسلة بأول تكرار لها ({ $first })
+rule-start-not-occurrence-none = { $start } ({ $day }) ليس تكرارًا للقاعدة { $rule }: ابدأ السلسلة بأول تكرار لها
 
 ## ما الخطأ في مكان أو قاعة
 

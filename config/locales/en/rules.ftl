@@ -31,16 +31,8 @@ rule-invalid = invalid rule: { $reason }
 rule-until-invalid = UNTIL={ $value } is not a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ)
 rule-until-before-start = UNTIL ({ $until }) is before the start ({ $start }): the series would have no occurrence
 rule-until-out-of-bounds = UNTIL: { $reason }
-# $weekday is one of the rule-day-* names below.
-rule-start-not-occurrence = { $start } (a { $weekday }) is not an occurrence of the rule { $rule }: start the series on its first occurrence ({ $first })
-rule-start-not-occurrence-none = { $start } (a { $weekday }) is not an occurrence of the rule { $rule }: start the series on its first occurrence
-rule-day-mo = Monday
-rule-day-tu = Tuesday
-rule-day-we = Wednesday
-rule-day-th = Thursday
-rule-day-fr = Friday
-rule-day-sa = Saturday
-rule-day-su = Sunday
+rule-start-not-occurrence = { $start } ({ $day }) is not an occurrence of the rule { $rule }: start the series on its first occurrence ({ $first })
+rule-start-not-occurrence-none = { $start } ({ $day }) is not an occurrence of the rule { $rule }: start the series on its first occurrence
 
 ## What is wrong with a venue or a room
 

@@ -31,16 +31,8 @@ rule-invalid = regla no válida: { $reason }
 rule-until-invalid = UNTIL={ $value } no es una fecha (AAAAMMDD) ni una fecha y hora UTC (AAAAMMDDTHHMMSSZ)
 rule-until-before-start = UNTIL ({ $until }) es anterior al inicio ({ $start }): la serie no tendría ninguna repetición
 rule-until-out-of-bounds = UNTIL: { $reason }
-# $weekday es uno de los nombres rule-day-* de abajo.
-rule-start-not-occurrence = { $start } (un { $weekday }) no es una repetición de la regla { $rule }: empiece la serie en su primera repetición ({ $first })
-rule-start-not-occurrence-none = { $start } (un { $weekday }) no es una repetición de la regla { $rule }: empiece la serie en su primera repetición
-rule-day-mo = lunes
-rule-day-tu = martes
-rule-day-we = miércoles
-rule-day-th = jueves
-rule-day-fr = viernes
-rule-day-sa = sábado
-rule-day-su = domingo
+rule-start-not-occurrence = { $start } ({ $day }) no es una repetición de la regla { $rule }: empiece la serie en su primera repetición ({ $first })
+rule-start-not-occurrence-none = { $start } ({ $day }) no es una repetición de la regla { $rule }: empiece la serie en su primera repetición
 
 ## Qué está mal en una sede o una sala
 

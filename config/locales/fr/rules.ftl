@@ -31,16 +31,8 @@ rule-invalid = règle invalide : { $reason }
 rule-until-invalid = UNTIL={ $value } n’est ni une date (AAAAMMJJ) ni une date et heure UTC (AAAAMMJJTHHMMSSZ)
 rule-until-before-start = UNTIL ({ $until }) précède le début ({ $start }) : la série n’aurait aucune occurrence
 rule-until-out-of-bounds = UNTIL : { $reason }
-# $weekday est l’un des noms rule-day-* ci-dessous.
-rule-start-not-occurrence = { $start } (un { $weekday }) n’est pas une occurrence de la règle { $rule } : faites commencer la série à sa première occurrence ({ $first })
-rule-start-not-occurrence-none = { $start } (un { $weekday }) n’est pas une occurrence de la règle { $rule } : faites commencer la série à sa première occurrence
-rule-day-mo = lundi
-rule-day-tu = mardi
-rule-day-we = mercredi
-rule-day-th = jeudi
-rule-day-fr = vendredi
-rule-day-sa = samedi
-rule-day-su = dimanche
+rule-start-not-occurrence = { $start } ({ $day }) n’est pas une occurrence de la règle { $rule } : faites commencer la série à sa première occurrence ({ $first })
+rule-start-not-occurrence-none = { $start } ({ $day }) n’est pas une occurrence de la règle { $rule } : faites commencer la série à sa première occurrence
 
 ## Ce qui ne va pas dans un lieu ou une salle
 

@@ -37,16 +37,8 @@ rule-invalid = неверное правило: { $reason }
 rule-until-invalid = UNTIL={ $value } — не дата (ГГГГММДД) и не дата и время UTC (ГГГГММДДTЧЧММССZ)
 rule-until-before-start = UNTIL ({ $until }) раньше начала ({ $start }): у серии не было бы ни одного повторения
 rule-until-out-of-bounds = UNTIL: { $reason }
-# $weekday — одно из названий rule-day-* ниже.
-rule-start-not-occurrence = { $start } ({ $weekday }) — не повторение правила { $rule }: начните серию с её первого повторения ({ $first })
-rule-start-not-occurrence-none = { $start } ({ $weekday }) — не повторение правила { $rule }: начните серию с её первого повторения
-rule-day-mo = понедельник
-rule-day-tu = вторник
-rule-day-we = среда
-rule-day-th = четверг
-rule-day-fr = пятница
-rule-day-sa = суббота
-rule-day-su = воскресенье
+rule-start-not-occurrence = { $start } ({ $day }) — не повторение правила { $rule }: начните серию с её первого повторения ({ $first })
+rule-start-not-occurrence-none = { $start } ({ $day }) — не повторение правила { $rule }: начните серию с её первого повторения
 
 ## Что не так с местом проведения или залом
 

@@ -31,16 +31,8 @@ rule-invalid = 规则无效：{ $reason }
 rule-until-invalid = UNTIL={ $value } 既不是日期（YYYYMMDD），也不是 UTC 日期时间（YYYYMMDDTHHMMSSZ）
 rule-until-before-start = UNTIL（{ $until }）早于开始时间（{ $start }）：该系列将没有任何一次重复
 rule-until-out-of-bounds = UNTIL：{ $reason }
-# $weekday 为下列 rule-day-* 名称之一。
-rule-start-not-occurrence = { $start }（{ $weekday }）不是规则 { $rule } 的一次重复：请让系列从其第一次重复（{ $first }）开始
-rule-start-not-occurrence-none = { $start }（{ $weekday }）不是规则 { $rule } 的一次重复：请让系列从其第一次重复开始
-rule-day-mo = 星期一
-rule-day-tu = 星期二
-rule-day-we = 星期三
-rule-day-th = 星期四
-rule-day-fr = 星期五
-rule-day-sa = 星期六
-rule-day-su = 星期日
+rule-start-not-occurrence = { $start }（{ $day }）不是规则 { $rule } 的一次重复：请让系列从其第一次重复（{ $first }）开始
+rule-start-not-occurrence-none = { $start }（{ $day }）不是规则 { $rule } 的一次重复：请让系列从其第一次重复开始
 
 ## 会场或会议室有误
 

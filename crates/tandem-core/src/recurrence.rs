@@ -19,7 +19,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chrono::TimeZone;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rrule::{RRule, RRuleSet, Unvalidated};
 
 use crate::phrase::Phrase;
@@ -56,20 +56,6 @@ pub(crate) fn with_reason(phrase: Phrase, name: &'static str, inner: &FieldError
         Some(reason) => phrase.list(name, vec![reason.clone()]),
         None => phrase.text(name, inner.message.clone()),
     }
-}
-
-/// The name of `day`, as the sentences of this module say it.
-fn weekday_phrase(day: Weekday) -> Phrase {
-    let (id, english) = match day {
-        Weekday::Mon => ("rule-day-mo", "Monday"),
-        Weekday::Tue => ("rule-day-tu", "Tuesday"),
-        Weekday::Wed => ("rule-day-we", "Wednesday"),
-        Weekday::Thu => ("rule-day-th", "Thursday"),
-        Weekday::Fri => ("rule-day-fr", "Friday"),
-        Weekday::Sat => ("rule-day-sa", "Saturday"),
-        Weekday::Sun => ("rule-day-su", "Sunday"),
-    };
-    Phrase::new(id, english)
 }
 
 /// An integer written as RFC 5545 writes them: ASCII digits, with a sign where `signed`.
@@ -465,7 +451,8 @@ impl Recurrence {
                 "start",
                 phrase
                     .text("start", start)
-                    .list("weekday", vec![weekday_phrase(first.weekday())])
+                    // The day with its weekday, as CLDR writes them in the reader's language.
+                    .date("day", first.date())
                     .text("rule", self.rule.clone()),
             ));
         }
@@ -863,8 +850,8 @@ mod tests {
         assert_eq!(phrase.id(), "rule-start-not-occurrence");
         assert_eq!(phrase.english(), error.message);
         assert!(phrase.args().contains(&(
-            "weekday",
-            PhraseArg::List(vec![Phrase::new("rule-day-mo", "Monday")])
+            "day",
+            PhraseArg::Date(chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap())
         )));
     }
 
