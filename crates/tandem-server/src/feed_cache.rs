@@ -86,8 +86,8 @@ const CONCURRENT_BUILDS: usize = 2;
 const BUILD_LOCKS: usize = 64;
 
 /// The rendered feeds of this instance. Memory stays bounded under load: one build per feed
-/// at a time (the others wait and take its result), at most [`CONCURRENT_BUILDS`] builds at
-/// once, and at most [`CACHE_ENTRIES`] feeds kept.
+/// at a time (the others wait and take its result), at most `CONCURRENT_BUILDS` builds at
+/// once, and at most `CACHE_ENTRIES` feeds kept.
 pub struct FeedCache {
     entries: Mutex<HashMap<(FeedScope, FeedFilter), Arc<RenderedFeed>>>,
     locks: Vec<tokio::sync::Mutex<()>>,
@@ -123,7 +123,7 @@ impl FeedCache {
 
     /// The cached feed at `revision` or later on `day`, or the one `build` makes: concurrent
     /// callers for one feed build it once (the others wait and find it cached), and at most
-    /// [`CONCURRENT_BUILDS`] builds run at once.
+    /// `CONCURRENT_BUILDS` builds run at once.
     pub async fn get_or_build<F, E>(
         &self,
         key: (FeedScope, FeedFilter),

@@ -294,7 +294,7 @@ pub async fn participant_busy(
 
 /// Clashes of an event's `occurrences` with its participants' calendars: a participant busy
 /// in a calendar they own during an occurrence is a `participant_overlap` with no other
-/// event, hard when the event needs them (at most [`CALENDAR_CLASHES_PER_PARTICIPANT`] each).
+/// event, hard when the event needs them (at most `CALENDAR_CLASHES_PER_PARTICIPANT` each).
 pub fn calendar_clashes_of(
     event_id: Uuid,
     occurrences: &[Interval],

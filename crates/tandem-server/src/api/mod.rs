@@ -113,7 +113,7 @@ fn operations() -> Vec<UtoipaMethodRouter<AppState>> {
 }
 
 /// The API router and its OpenAPI document, built from the handlers' annotations, with the
-/// answers every handler shares (see [`responses`]) added to each operation.
+/// answers every handler shares (see `responses`) added to each operation.
 pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut openapi) = operations()
         .into_iter()

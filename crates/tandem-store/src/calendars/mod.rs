@@ -106,7 +106,7 @@ pub struct CalendarFailure {
     pub at: DateTime<Utc>,
 }
 
-/// A stored calendar, without its bytes (see [`crate::Store::calendar_ics`]).
+/// A stored calendar, without its bytes (see [`CalendarStore::calendar_ics`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Calendar {
     /// Its id.
