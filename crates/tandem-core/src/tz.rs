@@ -3,8 +3,8 @@
 //! # One database per process, installed at the edge
 //!
 //! Every conversion in tandem (the window engine, the clash check, event derivation, import,
-//! the VTIMEZONEs of the feeds) goes through [`Zone`](crate::time::Zone), and a `Zone` is an index into the one
-//! [`ZoneDatabase`] of the process. The server and the CLI read the system's tz database at
+//! the VTIMEZONEs of the feeds) goes through [`Zone`](crate::time::Zone), and a `Zone` is
+//! an index into the one [`ZoneDatabase`] of the process. The server and the CLI read the system's tz database at
 //! start-up (`tandem_server::tzdata::load`: TZif files under `$TZDIR` or
 //! `/usr/share/zoneinfo`, the version from `tzdata.zi`), build the database here from the
 //! bytes with [`ZoneDatabase::from_tzif`] and [`install`] it before anything names a zone.
