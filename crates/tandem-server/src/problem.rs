@@ -140,16 +140,6 @@ pub fn problem(lang: Lang, status: StatusCode, slug: &str, detail: &Phrase) -> P
     }
 }
 
-/// A problem whose detail is always the same sentence (`problem-{slug}-detail`).
-fn fixed(lang: Lang, status: StatusCode, slug: &str, english: &str) -> Problem {
-    let id = match slug {
-        "unavailable" => "problem-unavailable-detail",
-        "internal" => "problem-internal-detail",
-        _ => "problem-too-large-detail",
-    };
-    problem(lang, status, slug, &Phrase::new(id, english))
-}
-
 /// The problem document a use case's error is answered with: the one mapping from the
 /// application layer's errors to statuses and types.
 fn app_problem(error: &AppError, lang: Lang) -> Problem {
@@ -202,17 +192,23 @@ fn app_problem(error: &AppError, lang: Lang) -> Problem {
             // The source failed, not the caller nor tandem.
             ..problem(lang, StatusCode::BAD_GATEWAY, "source-unreachable", reason)
         },
-        AppError::Unavailable(_) => fixed(
+        AppError::Unavailable(_) => problem(
             lang,
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
-            "the database is busy or unreachable; retry shortly",
+            &Phrase::new(
+                "problem-unavailable-detail",
+                "the database is busy or unreachable; retry shortly",
+            ),
         ),
-        AppError::Internal(_) => fixed(
+        AppError::Internal(_) => problem(
             lang,
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "an unexpected error occurred; it has been logged",
+            &Phrase::new(
+                "problem-internal-detail",
+                "an unexpected error occurred; it has been logged",
+            ),
         ),
     }
 }

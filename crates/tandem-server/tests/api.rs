@@ -1309,6 +1309,24 @@ async fn a_client_over_its_rate_limit_gets_a_429_problem_with_retry_after() {
         .parse()
         .expect("Retry-After in whole seconds");
     assert!(retry_after >= 1);
+    // The refusal is answered before the handlers, in the client's language all the same.
+    let french = t
+        .send(
+            Method::GET,
+            EVENTS,
+            None,
+            None,
+            &[("accept-language", "fr")],
+        )
+        .await;
+    let french = assert_problem(&french, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(french["title"], "Trop de requêtes");
+    assert!(
+        french["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("ce client a envoyé plus de 5 requêtes d’un coup")),
+        "{french}"
+    );
     // Unknown paths and web pages count too; probes and scrapes never do.
     assert_eq!(
         t.get("/no/such/page").await.0,
